@@ -1,0 +1,25 @@
+using DoSon.Bot.Domain;
+using Microsoft.Extensions.Options;
+using DoSon.Bot.Hosting;
+
+namespace DoSon.Bot.Channels.Console;
+
+/// <summary>The terminal as a chat platform: whatever is sent to any member is printed, headed by
+/// whom it is for, so a demo shows every reminder the bot would send.</summary>
+public sealed class ConsoleChannel(ConsoleIo io, IOptions<ConsoleChatOptions> options) : IChatChannel
+{
+    private long _next;
+
+    public string Name => "console";
+
+    public string? ChatIdOf(Member member) => member.Code;
+
+    public Task<SentMessage> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var header = string.Equals(message.ChatId, options.Value.Member, StringComparison.OrdinalIgnoreCase)
+            ? "🔔 Bot:"
+            : $"🔔 Bot → {message.ChatId}:";
+        io.WriteBlock($"{header}\n{ConsoleFormat.Render(message.Content)}");
+        return Task.FromResult(new SentMessage(message.ChatId, Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,43 @@
+using DoSon.Bot.Commands;
+using DoSon.Bot.Domain;
+
+namespace DoSon.Bot.Channels;
+
+/// <summary>A message to one chat on one platform.</summary>
+public sealed record OutgoingMessage(string ChatId, Reply Content);
+
+/// <summary>What the platform said when it accepted a message.</summary>
+public sealed record SentMessage(string ChatId, string MessageId);
+
+public enum DeliveryFailureKind
+{
+    /// <summary>Try again later (5xx, time-out, network).</summary>
+    Transient,
+    /// <summary>Too many requests; wait RetryAfter exactly.</summary>
+    RateLimited,
+    /// <summary>The user blocked the bot or never started it (403): stop sending to them.</summary>
+    Blocked,
+    /// <summary>The request itself is wrong (400, 404): retrying will not help.</summary>
+    Permanent,
+}
+
+public sealed class DeliveryFailedException(DeliveryFailureKind kind, string message, TimeSpan? retryAfter = null, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public DeliveryFailureKind Kind { get; } = kind;
+
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
+
+/// <summary>One chat platform the bot sends through. Adapters translate platform errors into
+/// <see cref="DeliveryFailedException"/> so the outbox can decide what to do.</summary>
+public interface IChatChannel
+{
+    /// <summary>"telegram", "zalo" or "console".</summary>
+    string Name { get; }
+
+    /// <summary>The chat to reach this member in privately, or null when they have not linked this platform.</summary>
+    string? ChatIdOf(Member member);
+
+    Task<SentMessage> SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
+}

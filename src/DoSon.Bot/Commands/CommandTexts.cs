@@ -1,0 +1,90 @@
+using System.Text;
+using DoSon.Bot.Domain;
+
+namespace DoSon.Bot.Commands;
+
+/// <summary>Every sentence the commands say, in one place, so that someone who is not a programmer
+/// can read and correct it.</summary>
+public static class CommandTexts
+{
+    public const string NotACommand =
+        "Tôi chỉ hiểu các lệnh bắt đầu bằng dấu /. Gõ /trogiup để xem danh sách lệnh.";
+
+    public const string EmptyMessage = "Tin nhắn trống. Gõ /trogiup để xem danh sách lệnh.";
+
+    public static string TooLong(int max) =>
+        $"Tin nhắn quá dài (tối đa {max} ký tự). Hãy viết ngắn gọn hơn.";
+
+    public static string UnknownCommand(string name) =>
+        $"Không có lệnh /{name}. Gõ /trogiup để xem danh sách lệnh.";
+
+    public static string NotAllowed(string usage, MemberRole needed) =>
+        $"Lệnh {usage} chỉ dành cho {StatusText.Of(needed)}. Gõ /trogiup để xem các lệnh của bạn.";
+
+    public static string Usage(string usage, string? problem = null) =>
+        problem is null ? $"Cách dùng: {usage}" : $"{problem}\nCách dùng: {usage}";
+
+    public static string TaskNotFound(string code) =>
+        $"Không tìm thấy nhiệm vụ mã «{code}». Gõ /nhiemvu để xem mã các nhiệm vụ của bạn.";
+
+    public static string TaskNotYours(string code) =>
+        $"Nhiệm vụ {code} không thuộc phạm vi của bạn nên bạn không thể cập nhật. Hãy liên hệ đơn vị chủ trì hoặc quản trị viên.";
+
+    public static string UnitNotFound(string code) =>
+        $"Không có đơn vị mã «{code}». Gõ /donvi để xem danh sách mã đơn vị.";
+
+    public static string BadPercent(string text) =>
+        $"«{text}» không phải là phần trăm hợp lệ: hãy nhập một số nguyên từ 0 đến 100.";
+
+    public static string BadDays(string text) =>
+        $"«{text}» không phải là số ngày hợp lệ: hãy nhập một số nguyên từ 1 đến 366.";
+
+    public const string NothingOpen = "Bạn không còn nhiệm vụ nào đang mở. Cảm ơn đồng chí!";
+
+    public const string NothingOverdue = "Không có nhiệm vụ nào quá hạn trong phạm vi của bạn.";
+
+    public static string NothingDueSoon(int days) =>
+        $"Không có nhiệm vụ nào đến hạn trong {days} ngày tới.";
+
+    public const string NoMilestones = "Chưa có mốc thời gian nào.";
+
+    /// <summary>One line per task: code, title, deadline, days left, status and percent.</summary>
+    public static string TaskLine(WorkTask task, DateOnly today) =>
+        $"• {task.Code} — {task.Title}\n   Hạn {DueText.Deadline(task)} ({(task.IsDone ? "đã xong" : DueText.Relative(task.Due, today))}) · {StatusText.Of(task.Status)} {task.Percent}%";
+
+    public static string TaskList(string heading, IEnumerable<WorkTask> tasks, DateOnly today)
+    {
+        var sb = new StringBuilder(heading);
+        foreach (var task in tasks)
+        {
+            sb.Append('\n').Append(TaskLine(task, today));
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Updated(WorkTask task, DateOnly today) =>
+        $"Đã ghi nhận. {task.Code}: {StatusText.Of(task.Status)} {task.Percent}%, hạn {DueText.Deadline(task)} ({(task.IsDone ? "đã xong" : DueText.Relative(task.Due, today))}).";
+
+    public static string Done(WorkTask task) =>
+        $"Đã ghi nhận hoàn thành nhiệm vụ {task.Code} — {task.Title}. Các nhắc việc còn lại của nhiệm vụ này đã được hủy.";
+
+    public static string AlreadyDone(WorkTask task) =>
+        $"Nhiệm vụ {task.Code} đã hoàn thành từ trước; không có gì thay đổi.";
+
+    public static string BlockerRecorded(WorkTask task) =>
+        $"Đã ghi nhận vướng mắc của nhiệm vụ {task.Code}. Lãnh đạo đơn vị chủ trì và quản trị viên sẽ thấy trong báo cáo.";
+
+    public static string NoteRecorded(WorkTask task) =>
+        $"Đã ghi chú vào nhiệm vụ {task.Code}.";
+
+    public static string HistoryKind(ProgressKind kind) => kind switch
+    {
+        ProgressKind.Progress => "cập nhật",
+        ProgressKind.Done => "hoàn thành",
+        ProgressKind.Blocker => "vướng mắc",
+        ProgressKind.Note => "ghi chú",
+        ProgressKind.Imported => "nhập tệp",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Storage;
+
+namespace DoSon.Bot.Commands.Handlers;
+
+public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : ICommandHandler
+{
+    private const int HistoryShown = 10;
+
+    public string Name => "chitiet";
+    public string Usage => "/chitiet <mã nhiệm vụ>";
+    public string Description => "Chi tiết một nhiệm vụ và lịch sử cập nhật";
+    public MemberRole MinimumRole => MemberRole.Member;
+
+    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (context.Words.Count != 1)
+        {
+            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage)));
+        }
+
+        var task = store.FindTask(context.Words[0]);
+        if (task is null || !AccessPolicy.CanSee(context.Caller, task))
+        {
+            return ValueTask.FromResult(Reply.Say(CommandTexts.TaskNotFound(context.Words[0])));
+        }
+
+        var units = store.GetUnits().ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase);
+        var members = store.GetMembers().ToDictionary(m => m.Code, m => m, StringComparer.OrdinalIgnoreCase);
+        string UnitName(string code) => units.TryGetValue(code, out var n) ? n : code;
+        string MemberName(string code) => members.TryGetValue(code, out var m) ? $"{m.Name} ({m.Title})" : code;
+
+        var sb = new StringBuilder();
+        sb.Append($"{task.Code} — {task.Title}");
+        if (task.Section is not null)
+        {
+            sb.Append($"\nMục: {task.Section}");
+        }
+
+        sb.Append($"\nHạn: {DueText.Deadline(task)} ({(task.IsDone ? "đã xong" : DueText.Relative(task.Due, queries.Today))})");
+        if (task.Milestone is not null && store.GetMilestones().FirstOrDefault(m => m.Code == task.Milestone) is { } milestone)
+        {
+            sb.Append($"\nGắn với mốc: {milestone.Name} ({WardClock.Format(milestone.Date)})");
+        }
+
+        sb.Append($"\nChủ trì: {UnitName(task.LeadUnit)}");
+        if (task.SupportUnits.Count > 0)
+        {
+            sb.Append($"\nPhối hợp: {string.Join(", ", task.SupportUnits.Select(UnitName))}");
+        }
+
+        if (task.Assignees.Count > 0)
+        {
+            sb.Append($"\nPhụ trách: {string.Join(", ", task.Assignees.Select(MemberName))}");
+        }
+
+        sb.Append($"\nTrạng thái: {StatusText.Of(task.Status)} {task.Percent}%");
+        if (!string.IsNullOrWhiteSpace(task.Description) && task.Description != task.Title)
+        {
+            sb.Append($"\nNội dung: {task.Description}");
+        }
+
+        var history = store.GetHistory(task.Code);
+        if (history.Count > 0)
+        {
+            sb.Append("\nLịch sử:");
+            foreach (var h in history.TakeLast(HistoryShown))
+            {
+                sb.Append($"\n  {WardClock.Format(h.At)} · {MemberName(h.MemberCode)} · {CommandTexts.HistoryKind(h.Kind)}");
+                if (h.Percent is { } p)
+                {
+                    sb.Append($" {p}%");
+                }
+
+                if (h.Note is not null)
+                {
+                    sb.Append($": {h.Note}");
+                }
+            }
+
+            if (history.Count > HistoryShown)
+            {
+                sb.Append($"\n  (và {history.Count - HistoryShown} mục cũ hơn)");
+            }
+        }
+
+        return ValueTask.FromResult(Reply.Say(sb.ToString()));
+    }
+}

@@ -1,0 +1,21 @@
+using DoSon.Bot.Domain;
+
+namespace DoSon.Bot.Commands.Handlers;
+
+public sealed class QuaHanHandler(TaskQueries queries) : ICommandHandler
+{
+    public string Name => "quahan";
+    public string Usage => "/quahan";
+    public string Description => "Nhiệm vụ đã quá hạn trong phạm vi của bạn";
+    public MemberRole MinimumRole => MemberRole.Member;
+
+    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var today = queries.Today;
+        var tasks = queries.OpenInScope(context.Caller).Where(t => t.Due < today).ToList();
+        var text = tasks.Count == 0
+            ? CommandTexts.NothingOverdue
+            : CommandTexts.TaskList($"Quá hạn ({tasks.Count}):", tasks, today);
+        return ValueTask.FromResult(Reply.Say(text));
+    }
+}

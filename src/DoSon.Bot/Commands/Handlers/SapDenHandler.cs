@@ -1,0 +1,32 @@
+using DoSon.Bot.Domain;
+
+namespace DoSon.Bot.Commands.Handlers;
+
+public sealed class SapDenHandler(TaskQueries queries) : ICommandHandler
+{
+    public const int DefaultDays = 7;
+
+    public string Name => "sapden";
+    public string Usage => "/sapden [số ngày, mặc định 7]";
+    public string Description => "Nhiệm vụ sắp đến hạn";
+    public MemberRole MinimumRole => MemberRole.Member;
+
+    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var days = DefaultDays;
+        if (context.Words.Count > 1
+            || (context.Words.Count == 1 && !(int.TryParse(context.Words[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out days) && days is >= 1 and <= 366)))
+        {
+            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage,
+                context.Words.Count == 1 ? CommandTexts.BadDays(context.Words[0]) : null)));
+        }
+
+        var today = queries.Today;
+        var last = today.AddDays(days);
+        var tasks = queries.OpenInScope(context.Caller).Where(t => t.Due >= today && t.Due <= last).ToList();
+        var text = tasks.Count == 0
+            ? CommandTexts.NothingDueSoon(days)
+            : CommandTexts.TaskList($"Đến hạn trong {days} ngày tới ({tasks.Count}):", tasks, today);
+        return ValueTask.FromResult(Reply.Say(text));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Storage;
+
+namespace DoSon.Bot.Commands.Handlers;
+
+public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICommandHandler
+{
+    public string Name => "tongquan";
+    public string Usage => "/tongquan";
+    public string Description => "Tổng quan tiến độ toàn phường, theo đơn vị";
+    public MemberRole MinimumRole => MemberRole.Leader;
+
+    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (context.Words.Count > 0)
+        {
+            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage)));
+        }
+
+        var today = queries.Today;
+        var tasks = store.GetTasks();
+        var sb = new StringBuilder($"Tổng quan ngày {WardClock.Format(today)}: {tasks.Count} nhiệm vụ");
+        sb.Append($"\n• Hoàn thành: {tasks.Count(t => t.IsDone)}");
+        sb.Append($"\n• Đang thực hiện: {tasks.Count(t => t.Status == WorkTaskStatus.InProgress)}");
+        sb.Append($"\n• Chưa bắt đầu: {tasks.Count(t => t.Status == WorkTaskStatus.NotStarted)}");
+        sb.Append($"\n• Vướng mắc: {tasks.Count(t => t.Status == WorkTaskStatus.Blocked)}");
+        sb.Append($"\n• Quá hạn: {tasks.Count(t => !t.IsDone && t.Due < today)}");
+        if (tasks.Count > 0)
+        {
+            sb.Append($"\n• Tiến độ bình quân: {tasks.Average(t => t.Percent):0}%");
+        }
+
+        sb.Append("\nTheo đơn vị chủ trì (xong/tổng, quá hạn, vướng mắc):");
+        foreach (var unit in store.GetUnits())
+        {
+            var led = tasks.Where(t => string.Equals(t.LeadUnit, unit.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (led.Count == 0)
+            {
+                continue;
+            }
+
+            sb.Append($"\n• {unit.Code}: {led.Count(t => t.IsDone)}/{led.Count}, quá hạn {led.Count(t => !t.IsDone && t.Due < today)}, vướng mắc {led.Count(t => t.Status == WorkTaskStatus.Blocked)}");
+        }
+
+        var blocked = tasks.Where(t => t.Status == WorkTaskStatus.Blocked).ToList();
+        if (blocked.Count > 0)
+        {
+            sb.Append('\n').Append(CommandTexts.TaskList("Cần tháo gỡ:", blocked, today));
+        }
+
+        return ValueTask.FromResult(Reply.Say(sb.ToString()));
+    }
+}

@@ -1,0 +1,14 @@
+namespace DoSon.Bot.Commands;
+
+/// <summary>A button under a message; <paramref name="Data"/> is what comes back when it is tapped
+/// (at most 64 bytes on Telegram).</summary>
+public sealed record ReplyButton(string Text, string Data);
+
+/// <summary>What the bot says back: plain text (each channel escapes it for its own format) and,
+/// where the channel has them, rows of buttons.</summary>
+public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons)
+{
+    public static Reply Say(string text) => new(text, []);
+
+    public Reply WithButtons(params IReadOnlyList<ReplyButton>[] rows) => this with { Buttons = rows };
+}

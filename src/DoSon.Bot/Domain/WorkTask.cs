@@ -1,0 +1,37 @@
+namespace DoSon.Bot.Domain;
+
+public enum WorkTaskStatus
+{
+    NotStarted = 0,
+    InProgress = 1,
+    Blocked = 2,
+    Done = 3,
+}
+
+/// <summary>One task of a notice, assigned to a lead unit and, optionally, to named members.</summary>
+/// <param name="Due">The deadline as a date in the ward's zone (Asia/Ho_Chi_Minh).</param>
+/// <param name="DueTime">Optional local time of day of the deadline.</param>
+public sealed record WorkTask(
+    string Code,
+    string Title,
+    string? Description,
+    string? Section,
+    string? Source,
+    string LeadUnit,
+    IReadOnlyList<string> SupportUnits,
+    IReadOnlyList<string> Assignees,
+    DateOnly Due,
+    TimeOnly? DueTime,
+    string? Milestone,
+    WorkTaskStatus Status,
+    int Percent)
+{
+    public bool IsDone => Status == WorkTaskStatus.Done;
+
+    public bool InvolvesUnit(string unitCode) =>
+        string.Equals(LeadUnit, unitCode, StringComparison.OrdinalIgnoreCase)
+        || SupportUnits.Any(u => string.Equals(u, unitCode, StringComparison.OrdinalIgnoreCase));
+
+    public bool IsAssignedTo(string memberCode) =>
+        Assignees.Any(a => string.Equals(a, memberCode, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,31 @@
+using System.Text;
+
+namespace DoSon.Bot.Hosting;
+
+public sealed class CliRunner(IEnumerable<ICliVerb> verbs)
+{
+    public const int UsageError = 2;
+
+    public async Task<int> RunAsync(CommandLine commandLine, TextWriter output, CancellationToken cancellationToken)
+    {
+        var verb = verbs.FirstOrDefault(v => v.Name == commandLine.Verb);
+        if (verb is null)
+        {
+            await output.WriteLineAsync(commandLine.Verb is "help" or "--help" or "-h" ? Help() : $"Không có lệnh «{commandLine.Verb}».\n{Help()}");
+            return commandLine.Verb is "help" or "--help" or "-h" ? 0 : UsageError;
+        }
+
+        return await verb.RunAsync(commandLine.VerbArguments, output, cancellationToken);
+    }
+
+    private string Help()
+    {
+        var sb = new StringBuilder("Cách dùng: dotnet run --project src/DoSon.Bot -- [lệnh] [--Mục:Khóa=giá trị ...]\nKhông có lệnh: chạy bot. Các lệnh:");
+        foreach (var v in verbs.OrderBy(v => v.Name, StringComparer.Ordinal))
+        {
+            sb.Append("\n  ").Append(v.Usage);
+        }
+
+        return sb.ToString();
+    }
+}

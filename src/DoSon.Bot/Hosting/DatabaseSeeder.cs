@@ -1,0 +1,60 @@
+using DoSon.Bot.Import;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DoSon.Bot.Hosting;
+
+/// <summary>Fills an empty database from Seed:File at start, so a fresh clone has the March 2026
+/// sample to chat about. Registered first so that everything after it starts on seeded data.</summary>
+public sealed class DatabaseSeeder(
+    IBotStore store,
+    AssignmentImporter importer,
+    IOptions<SeedOptions> options,
+    IHostEnvironment environment,
+    ILogger<DatabaseSeeder> logger) : IHostedService
+{
+    public const string SeedMember = "seed";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var file = options.Value.File;
+        if (string.IsNullOrWhiteSpace(file) || !store.IsEmpty())
+        {
+            return Task.CompletedTask;
+        }
+
+        var path = ResolveSeedPath(file, environment.ContentRootPath);
+        var outcome = importer.Import(path, dryRun: false, SeedMember);
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException(
+                "Không nạp được dữ liệu mẫu (Seed:File):\n" + string.Join("\n", outcome.Errors));
+        }
+
+        logger.LogInformation("Đã nạp dữ liệu mẫu từ {File}: {Tasks} nhiệm vụ.", path, outcome.Plan?.Tasks.Count ?? 0);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A relative seed path is looked up in the working directory first, then beside the
+    /// program, where the build copies data/sample.</summary>
+    public static string ResolveSeedPath(string file, string contentRoot)
+    {
+        if (Path.IsPathRooted(file))
+        {
+            return file;
+        }
+
+        var fromRoot = Path.Combine(contentRoot, file);
+        if (File.Exists(fromRoot))
+        {
+            return fromRoot;
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, file);
+        return File.Exists(beside) ? beside : fromRoot;
+    }
+}

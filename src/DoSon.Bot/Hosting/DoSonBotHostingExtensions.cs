@@ -1,0 +1,95 @@
+using DoSon.Bot.Channels;
+using DoSon.Bot.Channels.Console;
+using DoSon.Bot.Commands;
+using DoSon.Bot.Commands.Handlers;
+using DoSon.Bot.Import;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DoSon.Bot.Hosting;
+
+public static class DoSonBotHostingExtensions
+{
+    /// <summary>Everything the bot is made of. Tests call this too, replacing only the clock
+    /// (TimeProvider registered before) and the terminal (ConsoleIo registered before).</summary>
+    public static IHostApplicationBuilder AddDoSonBot(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddOptionsWithValidateOnStart<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddOptionsWithValidateOnStart<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<ConsoleChatOptions>().BindConfiguration(ConsoleChatOptions.Section).ValidateDataAnnotations();
+
+        services.TryAddSingleton<TimeProvider>(sp =>
+        {
+            var clock = sp.GetRequiredService<IOptions<ClockOptions>>().Value;
+            return clock.Start is null && Math.Abs(clock.Speed - 1) < double.Epsilon
+                ? TimeProvider.System
+                : new ScaledTimeProvider(TimeProvider.System, clock.Start ?? TimeProvider.System.GetUtcNow(), clock.Speed);
+        });
+
+        services.AddSingleton<LiteDbBotStore>(sp => new LiteDbBotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+
+        services.AddSingleton<AssignmentImporter>();
+
+        services.AddSingleton<TaskProgress>();
+        services.AddSingleton<TaskQueries>();
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<Conversation>();
+        foreach (var handler in typeof(DoSonBotHostingExtensions).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICommandHandler).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(ICommandHandler), handler);
+        }
+
+        services.AddSingleton<CliRunner>();
+
+        services.AddHostedService<DatabaseSeeder>();
+
+        services.TryAddSingleton(_ => ConsoleIo.System());
+        services.AddSingleton<ConsoleChannel>();
+        if (!HasChatToken(builder.Configuration))
+        {
+            services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<ConsoleChannel>());
+            services.AddHostedService<ConsoleChatService>();
+        }
+
+        services.AddSystemd();
+        return builder;
+    }
+
+    public static bool HasChatToken(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Zalo:BotToken"]);
+
+    /// <summary>Runs the one-shot command named on the command line, or the bot itself.</summary>
+    public static async Task<int> RunDoSonBotAsync(this IHost host, CommandLine commandLine)
+    {
+        try
+        {
+            if (commandLine.Verb is null)
+            {
+                await host.RunAsync();
+                return 0;
+            }
+
+            using var cts = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                cts.Cancel();
+            };
+            return await host.Services.GetRequiredService<CliRunner>().RunAsync(commandLine, Console.Out, cts.Token);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("Cấu hình không hợp lệ:\n" + string.Join("\n", ex.Failures));
+            return CliRunner.UsageError;
+        }
+    }
+}

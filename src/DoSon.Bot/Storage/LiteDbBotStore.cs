@@ -1,0 +1,291 @@
+using DoSon.Bot.Domain;
+using DoSon.Bot.Import;
+using LiteDB;
+
+namespace DoSon.Bot.Storage;
+
+/// <summary>The one LiteDB database of the process (two LiteDatabase instances on one file silently
+/// lose rows). Every call takes one lock, so chat handlers and Quartz jobs never interleave inside
+/// a transaction; LiteDB transactions are bound to the thread that began them, so nothing inside the
+/// lock awaits.</summary>
+internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
+{
+    public const int SchemaVersion = 1;
+
+    private readonly LiteDatabase _db;
+    private readonly Lock _gate = new();
+
+    public LiteDbBotStore(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        Migrate();
+    }
+
+    private ILiteCollection<UnitDoc> Units => _db.GetCollection<UnitDoc>("units");
+    private ILiteCollection<MemberDoc> Members => _db.GetCollection<MemberDoc>("members");
+    private ILiteCollection<MilestoneDoc> Milestones => _db.GetCollection<MilestoneDoc>("milestones");
+    private ILiteCollection<SourceDoc> Sources => _db.GetCollection<SourceDoc>("sources");
+    private ILiteCollection<TaskDoc> Tasks => _db.GetCollection<TaskDoc>("tasks");
+    private ILiteCollection<HistoryDoc> History => _db.GetCollection<HistoryDoc>("history");
+
+    private void Migrate()
+    {
+        lock (_gate)
+        {
+            if (_db.UserVersion > SchemaVersion)
+            {
+                throw new InvalidOperationException(
+                    $"Tệp cơ sở dữ liệu có phiên bản lược đồ {_db.UserVersion}, mới hơn phiên bản {SchemaVersion} mà bản DoSon.Bot này hiểu. Hãy cập nhật chương trình.");
+            }
+
+            History.EnsureIndex(h => h.TaskCode);
+            Members.EnsureIndex(m => m.TelegramUserId);
+            Members.EnsureIndex(m => m.ZaloUserId);
+            MigrateExtensions();
+            _db.UserVersion = SchemaVersion;
+        }
+    }
+
+    /// <summary>Indexes of the collections other features keep in this file.</summary>
+    partial void MigrateExtensions();
+
+    public event Action<IReadOnlyCollection<string>>? TasksChanged;
+
+    public bool IsEmpty()
+    {
+        lock (_gate)
+        {
+            return Tasks.Count() == 0 && Members.Count() == 0;
+        }
+    }
+
+    public IReadOnlyList<Unit> GetUnits()
+    {
+        lock (_gate)
+        {
+            return Units.FindAll().Select(d => d.ToDomain()).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public IReadOnlyList<Member> GetMembers()
+    {
+        lock (_gate)
+        {
+            return Members.FindAll().Select(d => d.ToDomain()).OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public Member? FindMember(string code)
+    {
+        lock (_gate)
+        {
+            return FindMemberDoc(code)?.ToDomain();
+        }
+    }
+
+    private MemberDoc? FindMemberDoc(string code) =>
+        Members.FindById(code) ?? Members.FindAll().FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public Member? FindMemberByTelegram(long userId)
+    {
+        lock (_gate)
+        {
+            long? id = userId;
+            return Members.FindOne(m => m.TelegramUserId == id)?.ToDomain();
+        }
+    }
+
+    public Member? FindMemberByZalo(string userId)
+    {
+        lock (_gate)
+        {
+            return Members.FindOne(m => m.ZaloUserId == userId)?.ToDomain();
+        }
+    }
+
+    public Member SetTelegramUser(string memberCode, long? userId) =>
+        UpdateMember(memberCode, doc =>
+        {
+            if (userId is { } id)
+            {
+                long? key = id;
+                foreach (var other in Members.Find(m => m.TelegramUserId == key).Where(o => o.Code != doc.Code).ToList())
+                {
+                    other.TelegramUserId = null;
+                    Members.Update(other);
+                }
+            }
+
+            doc.TelegramUserId = userId;
+            doc.Unreachable = false;
+        });
+
+    public Member SetZaloUser(string memberCode, string? userId) =>
+        UpdateMember(memberCode, doc =>
+        {
+            if (userId is not null)
+            {
+                foreach (var other in Members.Find(m => m.ZaloUserId == userId).Where(o => o.Code != doc.Code).ToList())
+                {
+                    other.ZaloUserId = null;
+                    Members.Update(other);
+                }
+            }
+
+            doc.ZaloUserId = userId;
+            doc.Unreachable = false;
+        });
+
+    public Member SetUnreachable(string memberCode, bool unreachable) =>
+        UpdateMember(memberCode, doc => doc.Unreachable = unreachable);
+
+    private Member UpdateMember(string memberCode, Action<MemberDoc> change)
+    {
+        lock (_gate)
+        {
+            return InTransaction(() =>
+            {
+                var doc = FindMemberDoc(memberCode)
+                    ?? throw new KeyNotFoundException($"Không có thành viên mã {memberCode}.");
+                change(doc);
+                Members.Update(doc);
+                return doc.ToDomain();
+            });
+        }
+    }
+
+    public IReadOnlyList<Milestone> GetMilestones()
+    {
+        lock (_gate)
+        {
+            return Milestones.FindAll().Select(d => d.ToDomain()).OrderBy(m => m.Date).ThenBy(m => m.Code, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public IReadOnlyList<SourceNotice> GetSources()
+    {
+        lock (_gate)
+        {
+            return Sources.FindAll().Select(d => d.ToDomain()).ToList();
+        }
+    }
+
+    public IReadOnlyList<WorkTask> GetTasks()
+    {
+        lock (_gate)
+        {
+            return Tasks.FindAll().Select(d => d.ToDomain()).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public WorkTask? FindTask(string code)
+    {
+        lock (_gate)
+        {
+            return (Tasks.FindById(code)
+                    ?? Tasks.FindAll().FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase)))
+                ?.ToDomain();
+        }
+    }
+
+    public IReadOnlyList<ProgressReport> GetHistory(string taskCode)
+    {
+        lock (_gate)
+        {
+            return History.Find(h => h.TaskCode == taskCode).OrderBy(h => h.Id).Select(h => h.ToDomain()).ToList();
+        }
+    }
+
+    public WorkTask RecordProgress(ProgressReport report)
+    {
+        WorkTask task;
+        lock (_gate)
+        {
+            task = InTransaction(() =>
+            {
+                var doc = Tasks.FindById(report.TaskCode)
+                    ?? throw new KeyNotFoundException($"Không có nhiệm vụ mã {report.TaskCode}.");
+                doc.Status = report.Status.ToString();
+                if (report.Percent is { } p)
+                {
+                    doc.Percent = p;
+                }
+
+                Tasks.Update(doc);
+                History.Insert(report.ToDoc());
+                return doc.ToDomain();
+            });
+        }
+
+        TasksChanged?.Invoke([task.Code]);
+        return task;
+    }
+
+    public void ApplyImport(ImportPlan plan, string byMember, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            InTransaction(() =>
+            {
+                if (plan.Source is { } source)
+                {
+                    Sources.Upsert(source.ToDoc());
+                }
+
+                foreach (var c in plan.Units.Where(c => c.Kind != ChangeKind.Unchanged))
+                {
+                    Units.Upsert(c.Item.ToDoc());
+                }
+
+                foreach (var c in plan.Members.Where(c => c.Kind != ChangeKind.Unchanged))
+                {
+                    Members.Upsert(c.Item.ToDoc());
+                }
+
+                foreach (var c in plan.Milestones.Where(c => c.Kind != ChangeKind.Unchanged))
+                {
+                    Milestones.Upsert(c.Item.ToDoc());
+                }
+
+                foreach (var c in plan.Tasks.Where(c => c.Kind != ChangeKind.Unchanged))
+                {
+                    Tasks.Upsert(c.Item.ToDoc());
+                    var note = c.Kind == ChangeKind.Created
+                        ? "Tạo từ tệp nhập."
+                        : "Cập nhật từ tệp nhập: " + string.Join(", ", c.ChangedFields) + ".";
+                    History.Insert(new ProgressReport(
+                        c.Item.Code, byMember, at, ProgressKind.Imported, null, c.Item.Status, note, "import").ToDoc());
+                }
+
+                return 0;
+            });
+        }
+
+        var changed = plan.Tasks.Where(c => c.Kind != ChangeKind.Unchanged).Select(c => c.Item.Code).ToList();
+        if (changed.Count > 0 || plan.Milestones.Any(c => c.Kind != ChangeKind.Unchanged) || plan.Members.Any(c => c.Kind != ChangeKind.Unchanged))
+        {
+            TasksChanged?.Invoke(changed);
+        }
+    }
+
+    /// <summary>Runs a write in one LiteDB transaction; any exception rolls every part of it back.</summary>
+    private T InTransaction<T>(Func<T> write)
+    {
+        _db.BeginTrans();
+        try
+        {
+            var result = write();
+            _db.Commit();
+            return result;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+}

@@ -1,0 +1,32 @@
+using DoSon.Bot.Storage;
+
+namespace DoSon.Bot.Tests.Fakes;
+
+/// <summary>A LiteDB file of its own in the temp folder, deleted afterwards.</summary>
+public sealed class TempDatabase : IDisposable
+{
+    public TempDatabase()
+    {
+        Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "doson-bot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        Path = System.IO.Path.Combine(Folder, "test.db");
+    }
+
+    public string Folder { get; }
+
+    public string Path { get; }
+
+    internal LiteDbBotStore Open() => new(Path);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a test that failed; the temp folder is cleaned by the OS.
+        }
+    }
+}
