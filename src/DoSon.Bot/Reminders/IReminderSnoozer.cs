@@ -1,0 +1,7 @@
+namespace DoSon.Bot.Reminders;
+
+/// <summary>Asks for one more reminder of a task for one member at a given instant ("nhắc lại sau").</summary>
+public interface IReminderSnoozer
+{
+    void Snooze(string taskCode, string memberCode, DateTimeOffset at);
+}
