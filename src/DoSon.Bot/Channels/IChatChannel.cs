@@ -4,7 +4,9 @@ using DoSon.Bot.Domain;
 namespace DoSon.Bot.Channels;
 
 /// <summary>A message to one chat on one platform.</summary>
-public sealed record OutgoingMessage(string ChatId, Reply Content);
+/// <param name="TaskCodes">The tasks the message is about (a reminder lists them), so that a reply to it
+/// can be attached to the right task.</param>
+public sealed record OutgoingMessage(string ChatId, Reply Content, IReadOnlyList<string>? TaskCodes = null);
 
 /// <summary>What the platform said when it accepted a message.</summary>
 public sealed record SentMessage(string ChatId, string MessageId);
