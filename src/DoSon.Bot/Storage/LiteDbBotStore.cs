@@ -19,7 +19,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        // A mapper of our own: BsonMapper.Global builds entity maps lazily and is not safe when two
+        // databases (tests run in parallel) map the same type at once.
+        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
         Migrate();
     }
 

@@ -1,0 +1,98 @@
+using DoSon.Bot.Channels.Console;
+using DoSon.Bot.Commands;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Hosting;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DoSon.Bot.Tests.Fakes;
+
+/// <summary>The app as Program builds it (AddDoSonBot), on a temp database, a fake clock and a fake
+/// terminal; the store is filled from <see cref="WardData"/> unless told otherwise.</summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    /// <summary>08/03/2026 08:00 in the ward (01:00 UTC).</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 3, 8, 1, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDatabase _database;
+
+    public BotHarness(
+        IDictionary<string, string?>? settings = null,
+        bool seedWard = true,
+        string input = "",
+        DateTimeOffset? now = null,
+        TempDatabase? database = null)
+    {
+        _database = database ?? new TempDatabase();
+        OwnsDatabase = database is null;
+        Clock = new FakeTimeProvider(now ?? DefaultNow);
+        Output = new StringWriter();
+        Io = new ConsoleIo(new StringReader(input), TextWriter.Synchronized(Output), interactive: false);
+
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = _database.Folder,
+            EnvironmentName = "Testing",
+        });
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = _database.Path,
+            ["Seed:File"] = "",
+            ["Console:Member"] = WardData.Admin.Code,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddSingleton(Io);
+        builder.AddDoSonBot();
+        Host = builder.Build();
+        if (seedWard)
+        {
+            WardData.SeedInto(Store);
+        }
+    }
+
+    private bool OwnsDatabase { get; }
+
+    public IHost Host { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public StringWriter Output { get; }
+
+    public ConsoleIo Io { get; }
+
+    public IBotStore Store => Host.Services.GetRequiredService<IBotStore>();
+
+    public CommandRouter Router => Host.Services.GetRequiredService<CommandRouter>();
+
+    public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    public async Task<string> SayAsync(Member member, string text) =>
+        (await Router.RouteAsync(Store.FindMember(member.Code) ?? member, text, "test", CancellationToken.None)).Text;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            Host.Dispose();
+        }
+
+        if (OwnsDatabase)
+        {
+            _database.Dispose();
+        }
+    }
+}
