@@ -29,8 +29,8 @@ public sealed class BotHarness : IAsyncDisposable
         _database = database ?? new TempDatabase();
         OwnsDatabase = database is null;
         Clock = new FakeTimeProvider(now ?? DefaultNow);
-        Output = new StringWriter();
-        Io = new ConsoleIo(new StringReader(input), TextWriter.Synchronized(Output), interactive: false);
+        Output = new ObservableWriter();
+        Io = new ConsoleIo(new StringReader(input), Output, interactive: false);
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -66,7 +66,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public StringWriter Output { get; }
+    public ObservableWriter Output { get; }
 
     public ConsoleIo Io { get; }
 
