@@ -3,6 +3,7 @@ using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
+using DoSon.Bot.Reports;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,9 @@ public static class DoSonBotHostingExtensions
         }
 
         services.AddSingleton<CliRunner>();
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<ReportVerb>();
+        services.AddSingleton<ICliVerb>(sp => sp.GetRequiredService<ReportVerb>());
 
         services.AddHostedService<DatabaseSeeder>();
 

@@ -1,0 +1,24 @@
+using DoSon.Bot.Domain;
+using DoSon.Bot.Reports;
+
+namespace DoSon.Bot.Commands.Handlers;
+
+public sealed class BaoCaoHandler(ReportService reports) : ICommandHandler
+{
+    public string Name => "baocao";
+    public string Usage => "/baocao [tháng MM/yyyy, mặc định tháng này]";
+    public string Description => "Báo cáo kết quả tháng, làm căn cứ cho Thông báo kết luận tháng sau";
+    public MemberRole MinimumRole => MemberRole.Leader;
+
+    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var (year, month) = reports.CurrentMonth();
+        if (context.Words.Count > 1 || (context.Words.Count == 1 && !ReportService.TryParseMonth(context.Words[0], out year, out month)))
+        {
+            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage,
+                context.Words.Count == 1 ? ReportTexts.BadMonth(context.Words[0]) : null)));
+        }
+
+        return ValueTask.FromResult(Reply.Say(reports.Build(year, month).ToText()));
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Storage;
+
+namespace DoSon.Bot.Reports;
+
+public sealed class ReportService(IBotStore store, TimeProvider time)
+{
+    public MonthlyReport Build(int year, int month) =>
+        MonthlyReport.Build(year, month, store.GetTasks(), store.GetUnits(), store.GetHistory, WardClock.Today(time));
+
+    /// <summary>The month as the office writes it: "03/2026" or "3/2026".</summary>
+    public static bool TryParseMonth(string? text, out int year, out int month)
+    {
+        year = month = 0;
+        if (DateTime.TryParseExact(text?.Trim(), ["MM/yyyy", "M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            (year, month) = (d.Year, d.Month);
+            return true;
+        }
+
+        return false;
+    }
+
+    public (int Year, int Month) CurrentMonth()
+    {
+        var today = WardClock.Today(time);
+        return (today.Year, today.Month);
+    }
+}
