@@ -3,6 +3,7 @@ using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
+using DoSon.Bot.Notices;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public static class DoSonBotHostingExtensions
         }
 
         services.AddSingleton<CliRunner>();
+        services.AddNotices();
 
         services.AddHostedService<DatabaseSeeder>();
 
