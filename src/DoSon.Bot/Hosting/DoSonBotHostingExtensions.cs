@@ -4,6 +4,7 @@ using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
 using DoSon.Bot.Reports;
+using DoSon.Bot.Notices;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class DoSonBotHostingExtensions
         services.AddSingleton<ReportService>();
         services.AddSingleton<ReportVerb>();
         services.AddSingleton<ICliVerb>(sp => sp.GetRequiredService<ReportVerb>());
+        services.AddNotices();
 
         services.AddHostedService<DatabaseSeeder>();
 

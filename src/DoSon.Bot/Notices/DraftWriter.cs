@@ -1,0 +1,73 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DoSon.Bot.Import;
+
+namespace DoSon.Bot.Notices;
+
+/// <summary>Writes a draft where the office asked for it. The file appears whole or not at all:
+/// it is written beside the target under a temporary name and then moved into place.</summary>
+public static class DraftWriter
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        // Vietnamese stays readable in the file (no \u1EA1 escapes): the office edits it by hand.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+        // Empty fields are written as null so the office sees what it may fill in.
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static bool IsSupported(string path) => Path.GetExtension(path).ToLowerInvariant() is ".json" or ".xlsx";
+
+    public static string ToJson(AssignmentFile draft) => JsonSerializer.Serialize(draft, Json);
+
+    /// <summary>Writes the draft; returns null when written, or the Vietnamese reason it was not.</summary>
+    public static string? Write(AssignmentFile draft, string path, bool overwrite)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".xlsx")
+        {
+            // Seam for the workbook writer of the import branch (Import/AssignmentWorkbook.Write):
+            // the lead wires it here when merging.
+            return NoticeTexts.XlsxNotAvailable(path);
+        }
+
+        if (extension != ".json")
+        {
+            return NoticeTexts.UnsupportedOut(path);
+        }
+
+        if (File.Exists(path) && !overwrite)
+        {
+            return NoticeTexts.OutExists(path);
+        }
+
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, ToJson(draft) + "\n", new System.Text.UTF8Encoding(false));
+            File.Move(temp, full, overwrite);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            return NoticeTexts.CannotWrite(path, ex.Message);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left behind only if the folder itself became unwritable; the name marks it as temporary.
+        }
+    }
+}
