@@ -19,7 +19,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        // A mapper of its own rather than BsonMapper.Global: LiteDB 5.0.21 races when two databases
+        // first map the same type at once (litedb-org/LiteDB#2536), which made parallel tests flaky.
+        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
         Migrate();
     }
 
