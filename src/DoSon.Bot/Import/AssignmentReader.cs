@@ -34,7 +34,7 @@ internal static class AssignmentReader
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite))
             {
                 write(stream);
             }

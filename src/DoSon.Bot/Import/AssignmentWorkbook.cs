@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace DoSon.Bot.Import;
 
@@ -31,7 +32,10 @@ public static class AssignmentWorkbook
             [WorkbookColumns.Milestones.Name] = Rows(WorkbookColumns.Milestones, (file.Milestones ?? []).Select(MilestoneCells)),
             [WorkbookColumns.Tasks.Name] = Rows(WorkbookColumns.Tasks, (file.Tasks ?? []).Select(TaskCells)),
         };
-        AssignmentReader.WriteAtomically(path, stream => stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX));
+        // Columns as wide as their text (within bounds) and the header row kept in view, for a
+        // person filling the sheet in.
+        var configuration = new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, MinWidth = 10, MaxWidth = 60, FreezeRowCount = 1 };
+        AssignmentReader.WriteAtomically(path, stream => stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration));
     }
 
     private static List<Dictionary<string, object?>> Rows(WorkbookSheet sheet, IEnumerable<Dictionary<string, string?>> items)
