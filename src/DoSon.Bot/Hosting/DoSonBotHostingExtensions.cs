@@ -38,7 +38,7 @@ public static class DoSonBotHostingExtensions
         services.AddSingleton<LiteDbBotStore>(sp => new LiteDbBotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
 
-        services.AddSingleton<AssignmentImporter>();
+        services.AddImport();
 
         services.AddSingleton<TaskProgress>();
         services.AddSingleton<TaskQueries>();

@@ -6,6 +6,10 @@ namespace DoSon.Bot.Import;
 /// path such as tasks[3]) and the field.</summary>
 public sealed record ImportError(string File, string Where, string? Field, string Message)
 {
+    /// <summary>Section and item (JSON index or Excel row) the error is about, so that the errors
+    /// of one file are listed in the order of the file; whole-file errors come first.</summary>
+    internal (int Section, int Item) Order { get; init; } = (-1, -1);
+
     public override string ToString() =>
         Field is null ? $"{File}, {Where}: {Message}" : $"{File}, {Where}, trường «{Field}»: {Message}";
 }
@@ -19,12 +23,37 @@ public sealed record ImportOutcome(ImportPlan? Plan, IReadOnlyList<ImportError> 
 /// the database and, unless it is a dry run, writes them all in one transaction.</summary>
 public sealed class AssignmentImporter(IBotStore store, TimeProvider time)
 {
+    /// <summary>Applied is true when the run was not a dry run and the database now holds the file's
+    /// content (also when nothing had to change).</summary>
     public ImportOutcome Import(string path, bool dryRun, string byMember)
     {
-        _ = store;
-        _ = time;
-        _ = dryRun;
-        _ = byMember;
-        throw new NotImplementedException("Import is built on the import branch: " + path);
+        var read = AssignmentReader.Read(path);
+        var errors = new List<ImportError>(read.Errors);
+        if (read.File is null)
+        {
+            return new(null, errors, false);
+        }
+
+        var current = StoreSnapshot.Of(store);
+        var set = AssignmentValidator.Validate(read.File, current, read.Layout, errors);
+        if (errors.Count > 0)
+        {
+            return new(null, [.. errors.OrderBy(e => e.Order)], false);
+        }
+
+        var plan = ImportPlanner.Plan(current, set);
+        if (dryRun)
+        {
+            return new(plan, [], false);
+        }
+
+        // Re-importing the same file writes nothing, so that no history entry or re-plan of
+        // reminders comes from a file that changed nothing.
+        if (plan.HasChanges || ImportPlanner.SourceChanges(current, plan.Source))
+        {
+            store.ApplyImport(plan, byMember, time.GetUtcNow());
+        }
+
+        return new(plan, [], true);
     }
 }

@@ -19,8 +19,8 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        // A mapper of our own: BsonMapper.Global builds entity maps lazily and is not safe when two
-        // databases (tests run in parallel) map the same type at once.
+        // A mapper of its own rather than BsonMapper.Global: LiteDB 5.0.21 races when two databases
+        // first map the same type at once (litedb-org/LiteDB#2536), which made parallel tests flaky.
         _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
         Migrate();
     }
@@ -241,9 +241,19 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
                     Units.Upsert(c.Item.ToDoc());
                 }
 
+                // The plan was made before this lock was taken: a chat account linked or a progress
+                // report recorded in between is kept, not overwritten with the plan's older copy.
                 foreach (var c in plan.Members.Where(c => c.Kind != ChangeKind.Unchanged))
                 {
-                    Members.Upsert(c.Item.ToDoc());
+                    var doc = c.Item.ToDoc();
+                    if (Members.FindById(doc.Code) is { } stored)
+                    {
+                        doc.TelegramUserId ??= stored.TelegramUserId;
+                        doc.ZaloUserId ??= stored.ZaloUserId;
+                        doc.Unreachable = stored.Unreachable;
+                    }
+
+                    Members.Upsert(doc);
                 }
 
                 foreach (var c in plan.Milestones.Where(c => c.Kind != ChangeKind.Unchanged))
@@ -253,12 +263,19 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
 
                 foreach (var c in plan.Tasks.Where(c => c.Kind != ChangeKind.Unchanged))
                 {
-                    Tasks.Upsert(c.Item.ToDoc());
+                    var doc = c.Item.ToDoc();
+                    if (Tasks.FindById(doc.Code) is { } stored)
+                    {
+                        doc.Status = stored.Status;
+                        doc.Percent = stored.Percent;
+                    }
+
+                    Tasks.Upsert(doc);
                     var note = c.Kind == ChangeKind.Created
                         ? "Tạo từ tệp nhập."
                         : "Cập nhật từ tệp nhập: " + string.Join(", ", c.ChangedFields) + ".";
                     History.Insert(new ProgressReport(
-                        c.Item.Code, byMember, at, ProgressKind.Imported, null, c.Item.Status, note, "import").ToDoc());
+                        c.Item.Code, byMember, at, ProgressKind.Imported, null, Enum.Parse<WorkTaskStatus>(doc.Status), note, "import").ToDoc());
                 }
 
                 return 0;

@@ -1,0 +1,37 @@
+using DoSon.Bot.Hosting;
+
+namespace DoSon.Bot.Import;
+
+/// <summary>`import &lt;tệp&gt; [--dry-run]`: 0 when the file was imported (or would be), 1 when the
+/// file has errors, 2 when the command line is wrong.</summary>
+public sealed class ImportVerb(IServiceProvider services) : ICliVerb
+{
+    /// <summary>Who the task history names for an import run from the command line.</summary>
+    public const string CliMember = "cli";
+
+    public string Name => "import";
+
+    public string Usage => ImportTexts.ImportUsage;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        var args = VerbArguments.Parse(arguments, ["--dry-run"], [".json", ".xlsx"], ".json hoặc .xlsx");
+        if (args.Problem is not null)
+        {
+            await output.WriteLineAsync(ImportTexts.Usage(Usage, args.Problem));
+            return CliRunner.UsageError;
+        }
+
+        var dryRun = args.Flags.Contains("--dry-run");
+        var importer = VerbArguments.Resolve<AssignmentImporter>(services, out var failure);
+        if (importer is null)
+        {
+            await output.WriteLineAsync(failure);
+            return VerbArguments.Failed;
+        }
+
+        var outcome = importer.Import(CliPaths.ForReading(args.Path!), dryRun, CliMember);
+        await output.WriteLineAsync(ImportReport.Format(outcome, Path.GetFileName(args.Path!), dryRun));
+        return outcome.Succeeded ? 0 : VerbArguments.Failed;
+    }
+}

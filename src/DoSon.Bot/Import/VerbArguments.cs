@@ -1,0 +1,78 @@
+using DoSon.Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DoSon.Bot.Import;
+
+internal sealed record VerbArguments(string? Path, IReadOnlySet<string> Flags, string? Problem)
+{
+    /// <summary>The exit code for input that could not be used (a file with errors, a file that
+    /// cannot be written); 2 (<see cref="CliRunner.UsageError"/>) is for a wrong command line.</summary>
+    public const int Failed = 1;
+
+    public static VerbArguments Parse(IReadOnlyList<string> arguments, string[] flags, string[] extensions, string allowed)
+    {
+        string? path = null;
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in arguments)
+        {
+            if (a.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!flags.Contains(a, StringComparer.OrdinalIgnoreCase))
+                {
+                    return new(null, set, ImportTexts.UnknownOption(a));
+                }
+
+                set.Add(a);
+            }
+            else if (path is null)
+            {
+                path = a;
+            }
+            else
+            {
+                return new(null, set, ImportTexts.ExtraArgument(a));
+            }
+        }
+
+        if (path is null)
+        {
+            return new(null, set, ImportTexts.MissingPath);
+        }
+
+        var extension = System.IO.Path.GetExtension(path);
+        return extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)
+            ? new(path, set, null)
+            : new(null, set, ImportTexts.WrongExtension(extension, allowed));
+    }
+
+    /// <summary>The store is resolved only when a verb needs it, so that `template` and a wrong
+    /// command line never open (or create) the database file, and a database that cannot be opened
+    /// is reported in a sentence instead of a stack trace.</summary>
+    public static T? Resolve<T>(IServiceProvider services, out string? failure)
+        where T : class
+    {
+        try
+        {
+            failure = null;
+            return services.GetRequiredService<T>();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or LiteDB.LiteException)
+        {
+            failure = ImportTexts.CannotOpenDatabase(ex.Message);
+            return null;
+        }
+    }
+
+    public static bool TryWrite(Action write)
+    {
+        try
+        {
+            write();
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
