@@ -2,7 +2,11 @@ using DoSon.Bot.Hosting;
 using Microsoft.Extensions.Hosting;
 
 var commandLine = CommandLine.Parse(args);
-var builder = Host.CreateApplicationBuilder(commandLine.ConfigurationArguments);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = commandLine.ConfigurationArguments,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddDoSonBot();
 using var host = builder.Build();
 return await host.RunDoSonBotAsync(commandLine);

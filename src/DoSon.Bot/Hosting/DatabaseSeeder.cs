@@ -12,7 +12,6 @@ public sealed class DatabaseSeeder(
     IBotStore store,
     AssignmentImporter importer,
     IOptions<SeedOptions> options,
-    IHostEnvironment environment,
     ILogger<DatabaseSeeder> logger) : IHostedService
 {
     public const string SeedMember = "seed";
@@ -25,7 +24,7 @@ public sealed class DatabaseSeeder(
             return Task.CompletedTask;
         }
 
-        var path = ResolveSeedPath(file, environment.ContentRootPath);
+        var path = ResolveSeedPath(file, Directory.GetCurrentDirectory());
         var outcome = importer.Import(path, dryRun: false, SeedMember);
         if (!outcome.Succeeded)
         {
@@ -41,14 +40,14 @@ public sealed class DatabaseSeeder(
 
     /// <summary>A relative seed path is looked up in the working directory first, then beside the
     /// program, where the build copies data/sample.</summary>
-    public static string ResolveSeedPath(string file, string contentRoot)
+    public static string ResolveSeedPath(string file, string workingDirectory)
     {
         if (Path.IsPathRooted(file))
         {
             return file;
         }
 
-        var fromRoot = Path.Combine(contentRoot, file);
+        var fromRoot = Path.Combine(workingDirectory, file);
         if (File.Exists(fromRoot))
         {
             return fromRoot;

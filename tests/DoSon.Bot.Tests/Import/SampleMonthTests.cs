@@ -122,9 +122,8 @@ public sealed class SampleMonthTests : IDisposable
     public async Task Seeder_fills_an_empty_database_from_the_sample()
     {
         using var db = new ImportFixture();
-        var environment = new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory };
         var seeder = new DatabaseSeeder(
-            db.Store, db.Importer, Options.Create(new SeedOptions()), environment, NullLogger<DatabaseSeeder>.Instance);
+            db.Store, db.Importer, Options.Create(new SeedOptions()), NullLogger<DatabaseSeeder>.Instance);
 
         await seeder.StartAsync(CancellationToken.None);
 

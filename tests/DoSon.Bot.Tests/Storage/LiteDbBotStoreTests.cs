@@ -131,4 +131,15 @@ public class LiteDbBotStoreTests
 
         store.GetHistory("T1").Should().HaveCount(1);
     }
+
+    [Fact]
+    public void A_second_opening_of_the_same_file_is_refused_while_the_first_is_open()
+    {
+        using var db = new TempDatabase();
+        using var first = db.Open();
+
+        var act = () => db.Open();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*đang được một tiến trình DoSon.Bot khác sử dụng*");
+    }
 }

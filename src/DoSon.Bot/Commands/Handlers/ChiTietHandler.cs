@@ -29,7 +29,7 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
         var units = store.GetUnits().ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase);
         var members = store.GetMembers().ToDictionary(m => m.Code, m => m, StringComparer.OrdinalIgnoreCase);
         string UnitName(string code) => units.TryGetValue(code, out var n) ? n : code;
-        string MemberName(string code) => members.TryGetValue(code, out var m) ? $"{m.Name} ({m.Title})" : code;
+        string MemberName(string code) => members.TryGetValue(code, out var m) ? $"{m.Name} ({m.Title})" : $"hệ thống ({code})";
 
         var sb = new StringBuilder();
         sb.Append($"{task.Code} — {task.Title}");
