@@ -23,18 +23,12 @@ public static class DraftWriter
 
     public static string ToJson(AssignmentFile draft) => JsonSerializer.Serialize(draft, Json);
 
-    /// <summary>Writes the draft; returns null when written, or the Vietnamese reason it was not.</summary>
+    /// <summary>Writes the draft (JSON, or the import workbook for .xlsx); returns null when written,
+    /// or the Vietnamese reason it was not.</summary>
     public static string? Write(AssignmentFile draft, string path, bool overwrite)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension == ".xlsx")
-        {
-            // Seam for the workbook writer of the import branch (Import/AssignmentWorkbook.Write):
-            // the lead wires it here when merging.
-            return NoticeTexts.XlsxNotAvailable(path);
-        }
-
-        if (extension != ".json")
+        if (extension is not (".json" or ".xlsx"))
         {
             return NoticeTexts.UnsupportedOut(path);
         }
@@ -44,30 +38,22 @@ public static class DraftWriter
             return NoticeTexts.OutExists(path);
         }
 
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temp, ToJson(draft) + "\n", new System.Text.UTF8Encoding(false));
-            File.Move(temp, full, overwrite);
+            if (extension == ".xlsx")
+            {
+                AssignmentWorkbook.Write(draft, path);
+            }
+            else
+            {
+                AssignmentReader.WriteAtomically(path, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(ToJson(draft) + "\n")));
+            }
+
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             return NoticeTexts.CannotWrite(path, ex.Message);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Left behind only if the folder itself became unwritable; the name marks it as temporary.
         }
     }
 }

@@ -121,9 +121,6 @@ public static class NoticeTexts
     public static string OutExists(string file) =>
         $"Tệp «{file}» đã có (có thể là bản nháp đã sửa). Chọn tên khác, hoặc thêm --force để ghi đè.";
 
-    public static string XlsxNotAvailable(string file) =>
-        $"Chưa ghi được bản nháp dạng Excel (.xlsx) ra «{file}»: chức năng này chưa có trong bản này. Hãy dùng --out bản-nháp.json.";
-
     public static string CannotWrite(string file, string reason) => $"Không ghi được tệp «{file}»: {reason}";
 
     public static string NothingWritten => "Chưa ghi tệp nào.";

@@ -70,16 +70,18 @@ public sealed class NoticeVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Parse_ToAWorkbook_ShouldSayItIsNotAvailableYetAndWriteNothing()
+    public async Task Parse_ToAWorkbook_ShouldWriteTheImportWorkbookWithEveryTask()
     {
         var outPath = _files.PathOf("ban-nhap.xlsx");
 
         var (code, output) = await RunAsync(null, "parse", March, "--out", outPath);
 
-        code.Should().Be(NoticeVerb.Refused);
-        output.Should().Contain("23 nhiệm vụ", "the report is still shown");
-        output.Should().Contain("Chưa ghi được bản nháp dạng Excel (.xlsx)").And.Contain("--out bản-nháp.json");
-        File.Exists(outPath).Should().BeFalse();
+        code.Should().Be(0);
+        output.Should().Contain("23 nhiệm vụ");
+        var draft = DoSon.Bot.Import.AssignmentWorkbook.Read(outPath);
+        draft.Tasks.Should().HaveCount(23);
+        draft.Tasks![0].Code.Should().Be("T2603-21-01");
+        draft.Milestones!.Select(m => m.Code).Should().Contain(["QTPN", "BAUCU", "DOANTN", "THETHAO"]);
     }
 
     [Fact]
