@@ -18,6 +18,9 @@ public static class AssignmentJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    // Drafts show empty fields as null, so the office sees what it may fill in.
+    private static readonly JsonSerializerOptions DraftOptions = new(WriteOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
     private static readonly JsonDocumentOptions ReadOptions = new()
     {
         AllowTrailingCommas = true,
@@ -38,7 +41,8 @@ public static class AssignmentJson
             stream.Write(bytes);
         });
 
-    public static string Serialize(AssignmentFile file) => JsonSerializer.Serialize(file, WriteOptions);
+    public static string Serialize(AssignmentFile file, bool writeNulls = false) =>
+        JsonSerializer.Serialize(file, writeNulls ? DraftOptions : WriteOptions);
 
     internal static FileRead ReadDetailed(string path)
     {

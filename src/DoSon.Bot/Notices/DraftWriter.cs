@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using DoSon.Bot.Import;
 
 namespace DoSon.Bot.Notices;
@@ -9,19 +6,9 @@ namespace DoSon.Bot.Notices;
 /// it is written beside the target under a temporary name and then moved into place.</summary>
 public static class DraftWriter
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        // Vietnamese stays readable in the file (no \u1EA1 escapes): the office edits it by hand.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-
-        // Empty fields are written as null so the office sees what it may fill in.
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public static bool IsSupported(string path) => Path.GetExtension(path).ToLowerInvariant() is ".json" or ".xlsx";
 
-    public static string ToJson(AssignmentFile draft) => JsonSerializer.Serialize(draft, Json);
+    public static string ToJson(AssignmentFile draft) => AssignmentJson.Serialize(draft, writeNulls: true);
 
     /// <summary>Writes the draft (JSON, or the import workbook for .xlsx); returns null when written,
     /// or the Vietnamese reason it was not.</summary>
