@@ -19,7 +19,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        // A mapper of its own: LiteDB's global BsonMapper builds its type maps without a lock, and two
+        // stores opened at once (parallel tests) then fail with "Member ... not found on BsonMapper".
+        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
         Migrate();
     }
 
