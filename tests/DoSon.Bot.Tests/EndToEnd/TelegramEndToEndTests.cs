@@ -299,6 +299,31 @@ public sealed partial class TelegramEndToEndTests
         world.Bot.Store.GetHistory("T2")[^1].Note.Should().Be("đã xong phần khảo sát");
     }
 
+    [Fact]
+    public async Task A_file_sent_as_a_reply_to_a_reminder_is_noted_with_its_name()
+    {
+        await using var world = await TelegramWorld.StartAsync();
+        var reminder = await SendReminderAsync(world, Officer, "T1");
+
+        world.Fake.SendDocument(Officer, "bien-ban-hop.pdf", [1, 2, 3], caption: "Biên bản họp tổ", replyToMessageId: reminder.MessageId);
+        var answer = await world.MessageAsync(Officer, 2);
+
+        answer.Text.Should().Contain("Đã ghi chú vào nhiệm vụ T1");
+        world.Bot.Store.GetHistory("T1")[^1].Note.Should().Be("📎 Tệp đính kèm: bien-ban-hop.pdf — Biên bản họp tổ");
+    }
+
+    [Fact]
+    public async Task A_file_sent_on_its_own_gets_an_explanation_and_changes_nothing()
+    {
+        await using var world = await TelegramWorld.StartAsync();
+
+        world.Fake.SendDocument(Officer, "bao-cao.xlsx", [1, 2, 3]);
+        var answer = await world.MessageAsync(Officer);
+
+        answer.Text.Should().Contain("chỉ hiểu tin nhắn chữ");
+        world.Bot.Store.GetHistory("T1").Should().HaveCount(1);
+    }
+
     // ------------------------------------------------------------------ groups
 
     [Fact]
