@@ -1,5 +1,6 @@
 using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Console;
+using DoSon.Bot.Channels.Telegram;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
@@ -65,6 +66,8 @@ public static class DoSonBotHostingExtensions
             services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<ConsoleChannel>());
             services.AddHostedService<ConsoleChatService>();
         }
+
+        builder.AddTelegram();
 
         services.AddSystemd();
         return builder;

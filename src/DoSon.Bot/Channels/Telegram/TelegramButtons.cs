@@ -1,0 +1,213 @@
+using System.Globalization;
+using DoSon.Bot.Commands;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Reminders;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace DoSon.Bot.Channels.Telegram;
+
+/// <summary>Taps on the buttons of <see cref="TaskButtons"/>. The callback data names only an action
+/// and a task, so who tapped is checked here against the same rules as the typed commands (through
+/// <see cref="TaskProgress"/>); a tap that may not or can no longer change anything is answered and
+/// changes nothing. Every callback query is answered, or the user's app keeps spinning.</summary>
+public sealed class TelegramButtons(
+    TelegramApi api,
+    TelegramChannel channel,
+    IBotStore store,
+    ITelegramStore telegramStore,
+    TaskProgress progress,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<TelegramButtons> logger)
+{
+    /// <summary>"Sáng mai" means this hour, ward time, on the next day.</summary>
+    public static readonly TimeOnly MorningTime = new(7, 0);
+
+    public async Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        string? answer = null;
+        var alert = false;
+        try
+        {
+            var member = store.FindMemberByTelegram(query.From.Id);
+            if (member is null)
+            {
+                (answer, alert) = (TelegramTexts.NotLinkedTap, true);
+            }
+            else if (!TaskButtons.TryDecode(query.Data, out var press))
+            {
+                (answer, alert) = (TelegramTexts.ButtonUnknown, true);
+            }
+            else
+            {
+                (answer, alert) = await ApplyAsync(member, press, query, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Lỗi khi xử lý nút bấm {Data}: {Error}", query.Data, api.Redact(ex.ToString()));
+            (answer, alert) = (TelegramTexts.InternalError, true);
+        }
+        finally
+        {
+            try
+            {
+                await api.Client.AnswerCallbackQuery(query.Id, answer, alert, cancellationToken: cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Không trả lời được nút bấm: {Error}", api.Redact(ex.Message));
+            }
+        }
+    }
+
+    private async Task<(string Answer, bool Alert)> ApplyAsync(Member member, TaskButtonPress press, CallbackQuery query, CancellationToken cancellationToken)
+    {
+        var task = store.FindTask(press.TaskCode);
+        if (task is null)
+        {
+            return (TelegramTexts.TaskNotFound(press.TaskCode), true);
+        }
+
+        if (!AccessPolicy.CanChange(member, task))
+        {
+            return (TelegramTexts.NotYours(task.Code), true);
+        }
+
+        if (task.IsDone)
+        {
+            return (TelegramTexts.AlreadyDone(task.Code), false);
+        }
+
+        switch (press.Action)
+        {
+            case TaskAction.Done:
+            {
+                var outcome = progress.MarkDone(member, task.Code, null, TelegramChannel.ChannelName);
+                return await RecordedAsync(outcome, member, query, TelegramTexts.DoneTapped, cancellationToken);
+            }
+
+            case TaskAction.Percent:
+            {
+                var percent = int.Parse(press.Argument!, CultureInfo.InvariantCulture);
+                if (task.Percent >= percent)
+                {
+                    return (TelegramTexts.MovedOn(task), false);
+                }
+
+                var outcome = progress.SetPercent(member, task.Code, percent, null, TelegramChannel.ChannelName);
+                return await RecordedAsync(outcome, member, query, TelegramTexts.PercentTapped, cancellationToken);
+            }
+
+            case TaskAction.Blocker:
+            {
+                var chatId = query.Message?.Chat.Id ?? query.From.Id;
+                var prompt = await channel.SendHtmlAsync(
+                    chatId,
+                    TelegramFormat.Escape(TelegramTexts.BlockerPrompt(task)),
+                    new ForceReplyMarkup { InputFieldPlaceholder = TelegramTexts.BlockerPromptPlaceholder, Selective = true },
+                    query.Message?.Id,
+                    cancellationToken);
+                telegramStore.RecordMessage(new TelegramMessageRecord(chatId, prompt.Id, [task.Code], TelegramMessagePurpose.BlockerPrompt), time.GetUtcNow());
+                return (TelegramTexts.BlockerTapped, false);
+            }
+
+            default:
+            {
+                // The snoozer comes with the reminders; without it there is nothing to snooze.
+                if (services.GetService<IReminderSnoozer>() is not { } snoozer)
+                {
+                    return (TelegramTexts.SnoozeUnavailable, true);
+                }
+
+                var at = press.Argument == TaskButtons.SnoozeHour
+                    ? time.GetUtcNow().AddHours(1)
+                    : WardClock.ToInstant(WardClock.Today(time).AddDays(1), MorningTime);
+                snoozer.Snooze(task.Code, member.Code, at);
+                return (TelegramTexts.Snoozed(at), false);
+            }
+        }
+    }
+
+    private async Task<(string, bool)> RecordedAsync(ProgressOutcome outcome, Member member, CallbackQuery query, Func<WorkTask, string> said, CancellationToken cancellationToken)
+    {
+        switch (outcome.Kind)
+        {
+            case ProgressOutcomeKind.Recorded:
+                await ShowStateAsync(query, outcome.Task!, member, cancellationToken);
+                return (said(outcome.Task!), false);
+            case ProgressOutcomeKind.NotAllowed:
+                return (TelegramTexts.NotYours(outcome.Task!.Code), true);
+            case ProgressOutcomeKind.AlreadyDone:
+                return (TelegramTexts.AlreadyDone(outcome.Task!.Code), false);
+            default:
+                return (TelegramTexts.ButtonUnknown, true);
+        }
+    }
+
+    /// <summary>Edits the tapped message: a line with the new state (replacing an earlier one) and the
+    /// buttons that still make sense (none once the task is done).</summary>
+    private async Task ShowStateAsync(CallbackQuery query, WorkTask task, Member member, CancellationToken cancellationToken)
+    {
+        // An old message (older than 48 h) comes as "inaccessible", with a zero date.
+        if (query.Message is not { } message || message.Date == default)
+        {
+            return;
+        }
+
+        var keyboard = Rebuild(message.ReplyMarkup, task);
+        try
+        {
+            if (message.Text is { } text)
+            {
+                var marker = text.IndexOf(TelegramTexts.StateMarker, StringComparison.Ordinal);
+                var updated = (marker >= 0 ? text[..marker] : text) + TelegramTexts.StateMarker + TelegramTexts.StateLine(task, member, time.GetUtcNow());
+                if (updated.Length <= TelegramFormat.MaxMessageLength)
+                {
+                    await api.Client.EditMessageText(message.Chat.Id, message.Id, TelegramFormat.Escape(updated), ParseMode.Html,
+                        replyMarkup: keyboard, cancellationToken: cancellationToken);
+                    return;
+                }
+            }
+
+            await api.Client.EditMessageReplyMarkup(message.Chat.Id, message.Id, keyboard, cancellationToken: cancellationToken);
+        }
+        catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
+        {
+            // Two quick taps: the message already shows this state.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Không sửa được tin nhắn {Message} sau khi bấm nút: {Error}", message.Id, api.Redact(ex.Message));
+        }
+    }
+
+    /// <summary>The keyboard after a change of <paramref name="task"/>: its own buttons, fresh, when the
+    /// message is about it alone; otherwise the same keyboard without what no longer applies to it.</summary>
+    public static InlineKeyboardMarkup? Rebuild(InlineKeyboardMarkup? current, WorkTask task)
+    {
+        var rows = current?.InlineKeyboard.Select(r => r.ToArray()).ToArray() ?? [];
+        bool IsThisTask(InlineKeyboardButton b, out TaskButtonPress press) =>
+            TaskButtons.TryDecode(b.CallbackData, out press) && string.Equals(press.TaskCode, task.Code, StringComparison.OrdinalIgnoreCase);
+
+        if (rows.SelectMany(r => r).All(b => IsThisTask(b, out _)))
+        {
+            return task.IsDone ? null : TelegramFormat.Keyboard(TaskButtons.For(task));
+        }
+
+        var kept = rows
+            .Select(r => r.Where(b => !(IsThisTask(b, out var p)
+                                        && (task.IsDone || (p.Action == TaskAction.Percent && int.Parse(p.Argument!, CultureInfo.InvariantCulture) <= task.Percent))))
+                .ToArray())
+            .Where(r => r.Length > 0)
+            .ToArray();
+        return kept.Length == 0 ? null : new InlineKeyboardMarkup { InlineKeyboard = kept };
+    }
+}

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace DoSon.Bot.Channels.Telegram;
+
+/// <summary>One-time codes that link a Telegram account to a member: made by the office with
+/// `members invite`, used once with /start (the t.me deep link sends it). Only a hash is stored.</summary>
+public sealed class TelegramInvites(ITelegramStore store, IOptions<TelegramOptions> options, TimeProvider time)
+{
+    /// <summary>No 0/O or 1/I: the code may be read out over the phone.</summary>
+    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public const int CodeLength = 12;
+
+    /// <summary>Makes a new code for the member (older unused ones stop working).</summary>
+    public (string Code, DateTimeOffset ExpiresAt) Create(string memberCode)
+    {
+        var code = RandomNumberGenerator.GetString(Alphabet, CodeLength);
+        var now = time.GetUtcNow();
+        var expires = now + TimeSpan.FromDays(options.Value.InviteValidDays);
+        store.CreateInvite(Hash(code), memberCode, now, expires);
+        return (code, expires);
+    }
+
+    public InviteOutcome Redeem(string code, long telegramUserId) =>
+        store.RedeemInvite(Hash(code), telegramUserId, time.GetUtcNow());
+
+    /// <summary>People type codes in lower case or with spaces; the hash is of the normalised code.</summary>
+    public static string Hash(string code)
+    {
+        var normalized = new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+    }
+}

@@ -1,0 +1,50 @@
+using DoSon.Bot.Channels.Telegram.Groups;
+using DoSon.Bot.Hosting;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DoSon.Bot.Channels.Telegram;
+
+public static class TelegramRegistration
+{
+    /// <summary>The Telegram adapter. The settings, the invite codes and the `members` verb are always
+    /// there (an invite can be made before the bot runs); the channel, the update handling and the
+    /// polling or webhook service only when Telegram:BotToken is set.</summary>
+    public static IHostApplicationBuilder AddTelegram(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddSingleton<ITelegramStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.AddSingleton<TelegramInvites>();
+        services.AddSingleton<ICliVerb, MembersVerb>();
+
+        var settings = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!settings.Enabled)
+        {
+            return builder;
+        }
+
+        services.AddSingleton<TelegramApi>();
+        services.AddSingleton<TelegramChannel>();
+        services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<TelegramChannel>());
+        services.AddSingleton<TelegramCommandMenu>();
+        services.AddSingleton<TelegramBotSetup>();
+        services.AddSingleton<TelegramButtons>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<GroupDigestSender>();
+        if (settings.UsesWebhook)
+        {
+            services.AddSingleton<TelegramWebhookService>();
+            services.AddHostedService(sp => sp.GetRequiredService<TelegramWebhookService>());
+        }
+        else
+        {
+            services.AddHostedService<TelegramPollingService>();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using DoSon.Bot.Domain;
+
+namespace DoSon.Bot.Channels.Telegram;
+
+/// <summary>Every sentence the Telegram adapter says, in one place, so that someone who is not a
+/// programmer can read and correct it. All plain text: the channel escapes it for HTML.</summary>
+public static class TelegramTexts
+{
+    public static string Stranger(long userId) =>
+        "Xin chào! Tài khoản Telegram của bạn chưa được liên kết với thành viên nào của hệ thống nhắc việc Đảng ủy phường Đồ Sơn, nên tôi chưa thể trả lời.\n"
+        + $"Mã Telegram của bạn là: {userId.ToString(CultureInfo.InvariantCulture)}\n"
+        + "Để được liên kết, hãy gửi mã này cho Văn phòng Đảng ủy, hoặc xin Văn phòng một đường dẫn liên kết rồi bấm vào đường dẫn đó (hoặc gõ /start kèm mã liên kết).";
+
+    public static string Linked(Member member) =>
+        $"Đã liên kết tài khoản Telegram của bạn với đồng chí {member.Name} — {member.Title}. Từ nay bot sẽ gửi nhắc việc cho bạn tại đây.\nGõ /nhiemvu để xem các nhiệm vụ của bạn, /trogiup để xem các lệnh.";
+
+    public const string InviteUnknown =
+        "Mã liên kết không đúng. Hãy kiểm tra lại đường dẫn, hoặc xin Văn phòng Đảng ủy một mã mới.";
+
+    public const string InviteExpired =
+        "Mã liên kết đã hết hạn. Hãy xin Văn phòng Đảng ủy một mã mới.";
+
+    public const string InviteUsed =
+        "Mã liên kết này đã được dùng rồi (mỗi mã chỉ dùng được một lần). Nếu cần liên kết lại, hãy xin Văn phòng Đảng ủy một mã mới.";
+
+    public const string LinkInPrivateChat =
+        "Hãy liên kết tài khoản trong cuộc trò chuyện riêng với bot, không phải trong nhóm.";
+
+    public const string OnlyText =
+        "Tôi chỉ hiểu tin nhắn chữ và các lệnh bắt đầu bằng dấu /. Gõ /trogiup để xem danh sách lệnh.\nĐể gửi tệp cho một nhiệm vụ, hãy trả lời (reply) tin nhắn nhắc việc của nhiệm vụ đó.";
+
+    public const string InternalError =
+        "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Lỗi đã được ghi vào nhật ký; bạn hãy thử lại sau ít phút.";
+
+    // ------------------------------------------------------------ groups
+
+    public const string GroupOnly =
+        "Lệnh này dùng trong nhóm: hãy thêm bot vào nhóm rồi gõ lệnh trong nhóm đó.";
+
+    public const string GroupAdminOnly =
+        "Chỉ quản trị viên của hệ thống nhắc việc mới đăng ký hoặc hủy đăng ký nhóm.";
+
+    public static string GroupRegistered(string title) =>
+        $"Đã đăng ký nhóm «{title}» nhận báo cáo tổng hợp nhiệm vụ của phường (hằng ngày và hằng tuần). Gõ /huydangkynhom để thôi nhận.";
+
+    public static string GroupUnregistered(string title) =>
+        $"Nhóm «{title}» sẽ không nhận báo cáo tổng hợp nữa.";
+
+    public static string GroupNotRegistered(string title) =>
+        $"Nhóm «{title}» chưa đăng ký nhận báo cáo tổng hợp.";
+
+    public const string RegisterGroupDescription = "(dùng trong nhóm) Đăng ký nhóm nhận báo cáo tổng hợp";
+
+    public const string UnregisterGroupDescription = "(dùng trong nhóm) Thôi nhận báo cáo tổng hợp";
+
+    // ------------------------------------------------------------ replies to task messages
+
+    public static string WhichTask(IReadOnlyList<string> codes) =>
+        $"Tin nhắn bạn trả lời nói về {codes.Count} nhiệm vụ: {string.Join(", ", codes)}.\nHãy trả lời lại, bắt đầu bằng mã nhiệm vụ, ví dụ: «{codes[0]} đã họp triển khai xong».";
+
+    public static string AttachmentNote(string fileName, string? caption) =>
+        string.IsNullOrWhiteSpace(caption) ? $"📎 Tệp đính kèm: {fileName}" : $"📎 Tệp đính kèm: {fileName} — {caption.Trim()}";
+
+    // ------------------------------------------------------------ buttons
+
+    public const string NotLinkedTap =
+        "Tài khoản Telegram của bạn chưa được liên kết, nên không thể cập nhật nhiệm vụ. Hãy gõ /start để biết cách liên kết.";
+
+    public const string ButtonUnknown = "Nút này không còn dùng được. Gõ /nhiemvu để xem các nhiệm vụ của bạn.";
+
+    public static string TaskNotFound(string code) => $"Không còn nhiệm vụ mã {code}.";
+
+    public static string NotYours(string code) => $"Bạn không phụ trách nhiệm vụ {code} nên không thể cập nhật.";
+
+    public static string AlreadyDone(string code) => $"Nhiệm vụ {code} đã hoàn thành từ trước; không có gì thay đổi.";
+
+    public static string MovedOn(WorkTask task) =>
+        $"Nhiệm vụ {task.Code} đã ở mức {task.Percent}%; không có gì thay đổi.";
+
+    public static string DoneTapped(WorkTask task) => $"✅ Đã ghi nhận hoàn thành {task.Code}.";
+
+    public static string PercentTapped(WorkTask task) => $"📈 Đã cập nhật {task.Code}: {task.Percent}%.";
+
+    public static string BlockerPrompt(WorkTask task) =>
+        $"⚠️ Vướng mắc của nhiệm vụ {task.Code} — {task.Title}\nHãy trả lời (reply) tin nhắn này, ghi rõ vướng mắc là gì và cần ai hỗ trợ.";
+
+    public const string BlockerPromptPlaceholder = "Nội dung vướng mắc…";
+
+    public const string BlockerTapped = "Hãy trả lời tin nhắn vừa gửi với nội dung vướng mắc.";
+
+    public const string SnoozeUnavailable = "Chức năng nhắc lại sau chưa được bật trên hệ thống này.";
+
+    public static string Snoozed(DateTimeOffset at) => $"⏰ Sẽ nhắc lại lúc {WardClock.Format(at)}.";
+
+    /// <summary>Marks the line the bot appends to a reminder after a tap, so a later tap replaces it.</summary>
+    public const string StateMarker = "\n\n📌 ";
+
+    public static string StateLine(WorkTask task, Member by, DateTimeOffset at) =>
+        task.IsDone
+            ? $"Đã hoàn thành ({WardClock.Format(at)}, {by.Name})."
+            : $"{Capitalize(StatusText.Of(task.Status))} {task.Percent}% ({WardClock.Format(at)}, {by.Name}).";
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.GetCultureInfo("vi-VN")) + s[1..];
+
+    // ------------------------------------------------------------ members invite (command line)
+
+    public const string InviteUsage = "members invite <mã thành viên>   Tạo mã liên kết Telegram dùng một lần cho một thành viên";
+
+    public static string InviteCreated(Member member, string code, string link, DateTimeOffset expires) =>
+        $"Mã liên kết Telegram cho {member.Code} — {member.Name} ({member.Title}): {code}\n"
+        + $"Gửi đường dẫn này cho đồng chí ấy (chỉ dùng một lần, hết hạn lúc {WardClock.Format(expires)}):\n{link}\n"
+        + $"Hoặc mở bot trên Telegram và gõ: /start {code}";
+
+    public static string InviteMemberUnknown(string code) =>
+        $"Không có thành viên mã «{code}». Hãy kiểm tra lại mã (xem trong tệp phân công).";
+
+    public const string InviteNoBot =
+        "Chưa cấu hình Telegram: hãy đặt Telegram:BotToken (hoặc ít nhất Telegram:BotUsername) để tạo đường dẫn liên kết.";
+
+    public static string InviteNoUsername(string problem) =>
+        $"Không hỏi được tên bot từ Telegram ({problem}). Hãy đặt Telegram:BotUsername rồi thử lại.";
+
+    public const string MembersUsage = "Cách dùng: members invite <mã thành viên>";
+}

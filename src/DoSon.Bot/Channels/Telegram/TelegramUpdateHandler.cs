@@ -1,0 +1,305 @@
+using DoSon.Bot.Commands;
+using DoSon.Bot.Commands.Handlers;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace DoSon.Bot.Channels.Telegram;
+
+/// <summary>What the bot does with one update from Telegram, whether it came by long polling or by
+/// webhook: linking with /start, commands through the command core, replies to task messages as
+/// notes, group registration, and button taps (in <see cref="TelegramButtons"/>). A person who is not
+/// linked gets the polite refusal and nothing else.</summary>
+public sealed class TelegramUpdateHandler(
+    TelegramApi api,
+    TelegramChannel channel,
+    IBotStore store,
+    ITelegramStore telegramStore,
+    Conversation conversation,
+    TaskProgress progress,
+    TaskQueries queries,
+    TelegramInvites invites,
+    TelegramCommandMenu menu,
+    TelegramButtons buttons,
+    TimeProvider time,
+    ILogger<TelegramUpdateHandler> logger)
+{
+    /// <summary>How often a direct answer is tried again after a 429, waiting what Telegram asked.</summary>
+    private const int AnswerAttempts = 3;
+
+    private sealed record ParsedCommand(string Name, string? Target, string Arguments);
+
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        if (update.Message is { } message)
+        {
+            await HandleMessageAsync(message, cancellationToken);
+        }
+        else if (update.CallbackQuery is { } query)
+        {
+            await buttons.HandleAsync(query, cancellationToken);
+        }
+        else if (update.MyChatMember is { } change)
+        {
+            HandleMembership(change);
+        }
+    }
+
+    private async Task HandleMessageAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (message.MigrateToChatId is { } newChatId)
+        {
+            MoveGroup(message.Chat.Id, newChatId, message.Chat.Title);
+            return;
+        }
+
+        if (message.From is not { IsBot: false } from || message.Chat.Type == ChatType.Channel)
+        {
+            return;
+        }
+
+        var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
+        var command = ParseCommand(message.Text);
+        var repliesToBot = message.ReplyToMessage?.From?.Id == api.BotId;
+        if (isGroup)
+        {
+            // Privacy: in a group the bot answers only what is meant for it, so that a ward group's
+            // conversation is not read or interrupted.
+            var username = await api.GetUsernameAsync(cancellationToken);
+            var addressed = repliesToBot || string.Equals(command?.Target, username, StringComparison.OrdinalIgnoreCase);
+            if (!addressed)
+            {
+                return;
+            }
+        }
+
+        if (command is { Name: "start" } && command.Arguments.Length > 0)
+        {
+            if (isGroup)
+            {
+                await AnswerAsync(message, Reply.Say(TelegramTexts.LinkInPrivateChat), null, cancellationToken);
+                return;
+            }
+
+            await LinkAsync(message, from.Id, command.Arguments, cancellationToken);
+            return;
+        }
+
+        var member = store.FindMemberByTelegram(from.Id);
+        if (member is null)
+        {
+            await AnswerAsync(message, Reply.Say(TelegramTexts.Stranger(from.Id)), null, cancellationToken);
+            return;
+        }
+
+        if (member.Unreachable)
+        {
+            // They wrote to the bot: whatever made their chat unreachable is over.
+            member = store.SetUnreachable(member.Code, false);
+        }
+
+        if (command is { Name: "dangkynhom" or "huydangkynhom" })
+        {
+            await GroupCommandAsync(message, member, register: command.Name == "dangkynhom", isGroup, cancellationToken);
+            return;
+        }
+
+        if (command is null && repliesToBot && telegramStore.FindMessage(message.Chat.Id, message.ReplyToMessage!.Id) is { } record)
+        {
+            await ReplyToTaskMessageAsync(message, member, record, cancellationToken);
+            return;
+        }
+
+        if (message.Text is null)
+        {
+            await AnswerAsync(message, Reply.Say(TelegramTexts.OnlyText), null, cancellationToken);
+            return;
+        }
+
+        var reply = await conversation.AnswerAsync(member, message.Text, TelegramChannel.ChannelName, cancellationToken);
+        await AnswerAsync(message, reply, null, cancellationToken);
+    }
+
+    private static ParsedCommand? ParseCommand(string? text)
+    {
+        if (text is null || !text.StartsWith('/') || text.Length < 2)
+        {
+            return null;
+        }
+
+        var end = text.IndexOfAny([' ', '\n', '\t']);
+        var token = end < 0 ? text[1..] : text[1..end];
+        var at = token.IndexOf('@', StringComparison.Ordinal);
+        var target = at >= 0 ? token[(at + 1)..] : null;
+        return new ParsedCommand(CommandRouter.NormalizeName(token), target, end < 0 ? "" : text[(end + 1)..].Trim());
+    }
+
+    private async Task LinkAsync(Message message, long userId, string code, CancellationToken cancellationToken)
+    {
+        var outcome = invites.Redeem(code, userId);
+        if (outcome.Result == InviteRedemption.Linked)
+        {
+            logger.LogInformation("Đã liên kết Telegram cho thành viên {Member}.", outcome.Member!.Code);
+            await AnswerAsync(message, Reply.Say(TelegramTexts.Linked(outcome.Member)), null, cancellationToken);
+            await menu.RegisterForAsync(outcome.Member, cancellationToken);
+            return;
+        }
+
+        var refusal = outcome.Result switch
+        {
+            InviteRedemption.Expired => TelegramTexts.InviteExpired,
+            InviteRedemption.AlreadyUsed => TelegramTexts.InviteUsed,
+            _ => TelegramTexts.InviteUnknown,
+        };
+        if (store.FindMemberByTelegram(userId) is null)
+        {
+            refusal += "\n\n" + TelegramTexts.Stranger(userId);
+        }
+
+        await AnswerAsync(message, Reply.Say(refusal), null, cancellationToken);
+    }
+
+    private async Task ReplyToTaskMessageAsync(Message message, Member member, TelegramMessageRecord record, CancellationToken cancellationToken)
+    {
+        var note = message.Text is { } typed
+            ? CommandRouter.Clean(typed)
+            : message.Document is { } document
+                ? TelegramTexts.AttachmentNote(document.FileName ?? "tệp", message.Caption)
+                : message.Photo is { Length: > 0 }
+                    ? TelegramTexts.AttachmentNote("ảnh", message.Caption)
+                    : "";
+        if (note.Length == 0 || record.TaskCodes.Count == 0)
+        {
+            await AnswerAsync(message, Reply.Say(TelegramTexts.OnlyText), null, cancellationToken);
+            return;
+        }
+
+        string code;
+        if (record.TaskCodes.Count == 1)
+        {
+            code = record.TaskCodes[0];
+        }
+        else if (record.TaskCodes.FirstOrDefault(c => StartsWithCode(note, c)) is { } named)
+        {
+            code = named;
+            note = note[named.Length..].TrimStart(' ', ':', '-', '–', ',', '.');
+        }
+        else
+        {
+            await AnswerAsync(message, Reply.Say(TelegramTexts.WhichTask(record.TaskCodes)), null, cancellationToken);
+            return;
+        }
+
+        if (note.Length == 0)
+        {
+            await AnswerAsync(message, Reply.Say(TelegramTexts.WhichTask(record.TaskCodes)), null, cancellationToken);
+            return;
+        }
+
+        ProgressOutcome outcome;
+        string text;
+        if (record.Purpose == TelegramMessagePurpose.BlockerPrompt)
+        {
+            outcome = progress.ReportBlocker(member, code, note, TelegramChannel.ChannelName);
+            text = ProgressReplies.Describe(outcome, code, queries.Today, CommandTexts.BlockerRecorded);
+        }
+        else
+        {
+            outcome = progress.AddNote(member, code, note, TelegramChannel.ChannelName);
+            text = ProgressReplies.Describe(outcome, code, queries.Today, CommandTexts.NoteRecorded);
+        }
+
+        var reply = Reply.Say(text);
+        IReadOnlyList<string>? codes = null;
+        if (outcome is { Kind: ProgressOutcomeKind.Recorded, Task: { IsDone: false } task })
+        {
+            reply = reply with { Text = text + "\n" + CommandTexts.TaskLine(task, queries.Today) };
+            reply = reply.WithButtons([.. TaskButtons.For(task)]);
+            codes = [task.Code];
+        }
+
+        await AnswerAsync(message, reply, codes, cancellationToken);
+    }
+
+    private static bool StartsWithCode(string text, string code) =>
+        text.StartsWith(code, StringComparison.OrdinalIgnoreCase)
+        && (text.Length == code.Length || !char.IsLetterOrDigit(text[code.Length]) && text[code.Length] != '-');
+
+    private async Task GroupCommandAsync(Message message, Member member, bool register, bool isGroup, CancellationToken cancellationToken)
+    {
+        string answer;
+        var title = message.Chat.Title ?? message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!isGroup)
+        {
+            answer = TelegramTexts.GroupOnly;
+        }
+        else if (member.Role != MemberRole.Admin)
+        {
+            answer = TelegramTexts.GroupAdminOnly;
+        }
+        else if (register)
+        {
+            telegramStore.RegisterGroup(new TelegramGroup(message.Chat.Id, title, member.Code, time.GetUtcNow()));
+            logger.LogInformation("Nhóm {Group} được {Member} đăng ký nhận báo cáo tổng hợp.", message.Chat.Id, member.Code);
+            answer = TelegramTexts.GroupRegistered(title);
+        }
+        else
+        {
+            answer = telegramStore.UnregisterGroup(message.Chat.Id)
+                ? TelegramTexts.GroupUnregistered(title)
+                : TelegramTexts.GroupNotRegistered(title);
+        }
+
+        await AnswerAsync(message, Reply.Say(answer), null, cancellationToken);
+    }
+
+    private void HandleMembership(ChatMemberUpdated change)
+    {
+        if (change.Chat.Type is ChatType.Group or ChatType.Supergroup
+            && change.NewChatMember.Status is ChatMemberStatus.Left or ChatMemberStatus.Kicked
+            && telegramStore.UnregisterGroup(change.Chat.Id))
+        {
+            logger.LogInformation("Bot đã rời nhóm {Group}: thôi gửi báo cáo tổng hợp cho nhóm này.", change.Chat.Id);
+        }
+    }
+
+    private void MoveGroup(long oldChatId, long newChatId, string? title)
+    {
+        var group = telegramStore.GetGroups().FirstOrDefault(g => g.ChatId == oldChatId);
+        if (group is null)
+        {
+            return;
+        }
+
+        telegramStore.RegisterGroup(group with { ChatId = newChatId, Title = title ?? group.Title });
+        telegramStore.UnregisterGroup(oldChatId);
+        logger.LogInformation("Nhóm {Old} đã chuyển thành siêu nhóm {New}; đăng ký được chuyển theo.", oldChatId, newChatId);
+    }
+
+    /// <summary>Answers in the chat the message came from (as a reply in a group, so it is clear whom
+    /// it answers). A 429 is waited out with the app's clock; other failures are logged, since the
+    /// person will simply ask again.</summary>
+    private async Task AnswerAsync(Message message, Reply reply, IReadOnlyList<string>? taskCodes, CancellationToken cancellationToken)
+    {
+        var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await channel.SendReplyAsync(message.Chat.Id, reply, taskCodes, isGroup ? message.Id : null, cancellationToken);
+                return;
+            }
+            catch (DeliveryFailedException ex) when (ex.Kind == DeliveryFailureKind.RateLimited && attempt < AnswerAttempts)
+            {
+                await Task.Delay(ex.RetryAfter ?? TelegramErrors.DefaultRetryAfter, time, cancellationToken);
+            }
+            catch (DeliveryFailedException ex)
+            {
+                logger.LogWarning("Không gửi được câu trả lời tới cuộc trò chuyện {Chat}: {Kind} {Error}", message.Chat.Id, ex.Kind, api.Redact(ex.Message));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DoSon.Bot.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace DoSon.Bot.Channels.Telegram;
+
+/// <summary>Webhook mode: a small Kestrel server (behind a reverse proxy that terminates HTTPS) that
+/// takes the updates Telegram posts. Anything without the secret header is refused (401 without it,
+/// 403 with a wrong one). Updates are handled one at a time, as with polling, and answered 200 only
+/// once handled, so that Telegram delivers again what the bot did not take; an update delivered twice
+/// is handled once.</summary>
+public sealed class TelegramWebhookService(
+    TelegramApi api,
+    TelegramUpdateHandler handler,
+    TelegramBotSetup setup,
+    ITelegramStore store,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggerFactory,
+    ILogger<TelegramWebhookService> logger) : IHostedService, IAsyncDisposable
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    private const int RememberedUpdates = 1000;
+
+    private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly HashSet<int> _handled = [];
+    private readonly Queue<int> _handledOrder = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+    private Task? _registration;
+
+    /// <summary>Where the server listens (the real port when 0 was asked for).</summary>
+    public IReadOnlyList<string> Addresses => _app?.Urls.ToList() ?? [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.UseUrls(settings.WebhookListenUrl);
+        var app = builder.Build();
+        app.MapPost(new Uri(settings.WebhookUrl!).AbsolutePath, (Delegate)ReceiveAsync);
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        logger.LogInformation("Webhook Telegram lắng nghe tại {Addresses}.", string.Join(", ", app.Urls));
+        _registration = RegisterAsync(_stopping.Token);
+    }
+
+    private async Task RegisterAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        for (var failures = 1; !stoppingToken.IsCancellationRequested; failures++)
+        {
+            try
+            {
+                if (await setup.PrepareAsync(forPolling: false, stoppingToken))
+                {
+                    await api.Client.SetWebhook(settings.WebhookUrl!, allowedUpdates: TelegramPollingService.AllowedUpdates,
+                        secretToken: settings.WebhookSecret, cancellationToken: stoppingToken);
+                    logger.LogInformation("Đã đặt webhook Telegram.");
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Chưa đặt được webhook Telegram, sẽ thử lại: {Error}", api.Redact(ex.Message));
+            }
+
+            try
+            {
+                await Task.Delay(TelegramBotSetup.Backoff(failures), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    {
+        var context = request.HttpContext;
+        if (!context.Request.Headers.TryGetValue(SecretHeader, out var given) || string.IsNullOrEmpty(given))
+        {
+            return Results.Unauthorized();
+        }
+
+        var expected = Encoding.UTF8.GetBytes(options.Value.WebhookSecret!);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given.ToString()), expected))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Update? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync<Update>(context.Request.Body, JsonBotAPI.Options, context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        if (update is null)
+        {
+            return Results.BadRequest();
+        }
+
+        await _one.WaitAsync(context.RequestAborted);
+        try
+        {
+            if (!_handled.Add(update.Id))
+            {
+                return Results.Ok();
+            }
+
+            _handledOrder.Enqueue(update.Id);
+            if (_handledOrder.Count > RememberedUpdates)
+            {
+                _handled.Remove(_handledOrder.Dequeue());
+            }
+
+            try
+            {
+                await handler.HandleAsync(update, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError("Lỗi khi xử lý cập nhật Telegram {UpdateId}; bỏ qua: {Error}", update.Id, api.Redact(ex.ToString()));
+            }
+
+            store.SavePollState(new TelegramPollState(update.Id, time.GetUtcNow()));
+        }
+        finally
+        {
+            _one.Release();
+        }
+
+        return Results.Ok();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_registration is not null)
+        {
+            await _registration;
+        }
+
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+        _one.Dispose();
+    }
+}

@@ -1,0 +1,240 @@
+using DoSon.Bot.Domain;
+using LiteDB;
+
+namespace DoSon.Bot.Storage;
+
+internal sealed class TelegramInviteDoc
+{
+    /// <summary>SHA-256 of the code: the code itself is a secret shown once and never stored.</summary>
+    [BsonId] public string CodeHash { get; set; } = "";
+    public string MemberCode { get; set; } = "";
+    /// <summary>UTC instant.</summary>
+    public DateTime CreatedAt { get; set; }
+    /// <summary>UTC instant.</summary>
+    public DateTime ExpiresAt { get; set; }
+    /// <summary>UTC instant; null while unused.</summary>
+    public DateTime? UsedAt { get; set; }
+    public long? UsedBy { get; set; }
+}
+
+internal sealed class TelegramMessageDoc
+{
+    /// <summary>"chatId:messageId".</summary>
+    [BsonId] public string Id { get; set; } = "";
+    public long ChatId { get; set; }
+    public int MessageId { get; set; }
+    public List<string> TaskCodes { get; set; } = [];
+    public string Purpose { get; set; } = nameof(TelegramMessagePurpose.Tasks);
+    /// <summary>UTC instant.</summary>
+    public DateTime At { get; set; }
+}
+
+internal sealed class TelegramGroupDoc
+{
+    [BsonId] public long ChatId { get; set; }
+    public string Title { get; set; } = "";
+    public string RegisteredBy { get; set; } = "";
+    /// <summary>UTC instant.</summary>
+    public DateTime RegisteredAt { get; set; }
+}
+
+internal sealed class TelegramStateDoc
+{
+    [BsonId] public string Key { get; set; } = "";
+    public long LastUpdateId { get; set; }
+    /// <summary>UTC instant.</summary>
+    public DateTime At { get; set; }
+}
+
+internal sealed partial class LiteDbBotStore : ITelegramStore
+{
+    /// <summary>Which message is about which task matters while people still reply to it; after this
+    /// the records are dropped so the file does not grow for ever.</summary>
+    private static readonly TimeSpan MessageRecordLifetime = TimeSpan.FromDays(120);
+
+    private const string PollStateKey = "polling";
+
+    private bool _telegramIndexed;
+
+    private ILiteCollection<TelegramInviteDoc> TelegramInvites => _db.GetCollection<TelegramInviteDoc>("telegram_invites");
+    private ILiteCollection<TelegramMessageDoc> TelegramMessages => _db.GetCollection<TelegramMessageDoc>("telegram_messages");
+    private ILiteCollection<TelegramGroupDoc> TelegramGroups => _db.GetCollection<TelegramGroupDoc>("telegram_groups");
+    private ILiteCollection<TelegramStateDoc> TelegramState => _db.GetCollection<TelegramStateDoc>("telegram_state");
+
+    // MigrateExtensions is a partial method that only one feature can implement, so the Telegram
+    // indexes are made on first use instead (inside the lock).
+    private void EnsureTelegramIndexes()
+    {
+        if (_telegramIndexed)
+        {
+            return;
+        }
+
+        TelegramInvites.EnsureIndex(i => i.MemberCode);
+        TelegramMessages.EnsureIndex(m => m.At);
+        _telegramIndexed = true;
+    }
+
+    public void CreateInvite(string codeHash, string memberCode, DateTimeOffset createdAt, DateTimeOffset expiresAt)
+    {
+        lock (_gate)
+        {
+            EnsureTelegramIndexes();
+            InTransaction(() =>
+            {
+                var member = FindMemberDoc(memberCode)
+                    ?? throw new KeyNotFoundException($"Không có thành viên mã {memberCode}.");
+                var code = member.Code;
+                TelegramInvites.DeleteMany(i => i.MemberCode == code && i.UsedAt == null);
+                TelegramInvites.Insert(new TelegramInviteDoc
+                {
+                    CodeHash = codeHash,
+                    MemberCode = member.Code,
+                    CreatedAt = createdAt.UtcDateTime,
+                    ExpiresAt = expiresAt.UtcDateTime,
+                });
+                return 0;
+            });
+        }
+    }
+
+    public InviteOutcome RedeemInvite(string codeHash, long telegramUserId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            EnsureTelegramIndexes();
+            return InTransaction(() =>
+            {
+                var invite = TelegramInvites.FindById(codeHash);
+                if (invite is null)
+                {
+                    return new InviteOutcome(InviteRedemption.Unknown, null);
+                }
+
+                if (invite.UsedAt is not null)
+                {
+                    return new InviteOutcome(InviteRedemption.AlreadyUsed, null);
+                }
+
+                if (now.UtcDateTime >= DateTime.SpecifyKind(invite.ExpiresAt, DateTimeKind.Utc))
+                {
+                    return new InviteOutcome(InviteRedemption.Expired, null);
+                }
+
+                var member = FindMemberDoc(invite.MemberCode);
+                if (member is null)
+                {
+                    return new InviteOutcome(InviteRedemption.Unknown, null);
+                }
+
+                long? key = telegramUserId;
+                foreach (var other in Members.Find(m => m.TelegramUserId == key).Where(o => o.Code != member.Code).ToList())
+                {
+                    other.TelegramUserId = null;
+                    Members.Update(other);
+                }
+
+                member.TelegramUserId = telegramUserId;
+                member.Unreachable = false;
+                Members.Update(member);
+                invite.UsedAt = now.UtcDateTime;
+                invite.UsedBy = telegramUserId;
+                TelegramInvites.Update(invite);
+                return new InviteOutcome(InviteRedemption.Linked, member.ToDomain());
+            });
+        }
+    }
+
+    public void RecordMessage(TelegramMessageRecord record, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            EnsureTelegramIndexes();
+            var cutoff = (at - MessageRecordLifetime).UtcDateTime;
+            InTransaction(() =>
+            {
+                TelegramMessages.Upsert(new TelegramMessageDoc
+                {
+                    Id = MessageKey(record.ChatId, record.MessageId),
+                    ChatId = record.ChatId,
+                    MessageId = record.MessageId,
+                    TaskCodes = [.. record.TaskCodes],
+                    Purpose = record.Purpose.ToString(),
+                    At = at.UtcDateTime,
+                });
+                TelegramMessages.DeleteMany(m => m.At < cutoff);
+                return 0;
+            });
+        }
+    }
+
+    public TelegramMessageRecord? FindMessage(long chatId, int messageId)
+    {
+        lock (_gate)
+        {
+            var doc = TelegramMessages.FindById(MessageKey(chatId, messageId));
+            return doc is null
+                ? null
+                : new TelegramMessageRecord(doc.ChatId, doc.MessageId, doc.TaskCodes,
+                    Enum.TryParse<TelegramMessagePurpose>(doc.Purpose, out var purpose) ? purpose : TelegramMessagePurpose.Tasks);
+        }
+    }
+
+    private static string MessageKey(long chatId, int messageId) =>
+        FormattableString.Invariant($"{chatId}:{messageId}");
+
+    public void RegisterGroup(TelegramGroup group)
+    {
+        lock (_gate)
+        {
+            InTransaction(() => TelegramGroups.Upsert(new TelegramGroupDoc
+            {
+                ChatId = group.ChatId,
+                Title = group.Title,
+                RegisteredBy = group.RegisteredBy,
+                RegisteredAt = group.RegisteredAt.UtcDateTime,
+            }));
+        }
+    }
+
+    public bool UnregisterGroup(long chatId)
+    {
+        lock (_gate)
+        {
+            return InTransaction(() => TelegramGroups.Delete(chatId));
+        }
+    }
+
+    public IReadOnlyList<TelegramGroup> GetGroups()
+    {
+        lock (_gate)
+        {
+            return TelegramGroups.FindAll()
+                .Select(g => new TelegramGroup(g.ChatId, g.Title, g.RegisteredBy, new DateTimeOffset(DateTime.SpecifyKind(g.RegisteredAt, DateTimeKind.Utc))))
+                .OrderBy(g => g.Title, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+
+    public TelegramPollState? GetPollState()
+    {
+        lock (_gate)
+        {
+            var doc = TelegramState.FindById(PollStateKey);
+            return doc is null ? null : new TelegramPollState(doc.LastUpdateId, new DateTimeOffset(DateTime.SpecifyKind(doc.At, DateTimeKind.Utc)));
+        }
+    }
+
+    public void SavePollState(TelegramPollState state)
+    {
+        lock (_gate)
+        {
+            InTransaction(() => TelegramState.Upsert(new TelegramStateDoc
+            {
+                Key = PollStateKey,
+                LastUpdateId = state.LastUpdateId,
+                At = state.At.UtcDateTime,
+            }));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace DoSon.Bot.FakeApis.Telegram;
+
+/// <summary>A button of an inline keyboard as the bot sent it.</summary>
+public sealed record FakeButton(string Text, string? CallbackData, string? Url);
+
+/// <summary>A message in a chat, as the server holds it now (after any edits).</summary>
+public sealed record FakeMessage(
+    long ChatId,
+    int MessageId,
+    bool FromBot,
+    long? FromUserId,
+    long Date,
+    string? Text,
+    string? Html,
+    string? Caption,
+    int? ReplyToMessageId,
+    IReadOnlyList<IReadOnlyList<FakeButton>> Buttons,
+    bool ForceReply,
+    int EditCount,
+    string? DocumentFileName,
+    string? DocumentFileId,
+    string? PhotoFileId)
+{
+    public IEnumerable<FakeButton> AllButtons => Buttons.SelectMany(r => r);
+}
+
+/// <summary>One call the bot made, with the parameters it sent and what the server answered.</summary>
+public sealed record FakeCall(string Method, JsonObject Parameters, int StatusCode, string? Error, long RetryAfter);
+
+public sealed record FakeCallbackAnswer(string? Text, bool ShowAlert);
+
+public sealed record FakeBotCommand(string Command, string Description);
+
+/// <summary>What a test queued: the update's id and, for a message, its id in the chat; for a button
+/// press, the callback query's id.</summary>
+public sealed record FakeIncoming(long UpdateId, int? MessageId, string? CallbackQueryId);
+
+public sealed record FakeWebhook(string Url, string? SecretToken);
+
+public sealed record FakeFile(string FileId, string FileUniqueId, string FilePath, string FileName, string MimeType, byte[] Content);

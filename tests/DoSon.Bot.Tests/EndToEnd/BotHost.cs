@@ -1,0 +1,109 @@
+using DoSon.Bot.FakeApis.Telegram;
+using DoSon.Bot.Hosting;
+using DoSon.Bot.Storage;
+using DoSon.Bot.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DoSon.Bot.Tests.EndToEnd;
+
+/// <summary>The real host, built as Program builds it (Host.CreateApplicationBuilder + AddDoSonBot),
+/// with Telegram.Bot pointed at the fake Bot API server, its own database file, and the store filled
+/// from <see cref="WardData"/>. Only the clock is replaced (a FakeTimeProvider at 01/03/2026 08:00).</summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How long a test waits for the bot at most; only a safety net, never a timing.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private BotHost(IHost host, LogCapture logs, FakeTimeProvider clock)
+    {
+        Host = host;
+        Logs = logs;
+        Clock = clock;
+    }
+
+    public IHost Host { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    public LogCapture Logs { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IBotStore Store => Services.GetRequiredService<IBotStore>();
+
+    /// <summary>The ward's members have written to the bot before (their private chats exist), as they
+    /// would have in real life once they linked.</summary>
+    public static void KnowWardMembers(FakeTelegramServer fake)
+    {
+        foreach (var member in new[] { WardData.Admin, WardData.UbndLeader, WardData.UbndOfficer, WardData.Police })
+        {
+            fake.AddUser(member.TelegramUserId!.Value, member.Name);
+        }
+    }
+
+    public static IHost Build(FakeTelegramServer fake, string databasePath, TimeProvider clock, LogCapture logs, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Testing",
+        });
+        var values = new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = fake.Token,
+            ["Telegram:BaseUrl"] = fake.BaseUrl,
+            ["Telegram:PollTimeoutSeconds"] = "20",
+            ["Telegram:RequestTimeoutSeconds"] = "10",
+            ["Storage:DatabasePath"] = databasePath,
+            ["Seed:File"] = "",
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft"] = "Trace",
+            ["Logging:LogLevel:System.Net.Http"] = "Trace",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddSingleton(clock);
+        builder.AddDoSonBot();
+        return builder.Build();
+    }
+
+    public static async Task<BotHost> StartAsync(
+        FakeTelegramServer fake,
+        TempDatabase database,
+        FakeTimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IBotStore>? seed = null)
+    {
+        clock ??= new FakeTimeProvider(Start);
+        var logs = new LogCapture();
+        var host = Build(fake, database.Path, clock, logs, settings);
+        var store = host.Services.GetRequiredService<IBotStore>();
+        if (store.IsEmpty())
+        {
+            (seed ?? WardData.SeedInto)(store);
+        }
+
+        await host.StartAsync();
+        return new BotHost(host, logs, clock);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+    }
+}
