@@ -3,6 +3,7 @@ using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
+using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,7 @@ public static class DoSonBotHostingExtensions
         services.AddSingleton<CliRunner>();
 
         services.AddHostedService<DatabaseSeeder>();
+        builder.AddReminders();
 
         services.TryAddSingleton(_ => ConsoleIo.System());
         services.AddSingleton<ConsoleChannel>();

@@ -31,8 +31,71 @@ public sealed class ScaledTimeProvider : TimeProvider
     public override long TimestampFrequency => _real.TimestampFrequency;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        _real.CreateTimer(callback, state, Scale(dueTime), Scale(period));
+        new ScaledTimer(this, callback, state, dueTime, period);
 
     private TimeSpan Scale(TimeSpan span) =>
         span == Timeout.InfiniteTimeSpan ? span : TimeSpan.FromTicks((long)(span.Ticks / _speed));
+
+    // A period that scales below a millisecond would reach System.Threading.Timer as 0, which means
+    // "fire once", silently turning a periodic timer into a one-shot one at high speeds.
+    private TimeSpan ScalePeriod(TimeSpan period) =>
+        period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero
+            ? period
+            : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, (long)(period.Ticks / _speed)));
+
+    /// <summary>A real timer on scaled times. Callers (Quartz's scheduler loop, Task.Delay with a
+    /// TimeProvider, Polly) re-arm with Change, so Change is scaled too. System timers may fire up to
+    /// a millisecond early, which at 3600x is several seconds of the scaled clock: a callback that
+    /// comes early is put off until the scaled clock has really reached its time.</summary>
+    private sealed class ScaledTimer : ITimer
+    {
+        private readonly ScaledTimeProvider _owner;
+        private readonly TimerCallback _callback;
+        private readonly object? _state;
+        private readonly ITimer _inner;
+        private readonly Lock _gate = new();
+        private DateTimeOffset _due = DateTimeOffset.MaxValue;
+        private TimeSpan _period = Timeout.InfiniteTimeSpan;
+
+        public ScaledTimer(ScaledTimeProvider owner, TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            _owner = owner;
+            _callback = callback;
+            _state = state;
+            _inner = owner._real.CreateTimer(static s => ((ScaledTimer)s!).Fire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            Change(dueTime, period);
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_gate)
+            {
+                _due = dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : _owner.GetUtcNow() + dueTime;
+                _period = period;
+                return _inner.Change(_owner.Scale(dueTime), _owner.ScalePeriod(period));
+            }
+        }
+
+        private void Fire()
+        {
+            lock (_gate)
+            {
+                var now = _owner.GetUtcNow();
+                if (_due != DateTimeOffset.MaxValue && now < _due)
+                {
+                    var rest = _owner.Scale(_due - now);
+                    _inner.Change(rest < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : rest, _owner.ScalePeriod(_period));
+                    return;
+                }
+
+                _due = _period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? DateTimeOffset.MaxValue : now + _period;
+            }
+
+            _callback(_state);
+        }
+
+        public void Dispose() => _inner.Dispose();
+
+        public ValueTask DisposeAsync() => _inner.DisposeAsync();
+    }
 }
