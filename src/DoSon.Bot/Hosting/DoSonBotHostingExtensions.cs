@@ -31,8 +31,9 @@ public static class DoSonBotHostingExtensions
             var clock = sp.GetRequiredService<IOptions<ClockOptions>>().Value;
             return clock.Start is null && Math.Abs(clock.Speed - 1) < double.Epsilon
                 ? TimeProvider.System
-                : new ScaledTimeProvider(TimeProvider.System, clock.Start ?? TimeProvider.System.GetUtcNow(), clock.Speed);
+                : new ScaledTimeProvider(TimeProvider.System, clock.Start ?? TimeProvider.System.GetUtcNow(), clock.Speed, startRunning: false);
         });
+        services.AddHostedService<ScaledClockStarter>();
 
         services.AddSingleton<LiteDbBotStore>(sp => new LiteDbBotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<LiteDbBotStore>());

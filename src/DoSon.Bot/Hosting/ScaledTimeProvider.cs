@@ -1,32 +1,54 @@
 using DoSon.Bot.Domain;
+using Microsoft.Extensions.Hosting;
 
 namespace DoSon.Bot.Hosting;
 
 /// <summary>The app's clock for demos: starts at Clock:Start and runs Clock:Speed times faster than
-/// real time, timers included, so the March 2026 sample can be lived through in minutes.</summary>
+/// real time, timers included, so the March 2026 sample can be lived through in minutes.
+/// <para>With <c>startRunning: false</c> it stays at Clock:Start until <see cref="Run"/> (the host
+/// calls it once started): at 3600x the few seconds a start takes would otherwise be hours, and
+/// the first morning's reminders would already lie in the past when they are planned.</para></summary>
 public sealed class ScaledTimeProvider : TimeProvider
 {
     private readonly TimeProvider _real;
     private readonly DateTimeOffset _start;
-    private readonly long _realStartTicks;
     private readonly double _speed;
+    private long _realStartTicks;
+    private volatile bool _running;
 
-    public ScaledTimeProvider(TimeProvider real, DateTimeOffset start, double speed)
+    public ScaledTimeProvider(TimeProvider real, DateTimeOffset start, double speed, bool startRunning = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
         _real = real;
         _start = start.ToUniversalTime();
         _speed = speed;
         _realStartTicks = real.GetTimestamp();
+        _running = startRunning;
+    }
+
+    /// <summary>Lets a clock made with <c>startRunning: false</c> run from Clock:Start on.</summary>
+    public void Run()
+    {
+        if (_running)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _realStartTicks, _real.GetTimestamp());
+        _running = true;
     }
 
     public override TimeZoneInfo LocalTimeZone => WardClock.Zone;
 
-    public override DateTimeOffset GetUtcNow() =>
-        _start + TimeSpan.FromTicks((long)(_real.GetElapsedTime(_realStartTicks).Ticks * _speed));
+    public override DateTimeOffset GetUtcNow() => _running
+        ? _start + TimeSpan.FromTicks((long)(_real.GetElapsedTime(Interlocked.Read(ref _realStartTicks)).Ticks * _speed))
+        : _start;
 
-    public override long GetTimestamp() =>
-        _realStartTicks + (long)((_real.GetTimestamp() - _realStartTicks) * _speed);
+    public override long GetTimestamp()
+    {
+        var start = Interlocked.Read(ref _realStartTicks);
+        return _running ? start + (long)((_real.GetTimestamp() - start) * _speed) : start;
+    }
 
     public override long TimestampFrequency => _real.TimestampFrequency;
 
@@ -98,4 +120,20 @@ public sealed class ScaledTimeProvider : TimeProvider
 
         public ValueTask DisposeAsync() => _inner.DisposeAsync();
     }
+}
+
+/// <summary>Lets the demo clock run once the host has started (seeded, planned, scheduled).</summary>
+public sealed class ScaledClockStarter(TimeProvider time, IHostApplicationLifetime lifetime) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (time is ScaledTimeProvider scaled)
+        {
+            lifetime.ApplicationStarted.Register(scaled.Run);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

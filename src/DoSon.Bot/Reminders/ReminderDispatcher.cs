@@ -68,7 +68,14 @@ public sealed class ReminderDispatcher(
                 return Task.CompletedTask;
             }
 
-            var tasks = store.GetTasks().ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
+            // Only what this message needs: reading every task for every message would make a burst of
+            // N reminders cost N x all tasks. Milestone countdowns and digests list tasks beyond their own.
+            var needsAll = due.Any(r => r.Kind is ReminderKind.Milestone or ReminderKind.Digest);
+            var tasks = (needsAll
+                    ? store.GetTasks()
+                    : due.Select(r => r.TaskCode).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
+                        .Select(store.FindTask).OfType<WorkTask>())
+                .ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
             // A task finished since the plan was made: its reminders have nothing left to say.
             var finished = due.Where(r => r.TaskCode is { } c && (!tasks.TryGetValue(c, out var t) || t.IsDone)).ToList();
             if (finished.Count > 0)
@@ -96,7 +103,9 @@ public sealed class ReminderDispatcher(
                 return Task.CompletedTask;
             }
 
-            var composed = ReminderMessage.Compose(member, due, tasks, store.GetMilestones(), store.GetMembers(),
+            var composed = ReminderMessage.Compose(member, due, tasks,
+                due.Any(r => r.Kind == ReminderKind.Milestone) ? store.GetMilestones() : [],
+                due.Any(r => r.Kind == ReminderKind.Escalation) ? store.GetMembers() : [],
                 WardClock.Today(time), options.Value.Digest.DaysAhead);
             if (composed is null)
             {

@@ -70,7 +70,9 @@ public static class ReminderMessage
             budget -= blocks[^1].Length + 2;
         }
 
-        var plain = TasksOf(due.Where(r => r.Kind == ReminderKind.Task)).ToList();
+        // A task the person both carries and must chase (a leader's own task) is shown once, as escalated.
+        var escalated = TasksOf(due.Where(r => r.Kind == ReminderKind.Escalation)).ToList();
+        var plain = TasksOf(due.Where(r => r.Kind == ReminderKind.Task)).Where(t => !escalated.Contains(t)).ToList();
         if (plain.Count > 0)
         {
             Section(ReminderTexts.TaskHeading, plain);
@@ -101,7 +103,6 @@ public static class ReminderMessage
             }
         }
 
-        var escalated = TasksOf(due.Where(r => r.Kind == ReminderKind.Escalation)).ToList();
         if (escalated.Count > 0)
         {
             Section(ReminderTexts.EscalationHeading, escalated, t => Carriers(t, members));

@@ -40,6 +40,7 @@ public class ReminderHostTests
         bot.Channel.Accepted.Should().HaveCount(8);
         var tcaLast = bot.Channel.To("TCA")[^1];
         tcaLast.Content.Text.Should().Contain("quá hạn 2 ngày").And.Contain("cần đồng chí chỉ đạo");
+        tcaLast.Content.Text.Split("T3 —").Should().HaveCount(2, "the task is listed once");
         tcaLast.TaskCodes.Should().Equal("T3");
         tcaLast.Content.Buttons.Should().NotBeEmpty();
         bot.Channel.To("CVP").Should().ContainSingle().Which.Content.Text.Should().Contain("Người thực hiện: Trưởng Công an (TCA)");
