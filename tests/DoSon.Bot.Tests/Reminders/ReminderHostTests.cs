@@ -164,6 +164,26 @@ public class ReminderHostTests
     }
 
     [Fact]
+    public async Task The_daily_digest_lists_each_members_open_tasks_at_the_set_time()
+    {
+        using var db = new TempDatabase();
+        await using var bot = await BotHost.StartAsync(db, BotHost.March1, settings: new Dictionary<string, string?>
+        {
+            ["Reminders:Digest:Enabled"] = "true",
+            ["Reminders:Digest:Time"] = "17:00",
+            ["Reminders:Digest:DaysAhead"] = "10",
+        });
+
+        // 17:00 local on 01/03 is 10:00 UTC: CVP (admin: whole ward), CT-UBND, CB-DC and TCA each get one.
+        await bot.AdvanceToAsync(Day(1, 10, 0), 4);
+
+        var admin = bot.Channel.To("CVP").Should().ContainSingle().Subject;
+        admin.Content.Text.Should().Contain("Tổng hợp nhiệm vụ ngày 01/03/2026").And.Contain("T3 —").And.Contain("T1 —").And.NotContain("T2 —", "T2 is due after the next 10 days");
+        bot.Channel.To("CB-DC").Should().ContainSingle().Which.TaskCodes.Should().Equal("T1");
+        bot.Reminders.FindReminder("digest:CVP:2026-03-02").Should().BeNull("only the next digest is planned until the nightly re-plan");
+    }
+
+    [Fact]
     public async Task A_wrong_reminder_setting_stops_the_host_with_a_message_naming_the_key()
     {
         using var db = new TempDatabase();
