@@ -19,7 +19,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        // A mapper of its own: LiteDB's global mapper builds its type maps lazily and not thread-safely,
+        // so two stores opened at once (tests, the benchmark) could fail with "Member ... not found".
+        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
         Migrate();
     }
 

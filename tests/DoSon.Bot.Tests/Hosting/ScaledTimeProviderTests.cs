@@ -49,4 +49,21 @@ public class ScaledTimeProviderTests
 
         clock.GetUtcNow().Should().BeOnOrAfter(Start + TimeSpan.FromMinutes(30));
     }
+
+    [Fact]
+    public void A_clock_made_to_wait_stands_at_the_start_until_it_is_told_to_run()
+    {
+        var clock = new ScaledTimeProvider(TimeProvider.System, Start, 3600, startRunning: false);
+        var before = clock.GetUtcNow();
+
+        clock.Run();
+        var spin = new SpinWait();
+        while (clock.GetUtcNow() == Start)
+        {
+            spin.SpinOnce();
+        }
+
+        before.Should().Be(Start, "a start that takes seconds must not cost the demo hours");
+        clock.GetUtcNow().Should().BeAfter(Start);
+    }
 }

@@ -152,6 +152,23 @@ public class ReminderHostTests
     }
 
     [Fact]
+    public async Task A_message_the_platform_keeps_refusing_is_marked_failed_and_the_admins_are_told()
+    {
+        using var db = new TempDatabase();
+        await using var bot = await BotHost.StartAsync(db, BotHost.March1,
+            channelSetup: c => c.Failure = (m, _) => m.ChatId == "TCA" ? new DeliveryFailedException(DeliveryFailureKind.Transient, "502 Bad Gateway") : null,
+            settings: new Dictionary<string, string?> { ["Reminders:Outbox:MaxTries"] = "1" });
+
+        await bot.AdvanceToAsync(Day(2), () => bot.Reminders.GetReminders(ReminderState.Pending).Any(r => r.Kind == ReminderKind.Notice));
+        bot.Reminders.FindReminder("task:T3:TCA:before-3")!.State.Should().Be(ReminderState.Failed);
+        await bot.AdvanceToAsync(Day(2, 0, 31), 1);
+
+        bot.Channel.To("CVP").Should().ContainSingle().Which.Content.Text.Should().Contain("Không gửi được nhắc việc cho Trưởng Công an (TCA)");
+        bot.Store.FindMember("TCA")!.Unreachable.Should().BeFalse("a failure is not a block");
+        bot.Channel.To("TCA").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_member_without_a_chat_is_skipped_and_reported_to_the_admins()
     {
         using var db = new TempDatabase();
