@@ -10,8 +10,6 @@ public sealed class RecordingChannel(TimeProvider time, string name = "fake") : 
 {
     private readonly ConcurrentQueue<(OutgoingMessage Message, DateTimeOffset At)> _accepted = new();
     private readonly ConcurrentQueue<(string ChatId, DateTimeOffset At)> _attempts = new();
-    private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
-    private readonly Lock _gate = new();
     private long _next;
 
     public string Name => name;
@@ -51,31 +49,7 @@ public sealed class RecordingChannel(TimeProvider time, string name = "fake") : 
         }
 
         _accepted.Enqueue((message, time.GetUtcNow()));
-        lock (_gate)
-        {
-            foreach (var w in _waiters.Where(w => _accepted.Count >= w.Count).ToList())
-            {
-                w.Done.TrySetResult();
-                _waiters.Remove(w);
-            }
-        }
 
         return new SentMessage(message.ChatId, Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Completes once at least <paramref name="count"/> messages were accepted.</summary>
-    public Task WaitForAsync(int count)
-    {
-        lock (_gate)
-        {
-            if (_accepted.Count >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, tcs));
-            return tcs.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        }
     }
 }
