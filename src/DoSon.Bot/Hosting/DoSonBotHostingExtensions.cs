@@ -6,6 +6,7 @@ using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
 using DoSon.Bot.Reports;
 using DoSon.Bot.Notices;
+using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,8 +34,9 @@ public static class DoSonBotHostingExtensions
             var clock = sp.GetRequiredService<IOptions<ClockOptions>>().Value;
             return clock.Start is null && Math.Abs(clock.Speed - 1) < double.Epsilon
                 ? TimeProvider.System
-                : new ScaledTimeProvider(TimeProvider.System, clock.Start ?? TimeProvider.System.GetUtcNow(), clock.Speed);
+                : new ScaledTimeProvider(TimeProvider.System, clock.Start ?? TimeProvider.System.GetUtcNow(), clock.Speed, startRunning: false);
         });
+        services.AddHostedService<ScaledClockStarter>();
 
         services.AddSingleton<LiteDbBotStore>(sp => new LiteDbBotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
@@ -58,6 +60,7 @@ public static class DoSonBotHostingExtensions
         services.AddNotices();
 
         services.AddHostedService<DatabaseSeeder>();
+        builder.AddReminders();
 
         services.TryAddSingleton(_ => ConsoleIo.System());
         services.AddSingleton<ConsoleChannel>();

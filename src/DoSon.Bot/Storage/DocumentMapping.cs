@@ -12,6 +12,12 @@ internal static class DocumentMapping
 
     public static DateOnly FromIso(string text) => DateOnly.ParseExact(text, IsoDate, CultureInfo.InvariantCulture);
 
+    /// <summary>LiteDB reads dates back in the machine's local zone unless told otherwise; a ward server
+    /// set to +07:00 would otherwise shift every instant by seven hours.</summary>
+    public static DateTime Utc(DateTime stored) => stored.Kind == DateTimeKind.Unspecified
+        ? DateTime.SpecifyKind(stored, DateTimeKind.Utc)
+        : stored.ToUniversalTime();
+
     public static Unit ToDomain(this UnitDoc d) => new(d.Code, d.Name);
 
     public static UnitDoc ToDoc(this Unit u) => new() { Code = u.Code, Name = u.Name };
@@ -70,7 +76,7 @@ internal static class DocumentMapping
     };
 
     public static ProgressReport ToDomain(this HistoryDoc d) => new(
-        d.TaskCode, d.MemberCode, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)),
+        d.TaskCode, d.MemberCode, new DateTimeOffset(Utc(d.At)),
         Enum.Parse<ProgressKind>(d.Kind), d.Percent, Enum.Parse<WorkTaskStatus>(d.Status), d.Note, d.Channel);
 
     public static HistoryDoc ToDoc(this ProgressReport r) => new()

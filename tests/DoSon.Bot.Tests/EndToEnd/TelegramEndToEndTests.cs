@@ -235,15 +235,17 @@ public sealed partial class TelegramEndToEndTests
     }
 
     [Fact]
-    public async Task Snoozing_without_the_reminders_says_it_is_not_available()
+    public async Task Snoozing_plans_one_more_reminder_for_that_member_and_changes_no_task()
     {
         await using var world = await TelegramWorld.StartAsync();
         var reminder = await SendReminderAsync(world, Officer, "T1");
 
         var answer = await AnsweredAsync(world, world.Fake.PressButton(Officer, reminder, "⏰ Sáng mai"));
 
-        answer.Text.Should().Contain("chưa được bật");
+        answer.Text.Should().Contain("Sẽ nhắc lại lúc 02/03/2026 07:00");
         world.Bot.Store.GetHistory("T1").Should().HaveCount(1, "only the import");
+        ((DoSon.Bot.Storage.IReminderStore)world.Bot.Store).GetReminders()
+            .Should().Contain(r => r.TaskCode == "T1" && r.MemberCode == "CB-DC" && r.DueAt == new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]
@@ -474,7 +476,6 @@ public sealed partial class TelegramEndToEndTests
         await using var world = await TelegramWorld.StartAsync(clock: clock);
         world.Fake.SendText(Officer, "/moc");
         await world.MessageAsync(Officer);
-        var timers = 0;
 
         // Once the bot is back in its long poll, the next two polls fail.
         await world.Fake.WaitUntilAsync(() => world.Fake.LongPollWaiting).WaitAsync(BotHost.Patience);
@@ -482,9 +483,9 @@ public sealed partial class TelegramEndToEndTests
         world.Fake.SendText(Officer, "/quahan");
         await world.MessageAsync(Officer, 2);
         world.Fake.SendText(Officer, "/sapden");
-        await clock.WaitForTimersAsync(++timers);
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
         clock.Advance(TimeSpan.FromSeconds(1));
-        await clock.WaitForTimersAsync(++timers);
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(2));
         clock.Advance(TimeSpan.FromSeconds(2));
         var third = await world.MessageAsync(Officer, 3);
 
@@ -506,7 +507,7 @@ public sealed partial class TelegramEndToEndTests
         world.Fake.FailNext(1, 500, "getUpdates");
         world.Fake.SendText(Officer, "/moc");
         await world.MessageAsync(Officer, 2);
-        await clock.WaitForTimersAsync(1);
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
         clock.Advance(TimeSpan.FromSeconds(1));
         world.Fake.FailNext(1, 500, "sendMessage");
         var failed = async () => await Channel(world).SendAsync(new OutgoingMessage("1003", Reply.Say("thử")), CancellationToken.None);

@@ -1,0 +1,301 @@
+namespace DoSon.Bot.Reminders.Outbox;
+
+/// <summary>Keeps a chat platform's sending limits: at most N messages in any window of one second
+/// overall, one message per chat per 1/M second, and at most G messages in any minute into one group
+/// chat (negative chat ids, as Telegram numbers them). Waiters are served first come, first served,
+/// except that one waiting for a busy chat does not hold up the others.
+/// <para>Written here because System.Threading.RateLimiting's limiters read the system clock and run
+/// their own timers: they cannot be driven by the injected TimeProvider, which the tests and the demo
+/// clock need. A grant is recorded at the moment the sender actually starts, not when it was
+/// granted, so a slow continuation can never squeeze two windows' worth of messages into one.</para></summary>
+public sealed class OutboxLimiter : IDisposable
+{
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider _time;
+    private readonly int _perSecond;
+    private readonly int _perGroupPerMinute;
+    private readonly TimeSpan _chatInterval;
+    private readonly TimeSpan _margin;
+    private readonly Lock _gate = new();
+    private readonly LinkedList<Waiter> _waiters = new();
+    private readonly Queue<Slot> _global = new();
+    private readonly Dictionary<string, DateTimeOffset> _chatFree = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<Slot>> _groups = new(StringComparer.Ordinal);
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private ITimer? _timer;
+    private DateTimeOffset _timerDue = DateTimeOffset.MaxValue;
+    private bool _disposed;
+
+    public OutboxLimiter(TimeProvider time, int perSecond, int perChatPerSecond, int perGroupPerMinute, TimeSpan margin)
+    {
+        _time = time;
+        _perSecond = perSecond;
+        _perGroupPerMinute = perGroupPerMinute;
+        _chatInterval = TimeSpan.FromTicks(Second.Ticks / perChatPerSecond) + margin;
+        _margin = margin;
+    }
+
+    public static bool IsGroup(string chatId) => chatId.StartsWith('-');
+
+    /// <summary>Waits until one more message may go to this chat, and counts it as sent from now.</summary>
+    public async Task AcquireAsync(string chatId, CancellationToken cancellationToken)
+    {
+        var waiter = new Waiter(chatId);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            waiter.Node = _waiters.AddLast(waiter);
+        }
+
+        Pump();
+        await using (cancellationToken.Register(() => Cancel(waiter)))
+        {
+            await waiter.Granted.Task.ConfigureAwait(false);
+        }
+
+        // Re-stamp the grant with the moment we really go: the window counts actual sends.
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            waiter.GlobalSlot!.At = now;
+            if (waiter.GroupSlot is { } g)
+            {
+                g.At = now;
+            }
+
+            var free = now + _chatInterval;
+            if (!_chatFree.TryGetValue(chatId, out var current) || current < free)
+            {
+                _chatFree[chatId] = free;
+            }
+        }
+    }
+
+    /// <summary>The platform said "too many requests, retry after": nothing goes out until then.</summary>
+    public void PauseUntil(DateTimeOffset until)
+    {
+        lock (_gate)
+        {
+            if (until > _pausedUntil)
+            {
+                _pausedUntil = until;
+            }
+        }
+
+        Pump();
+    }
+
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
+    private void Cancel(Waiter waiter)
+    {
+        lock (_gate)
+        {
+            if (waiter.Node is { List: not null } node)
+            {
+                _waiters.Remove(node);
+            }
+        }
+
+        waiter.Granted.TrySetCanceled();
+    }
+
+    private void Pump()
+    {
+        List<Waiter>? granted = null;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            var wake = DateTimeOffset.MaxValue;
+            if (now < _pausedUntil)
+            {
+                wake = _pausedUntil;
+            }
+            else
+            {
+                var window = Second + _margin;
+                while (_global.Count > 0 && _global.Peek().At + window <= now)
+                {
+                    _global.Dequeue();
+                }
+
+                HashSet<string>? busy = null;
+                var node = _waiters.First;
+                while (node is not null)
+                {
+                    var next = node.Next;
+                    if (_global.Count >= _perSecond)
+                    {
+                        wake = Min(wake, _global.Peek().At + window);
+                        break;
+                    }
+
+                    var w = node.Value;
+                    if (busy?.Contains(w.ChatId) != true)
+                    {
+                        var readyAt = ReadyAt(w.ChatId, now);
+                        if (readyAt <= now)
+                        {
+                            w.GlobalSlot = new Slot(now);
+                            _global.Enqueue(w.GlobalSlot);
+                            _chatFree[w.ChatId] = now + _chatInterval;
+                            if (IsGroup(w.ChatId))
+                            {
+                                w.GroupSlot = new Slot(now);
+                                GroupLog(w.ChatId).Enqueue(w.GroupSlot);
+                            }
+
+                            _waiters.Remove(node);
+                            (granted ??= []).Add(w);
+                        }
+                        else
+                        {
+                            // Later messages to the same chat keep their order behind this one.
+                            (busy ??= new HashSet<string>(StringComparer.Ordinal)).Add(w.ChatId);
+                            wake = Min(wake, readyAt);
+                        }
+                    }
+
+                    node = next;
+                }
+
+                if (_chatFree.Count > 10_000)
+                {
+                    foreach (var stale in _chatFree.Where(kv => kv.Value <= now).Select(kv => kv.Key).ToList())
+                    {
+                        _chatFree.Remove(stale);
+                    }
+                }
+            }
+
+            if (_waiters.Count > 0 && wake != DateTimeOffset.MaxValue)
+            {
+                Arm(wake, now);
+            }
+        }
+
+        if (granted is not null)
+        {
+            foreach (var w in granted)
+            {
+                w.Granted.TrySetResult();
+            }
+        }
+    }
+
+    private DateTimeOffset ReadyAt(string chatId, DateTimeOffset now)
+    {
+        var ready = _chatFree.TryGetValue(chatId, out var free) ? free : now;
+        if (IsGroup(chatId))
+        {
+            var log = GroupLog(chatId);
+            var window = Minute + _margin;
+            while (log.Count > 0 && log.Peek().At + window <= now)
+            {
+                log.Dequeue();
+            }
+
+            if (log.Count >= _perGroupPerMinute)
+            {
+                ready = Max(ready, log.Peek().At + window);
+            }
+        }
+
+        return ready;
+    }
+
+    private Queue<Slot> GroupLog(string chatId)
+    {
+        if (!_groups.TryGetValue(chatId, out var log))
+        {
+            _groups[chatId] = log = new Queue<Slot>();
+        }
+
+        return log;
+    }
+
+    private void Arm(DateTimeOffset at, DateTimeOffset now)
+    {
+        if (_timer is not null && _timerDue <= at && _timerDue > now)
+        {
+            return;
+        }
+
+        var due = at - now;
+        if (due < TimeSpan.Zero)
+        {
+            due = TimeSpan.Zero;
+        }
+
+        _timerDue = at;
+        if (_timer is null)
+        {
+            _timer = _time.CreateTimer(static s => ((OutboxLimiter)s!).OnTimer(), this, due, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OnTimer()
+    {
+        lock (_gate)
+        {
+            _timerDue = DateTimeOffset.MaxValue;
+        }
+
+        Pump();
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    public void Dispose()
+    {
+        List<Waiter> left;
+        lock (_gate)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+            left = [.. _waiters];
+            _waiters.Clear();
+        }
+
+        foreach (var w in left)
+        {
+            w.Granted.TrySetCanceled();
+        }
+    }
+
+    private sealed class Slot(DateTimeOffset at)
+    {
+        public DateTimeOffset At { get; set; } = at;
+    }
+
+    private sealed class Waiter(string chatId)
+    {
+        public string ChatId { get; } = chatId;
+        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public LinkedListNode<Waiter>? Node { get; set; }
+        public Slot? GlobalSlot { get; set; }
+        public Slot? GroupSlot { get; set; }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using DoSon.Bot.Reminders.Jobs;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace DoSon.Bot.Reminders;
+
+/// <summary>A moment at which one member is due to receive one message.</summary>
+public readonly record struct ReminderSlot(string MemberCode, DateTimeOffset At);
+
+/// <summary>The only class that talks to Quartz. Quartz keeps its schedule in memory, so it is
+/// rebuilt from the store at start and brought in line after every change: one trigger per
+/// (member, instant), with a key made of both, so the same slot always has the same key and
+/// scheduling it twice is harmless.</summary>
+public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider time, ILogger<ReminderScheduler> logger) : IDisposable
+{
+    public const string Group = "reminders";
+    public static readonly JobKey DeliverJob = new("deliver", Group);
+    public static readonly JobKey ReplanJob = new("replan", Group);
+    public static readonly TriggerKey ReplanTrigger = new("replan-daily", Group);
+    public const string MemberData = "member";
+    public const string AtData = "at";
+
+    private readonly SemaphoreSlim _sync = new(1, 1);
+    private readonly HashSet<ReminderSlot> _scheduled = [];
+    private IScheduler? _scheduler;
+
+    public static TriggerKey KeyOf(ReminderSlot slot) =>
+        new($"{slot.MemberCode}@{slot.At.UtcDateTime.ToString("yyyyMMddTHHmmss.fffZ", CultureInfo.InvariantCulture)}", Group);
+
+    public int ScheduledCount
+    {
+        get
+        {
+            lock (_scheduled)
+            {
+                return _scheduled.Count;
+            }
+        }
+    }
+
+    private async ValueTask<IScheduler> SchedulerAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is not null)
+        {
+            return _scheduler;
+        }
+
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        await scheduler.AddJob(JobBuilder.Create<DeliverRemindersJob>().WithIdentity(DeliverJob).StoreDurably().Build(),
+            AddJobOptions.Replacing, cancellationToken);
+        await scheduler.AddJob(JobBuilder.Create<ReplanRemindersJob>().WithIdentity(ReplanJob).StoreDurably().Build(),
+            AddJobOptions.Replacing, cancellationToken);
+        return _scheduler = scheduler;
+    }
+
+    /// <summary>Makes Quartz hold exactly these slots: adds the missing ones, removes the others.</summary>
+    public async Task SyncAsync(IReadOnlyCollection<ReminderSlot> slots, CancellationToken cancellationToken)
+    {
+        await _sync.WaitAsync(cancellationToken);
+        try
+        {
+            var scheduler = await SchedulerAsync(cancellationToken);
+            var wanted = new HashSet<ReminderSlot>(slots.Select(Normalize));
+            List<ReminderSlot> stale, missing;
+            lock (_scheduled)
+            {
+                stale = [.. _scheduled.Where(s => !wanted.Contains(s))];
+                missing = [.. wanted.Where(s => !_scheduled.Contains(s))];
+            }
+
+            if (stale.Count > 0)
+            {
+                await scheduler.UnscheduleJobs([.. stale.Select(KeyOf)], cancellationToken);
+            }
+
+            if (missing.Count > 0)
+            {
+                var detail = await scheduler.GetJobDetail(DeliverJob, cancellationToken);
+                var triggers = missing.Select(BuildTrigger).ToList();
+                // One call for the lot: at start this may be tens of thousands of triggers.
+                await scheduler.ScheduleJob(detail!, triggers, ScheduleJobOptions.Replacing, cancellationToken);
+            }
+
+            lock (_scheduled)
+            {
+                _scheduled.ExceptWith(stale);
+                _scheduled.UnionWith(missing);
+            }
+
+            if (stale.Count + missing.Count > 0)
+            {
+                logger.LogDebug("Lịch Quartz: thêm {Added}, bỏ {Removed}, tổng {Total} mốc gửi.", missing.Count, stale.Count, wanted.Count);
+            }
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    /// <summary>Adds one slot (a snooze, a notice) without touching the others.</summary>
+    public async Task AddAsync(ReminderSlot slot, CancellationToken cancellationToken)
+    {
+        slot = Normalize(slot);
+        await _sync.WaitAsync(cancellationToken);
+        try
+        {
+            var scheduler = await SchedulerAsync(cancellationToken);
+            await scheduler.ScheduleTrigger(BuildTrigger(slot), TriggerConflict.Replace, cancellationToken);
+            lock (_scheduled)
+            {
+                _scheduled.Add(slot);
+            }
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    /// <summary>A fired one-shot trigger is gone from Quartz; forget it here too.</summary>
+    public void Fired(ReminderSlot slot)
+    {
+        lock (_scheduled)
+        {
+            _scheduled.Remove(Normalize(slot));
+        }
+    }
+
+    /// <summary>The next daily re-plan (the digest of the next day, and a safety net).</summary>
+    public async Task ScheduleReplanAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken);
+        var trigger = TriggerBuilder.Create(time)
+            .WithIdentity(ReplanTrigger)
+            .ForJob(ReplanJob)
+            .StartAt(at)
+            .Build();
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+    }
+
+    private ITrigger BuildTrigger(ReminderSlot slot) =>
+        TriggerBuilder.Create(time)
+            .WithIdentity(KeyOf(slot))
+            .ForJob(DeliverJob)
+            .UsingJobData(MemberData, slot.MemberCode)
+            .UsingJobData(AtData, slot.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))
+            .StartAt(slot.At)
+            .Build();
+
+    /// <summary>LiteDB keeps milliseconds: compare slots at that precision.</summary>
+    private static ReminderSlot Normalize(ReminderSlot slot) =>
+        slot with { At = new DateTimeOffset(slot.At.UtcTicks - slot.At.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero) };
+
+    public void Dispose() => _sync.Dispose();
+
+    public static ReminderSlot SlotOf(JobDataMap data)
+    {
+        string Read(string key) => data.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : "";
+        return new(Read(MemberData),
+            DateTimeOffset.ParseExact(Read(AtData), "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+    }
+}

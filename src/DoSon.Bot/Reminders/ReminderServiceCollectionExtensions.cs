@@ -1,0 +1,39 @@
+using DoSon.Bot.Reminders.Jobs;
+using DoSon.Bot.Reminders.Outbox;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace DoSon.Bot.Reminders;
+
+public static class ReminderServiceCollectionExtensions
+{
+    /// <summary>The reminders: policy, planner, Quartz (in memory, on the app's TimeProvider), the
+    /// outbox and the service that keeps them in step with the tasks. Call after the store and the
+    /// seeder are registered, so that the first plan is made from seeded data.</summary>
+    public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+
+        services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.AddSingleton<ChatOutbox>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<IReminderSnoozer>(sp => sp.GetRequiredService<ReminderService>());
+        services.AddTransient<DeliverRemindersJob>();
+        services.AddTransient<ReplanRemindersJob>();
+
+        // No UseTimeProvider here: the TimeProvider is built from Clock options in the container, and
+        // a scheduler not given one takes the container's (Quartz 4.7 resolves it in that order), so
+        // the demo clock and the tests' FakeTimeProvider drive Quartz too.
+        services.AddQuartz(q => q.UseInMemoryStore(_ => { }));
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        return builder;
+    }
+}

@@ -1,0 +1,288 @@
+using DoSon.Bot.Reminders;
+using LiteDB;
+
+namespace DoSon.Bot.Storage;
+
+internal sealed partial class LiteDbBotStore : IReminderStore
+{
+    private bool _reminderIndexes;
+
+    // Indexes are made on first use rather than in MigrateExtensions, which only one feature may implement.
+    private ILiteCollection<ReminderDoc> Reminders
+    {
+        get
+        {
+            var col = _db.GetCollection<ReminderDoc>("reminders");
+            if (!_reminderIndexes)
+            {
+                col.EnsureIndex(r => r.MemberCode);
+                col.EnsureIndex(r => r.State);
+                col.EnsureIndex(r => r.TaskCode);
+                _reminderIndexes = true;
+            }
+
+            return col;
+        }
+    }
+
+    private static readonly string Pending = nameof(ReminderState.Pending);
+    private static readonly string CancelledState = nameof(ReminderState.Cancelled);
+
+    public ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, IReadOnlySet<string> openTaskCodes, DateTimeOffset now)
+    {
+        var nowUtc = now.UtcDateTime;
+        lock (_gate)
+        {
+            return InTransaction(() =>
+            {
+                var stored = new Dictionary<string, ReminderDoc>(StringComparer.Ordinal);
+                foreach (var doc in Reminders.FindAll())
+                {
+                    stored[doc.Key] = doc;
+                }
+
+                var planned = new HashSet<string>(plan.Count, StringComparer.Ordinal);
+                var inserts = new List<ReminderDoc>();
+                var updates = new List<ReminderDoc>();
+                int added = 0, moved = 0, cancelled = 0, revived = 0;
+                foreach (var p in plan)
+                {
+                    if (!planned.Add(p.Key))
+                    {
+                        continue;
+                    }
+
+                    var at = p.DueAt.UtcDateTime;
+                    if (!stored.TryGetValue(p.Key, out var doc))
+                    {
+                        if (at >= nowUtc)
+                        {
+                            inserts.Add(ToDoc(p, nowUtc));
+                            added++;
+                        }
+
+                        continue;
+                    }
+
+                    if (doc.State == Pending && DocumentMapping.Utc(doc.DueAt) != at)
+                    {
+                        // A step moved into the past by a change is not worth sending any more.
+                        doc.DueAt = at;
+                        doc.SendAt = at;
+                        doc.Late = false;
+                        if (at < nowUtc)
+                        {
+                            doc.State = CancelledState;
+                            doc.Note = "Thời điểm nhắc mới đã qua khi lập lại kế hoạch.";
+                            cancelled++;
+                        }
+                        else
+                        {
+                            moved++;
+                        }
+
+                        doc.UpdatedAt = nowUtc;
+                        updates.Add(doc);
+                    }
+                    else if (doc.State == CancelledState && at >= nowUtc)
+                    {
+                        doc.State = Pending;
+                        doc.DueAt = at;
+                        doc.SendAt = at;
+                        doc.Late = false;
+                        doc.Note = null;
+                        doc.UpdatedAt = nowUtc;
+                        updates.Add(doc);
+                        revived++;
+                    }
+                }
+
+                foreach (var doc in stored.Values)
+                {
+                    if (doc.State != Pending || planned.Contains(doc.Key))
+                    {
+                        continue;
+                    }
+
+                    var oneOff = doc.Kind is nameof(ReminderKind.Snooze) or nameof(ReminderKind.Notice);
+                    if (oneOff && (doc.TaskCode is null || openTaskCodes.Contains(doc.TaskCode)))
+                    {
+                        continue;
+                    }
+
+                    doc.State = CancelledState;
+                    doc.Note = "Không còn trong kế hoạch nhắc việc.";
+                    doc.UpdatedAt = nowUtc;
+                    updates.Add(doc);
+                    cancelled++;
+                }
+
+                if (inserts.Count > 0)
+                {
+                    Reminders.InsertBulk(inserts);
+                }
+
+                if (updates.Count > 0)
+                {
+                    Reminders.Update(updates);
+                }
+
+                return new ReminderPlanChanges(added, moved, cancelled, revived);
+            });
+        }
+    }
+
+    public bool AddOneOff(PlannedReminder reminder)
+    {
+        lock (_gate)
+        {
+            return InTransaction(() =>
+            {
+                if (Reminders.FindById(reminder.Key) is not null)
+                {
+                    return false;
+                }
+
+                Reminders.Insert(ToDoc(reminder, reminder.DueAt.UtcDateTime));
+                return true;
+            });
+        }
+    }
+
+    public IReadOnlyList<Reminder> GetReminders(ReminderState? state = null)
+    {
+        lock (_gate)
+        {
+            var docs = state is { } s ? Reminders.Find(r => r.State == s.ToString()) : Reminders.FindAll();
+            return docs.Select(ToReminder).OrderBy(r => r.SendAt).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public Reminder? FindReminder(string key)
+    {
+        lock (_gate)
+        {
+            return Reminders.FindById(key) is { } doc ? ToReminder(doc) : null;
+        }
+    }
+
+    public IReadOnlyList<Reminder> GetDue(string memberCode, DateTimeOffset upTo)
+    {
+        var limit = upTo.UtcDateTime;
+        lock (_gate)
+        {
+            return Reminders.Find(r => r.MemberCode == memberCode)
+                .Where(r => r.State == Pending && DocumentMapping.Utc(r.SendAt) <= limit)
+                .Select(ToReminder)
+                .OrderBy(r => r.DueAt).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+
+    public int Complete(IReadOnlyCollection<string> keys, ReminderState state, DateTimeOffset at, string? note, int attempts = 0, string? channel = null)
+    {
+        var atUtc = at.UtcDateTime;
+        lock (_gate)
+        {
+            return InTransaction(() =>
+            {
+                var changed = 0;
+                foreach (var key in keys)
+                {
+                    var doc = Reminders.FindById(key);
+                    if (doc is null || doc.State != Pending)
+                    {
+                        continue;
+                    }
+
+                    doc.State = state.ToString();
+                    doc.Note = note;
+                    doc.Attempts += attempts;
+                    doc.Channel = channel ?? doc.Channel;
+                    doc.UpdatedAt = atUtc;
+                    if (state == ReminderState.Sent)
+                    {
+                        doc.SentAt = atUtc;
+                    }
+
+                    Reminders.Update(doc);
+                    changed++;
+                }
+
+                return changed;
+            });
+        }
+    }
+
+    public CatchUpResult CatchUp(DateTimeOffset now, TimeSpan window, DateTimeOffset sendAt)
+    {
+        var nowUtc = now.UtcDateTime;
+        var oldest = (now - window).UtcDateTime;
+        lock (_gate)
+        {
+            return InTransaction(() =>
+            {
+                var late = new List<Reminder>();
+                var skipped = new List<Reminder>();
+                foreach (var doc in Reminders.Find(r => r.State == Pending).ToList())
+                {
+                    var at = DocumentMapping.Utc(doc.SendAt);
+                    if (at >= nowUtc)
+                    {
+                        continue;
+                    }
+
+                    if (at >= oldest)
+                    {
+                        doc.SendAt = sendAt.UtcDateTime;
+                        doc.Late = true;
+                        late.Add(ToReminder(doc));
+                    }
+                    else
+                    {
+                        doc.State = nameof(ReminderState.Skipped);
+                        doc.Note = "Quá thời hạn nhắc bù sau khi hệ thống tạm dừng.";
+                        skipped.Add(ToReminder(doc));
+                    }
+
+                    doc.UpdatedAt = nowUtc;
+                    Reminders.Update(doc);
+                }
+
+                return new CatchUpResult(late, skipped);
+            });
+        }
+    }
+
+    private static ReminderDoc ToDoc(PlannedReminder p, DateTime nowUtc) => new()
+    {
+        Key = p.Key,
+        Kind = p.Kind.ToString(),
+        MemberCode = p.MemberCode,
+        TaskCode = p.TaskCode,
+        MilestoneCode = p.MilestoneCode,
+        Step = p.Step,
+        DueAt = p.DueAt.UtcDateTime,
+        SendAt = p.DueAt.UtcDateTime,
+        State = Pending,
+        Text = p.Text,
+        UpdatedAt = nowUtc,
+    };
+
+    private static Reminder ToReminder(ReminderDoc d) => new(
+        d.Key,
+        Enum.Parse<ReminderKind>(d.Kind),
+        d.MemberCode,
+        d.TaskCode,
+        d.MilestoneCode,
+        d.Step,
+        new DateTimeOffset(DocumentMapping.Utc(d.DueAt)),
+        new DateTimeOffset(DocumentMapping.Utc(d.SendAt)),
+        Enum.Parse<ReminderState>(d.State),
+        d.Late,
+        d.Attempts,
+        d.Note,
+        d.Text,
+        d.SentAt is { } s ? new DateTimeOffset(DocumentMapping.Utc(s)) : null,
+        d.Channel);
+}

@@ -1,0 +1,111 @@
+using DoSon.Bot.Channels;
+using DoSon.Bot.Channels.Console;
+using DoSon.Bot.Hosting;
+using DoSon.Bot.Reminders;
+using DoSon.Bot.Storage;
+using DoSon.Bot.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DoSon.Bot.Tests.Reminders;
+
+/// <summary>The real host (AddDoSonBot) on a fake clock, a temp database and a recording channel.</summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private BotHost(IHost host, FakeTimeProvider clock, RecordingChannel channel)
+    {
+        Host = host;
+        Clock = clock;
+        Channel = channel;
+    }
+
+    public IHost Host { get; }
+    public FakeTimeProvider Clock { get; }
+    public RecordingChannel Channel { get; }
+    public IBotStore Store => Host.Services.GetRequiredService<IBotStore>();
+    public IReminderStore Reminders => Host.Services.GetRequiredService<IReminderStore>();
+    public ReminderDispatcher Dispatcher => Host.Services.GetRequiredService<ReminderDispatcher>();
+    public ReminderService Service => Host.Services.GetRequiredService<ReminderService>();
+
+    public static readonly DateTimeOffset March1 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Builds and starts a host; <paramref name="seed"/> fills an empty store first.</summary>
+    public static async Task<BotHost> StartAsync(
+        TempDatabase db, DateTimeOffset now, bool seed = true, Action<RecordingChannel>? channelSetup = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var clock = new FakeTimeProvider(now);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = db.Folder,
+            EnvironmentName = "Test",
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = db.Path,
+            ["Seed:File"] = "",
+            ["Console:Member"] = "CVP",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton(new ConsoleIo(new StringReader(""), new StringWriter(), interactive: false));
+        builder.AddDoSonBot();
+        var channel = new RecordingChannel(clock);
+        channelSetup?.Invoke(channel);
+        builder.Services.RemoveAll<IChatChannel>();
+        builder.Services.AddSingleton<IChatChannel>(channel);
+
+        var host = builder.Build();
+        if (seed)
+        {
+            var store = host.Services.GetRequiredService<IBotStore>();
+            if (store.IsEmpty())
+            {
+                WardData.SeedInto(store);
+            }
+        }
+
+        await host.StartAsync();
+        return new BotHost(host, clock, channel);
+    }
+
+    /// <summary>Moves the fake clock to an instant.</summary>
+    public void AdvanceTo(DateTimeOffset instant) => Clock.Advance(instant - Clock.GetUtcNow());
+
+    /// <summary>Moves the fake clock to an instant and waits (without wall-clock sleeps) until
+    /// <paramref name="done"/> holds. A background loop that read the clock just before the jump arms
+    /// its timer relative to the new time and would wait for ever on a fake clock, so when nothing
+    /// happens for a while the clock is nudged on by a millisecond.</summary>
+    public async Task AdvanceToAsync(DateTimeOffset instant, Func<bool> done)
+    {
+        AdvanceTo(instant);
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var spins = 0;
+        while (!done())
+        {
+            safety.Token.ThrowIfCancellationRequested();
+            await Task.Yield();
+            if (++spins % 5000 == 0)
+            {
+                Clock.Advance(TimeSpan.FromMilliseconds(1));
+            }
+        }
+    }
+
+    /// <summary>Moves the clock and waits until the channel accepted <paramref name="total"/> messages in all.</summary>
+    public Task AdvanceToAsync(DateTimeOffset instant, int total) => AdvanceToAsync(instant, () => Channel.Accepted.Count >= total);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+    }
+}
