@@ -39,21 +39,43 @@ public static class NoticeReader
             throw new NoticeRejectedException(NoticeTexts.CannotRead(path, ex.Message), ex);
         }
 
-        var lines = Path.GetExtension(path).ToLowerInvariant() switch
+        return Read(bytes, path, maxBytes);
+    }
+
+    /// <summary>The same checks and reading for content that did not come from a file of ours (a
+    /// document sent to the bot in a chat); messages name it <paramref name="fileName"/>, as sent.</summary>
+    /// <exception cref="NoticeRejectedException">The content is empty, too large, of another type,
+    /// not text, or a damaged .docx.</exception>
+    public static IReadOnlyList<string> Read(byte[] bytes, string fileName, long maxBytes)
+    {
+        if (bytes.Length == 0)
         {
-            ".txt" => ReadText(bytes, path),
-            ".docx" => ReadDocx(bytes, path),
-            ".doc" => throw new NoticeRejectedException(NoticeTexts.OldWordFormat(path)),
-            _ => throw new NoticeRejectedException(NoticeTexts.UnsupportedType(path)),
+            throw new NoticeRejectedException(NoticeTexts.EmptyFile(fileName));
+        }
+
+        if (bytes.Length > maxBytes)
+        {
+            throw new NoticeRejectedException(NoticeTexts.TooLarge(fileName, bytes.Length, maxBytes));
+        }
+
+        var lines = Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".txt" => ReadText(bytes, fileName),
+            ".docx" => ReadDocx(bytes, fileName),
+            ".doc" => throw new NoticeRejectedException(NoticeTexts.OldWordFormat(fileName)),
+            _ => throw new NoticeRejectedException(NoticeTexts.UnsupportedType(fileName)),
         };
 
         if (lines.All(string.IsNullOrWhiteSpace))
         {
-            throw new NoticeRejectedException(NoticeTexts.EmptyFile(path));
+            throw new NoticeRejectedException(NoticeTexts.EmptyFile(fileName));
         }
 
         return lines;
     }
+
+    /// <summary>The file name says it is a notice this reader can read (.txt or .docx).</summary>
+    public static bool CanRead(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".txt" or ".docx";
 
     /// <summary>UTF-8 with or without BOM, or UTF-16 with its BOM (Notepad's "Unicode"). Anything
     /// that does not decode cleanly, or holds control characters, is not a text file.</summary>

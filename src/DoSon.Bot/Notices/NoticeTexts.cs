@@ -236,7 +236,8 @@ public static class NoticeTexts
 
     private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
-    private static string Size(long bytes) => bytes switch
+    /// <summary>A file size as people say it (1,5 MB, 200 KB).</summary>
+    public static string Size(long bytes) => bytes switch
     {
         >= 1024 * 1024 => (bytes / 1024d / 1024d).ToString("0.#", Vietnamese) + " MB",
         >= 1024 => (bytes / 1024d).ToString("0.#", Vietnamese) + " KB",

@@ -24,6 +24,11 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         // A mapper of its own rather than BsonMapper.Global: LiteDB 5.0.21 races when two databases
         // first map the same type at once (litedb-org/LiteDB#2536), which made parallel tests flaky.
         _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
+
+        // LiteDB stores instants in UTC but hands them back in the machine's local time unless this
+        // pragma is set; the documents are read as UTC, so a server set to Asia/Ho_Chi_Minh would
+        // otherwise shift every instant by 7 hours.
+        _db.UtcDate = true;
         Migrate();
     }
 

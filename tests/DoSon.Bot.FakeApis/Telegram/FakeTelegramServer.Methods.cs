@@ -139,6 +139,7 @@ public sealed partial class FakeTelegramServer
         "sendmessage" => SendMessage(p),
         "editmessagetext" => EditMessage(p, editText: true),
         "editmessagereplymarkup" => EditMessage(p, editText: false),
+        "editmessagecaption" => EditMessage(p, editText: false, editCaption: true),
         "answercallbackquery" => AnswerCallbackQuery(p),
         "setmycommands" => SetMyCommands(p),
         "getmycommands" => GetMyCommands(p),
@@ -606,7 +607,7 @@ public sealed partial class FakeTelegramServer
         return Ok(MessageJson(message, includeReply: true));
     }
 
-    private Answer EditMessage(JsonObject p, bool editText)
+    private Answer EditMessage(JsonObject p, bool editText, bool editCaption = false)
     {
         if (p["inline_message_id"] is not null)
         {
@@ -639,12 +640,26 @@ public sealed partial class FakeTelegramServer
             }
         }
 
+        var caption = message.Caption;
+        if (editCaption)
+        {
+            if (message.DocumentFileId is null && message.PhotoFileId is null)
+            {
+                return Bad("there is no caption in the message to edit");
+            }
+
+            if (ParseText(Str(p, "caption"), Str(p, "parse_mode"), MaxCaptionLength, isCaption: true, out caption, out _) is { } captionError)
+            {
+                return captionError;
+            }
+        }
+
         if (ParseMarkup(p["reply_markup"], out var keyboard, out _) is { } markupError)
         {
             return markupError;
         }
 
-        var sameText = plain == message.Text && html == message.Html;
+        var sameText = plain == message.Text && html == message.Html && caption == message.Caption;
         var sameMarkup = JsonNode.DeepEquals(keyboard, message.InlineKeyboard);
         if (sameText && sameMarkup)
         {
@@ -653,6 +668,7 @@ public sealed partial class FakeTelegramServer
 
         message.Text = plain;
         message.Html = html;
+        message.Caption = caption;
         message.InlineKeyboard = keyboard;
         message.EditCount++;
         message.EditDate = Now;

@@ -315,14 +315,14 @@ public sealed partial class TelegramEndToEndTests
     }
 
     [Fact]
-    public async Task A_file_sent_on_its_own_gets_an_explanation_and_changes_nothing()
+    public async Task A_file_sent_on_its_own_by_a_member_gets_an_explanation_and_changes_nothing()
     {
         await using var world = await TelegramWorld.StartAsync();
 
         world.Fake.SendDocument(Officer, "bao-cao.xlsx", [1, 2, 3]);
         var answer = await world.MessageAsync(Officer);
 
-        answer.Text.Should().Contain("chỉ hiểu tin nhắn chữ");
+        answer.Text.Should().Contain("Chỉ Văn phòng Đảng ủy").And.Contain("hãy trả lời (reply) tin nhắn nhắc việc");
         world.Bot.Store.GetHistory("T1").Should().HaveCount(1);
     }
 

@@ -26,6 +26,22 @@ public sealed class NoticeReaderTests : IDisposable
         draft.Report.TaskCount.Should().Be(23);
     }
 
+    [Fact]
+    public void Draft_FromContentSentInAChat_ShouldGiveTheSameDraftAndNameTheFileAsSent()
+    {
+        var drafter = new NoticeDrafter(Options.Create(new NoticeOptions { MaxFileBytes = 100 }));
+        var bytes = File.ReadAllBytes(NoticeFixtures.TestData(NoticeFixtures.MarchFile));
+
+        var big = () => drafter.Draft(bytes, "thong-bao.txt");
+        var empty = () => drafter.Draft([], "thong-bao.docx");
+        var draft = new NoticeDrafter(Options.Create(new NoticeOptions())).Draft(bytes, "thong-bao.txt");
+
+        DraftWriter.ToJson(draft.File).Should().Be(MarchJson);
+        draft.Report.FileName.Should().Be("thong-bao.txt");
+        big.Should().Throw<NoticeRejectedException>().WithMessage($"*«thong-bao.txt» quá lớn*");
+        empty.Should().Throw<NoticeRejectedException>().Which.Message.Should().Be(NoticeTexts.EmptyFile("thong-bao.docx"));
+    }
+
     [Theory]
     [InlineData("utf8-bom")]
     [InlineData("utf16")]

@@ -53,6 +53,28 @@ public sealed class TelegramChannel(TelegramApi api, ITelegramStore store, TimeP
         return ids;
     }
 
+    /// <summary>A document (sent as multipart) with a plain-text caption, escaped here, and the buttons
+    /// under it.</summary>
+    public async Task<Message> SendDocumentAsync(long chatId, string fileName, byte[] content, string caption, IReadOnlyList<IReadOnlyList<ReplyButton>> buttons, int? replyTo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            return await api.Client.SendDocument(
+                chatId,
+                InputFile.FromStream(stream, fileName),
+                caption: TelegramFormat.Escape(caption),
+                parseMode: ParseMode.Html,
+                replyParameters: replyTo is { } r ? new ReplyParameters { MessageId = r, AllowSendingWithoutReply = true } : null,
+                replyMarkup: TelegramFormat.Keyboard(buttons),
+                cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw TelegramErrors.Map(ex) ?? new DeliveryFailedException(DeliveryFailureKind.Transient, "Telegram: " + ex.Message, inner: ex);
+        }
+    }
+
     /// <summary>One message whose text is already HTML (escaped by the caller).</summary>
     public async Task<Message> SendHtmlAsync(long chatId, string html, ReplyMarkup? markup, int? replyTo, CancellationToken cancellationToken)
     {

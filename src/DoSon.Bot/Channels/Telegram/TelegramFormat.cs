@@ -10,6 +10,9 @@ public static class TelegramFormat
     /// <summary>Telegram's limit for one message, counted after entities are parsed.</summary>
     public const int MaxMessageLength = 4096;
 
+    /// <summary>Telegram's limit for a caption under a document or photo.</summary>
+    public const int MaxCaptionLength = 1024;
+
     /// <summary>Every piece of text (titles from the notice, what members typed) goes through here:
     /// in HTML mode an unescaped &lt;, &gt; or &amp; either breaks the message (400) or becomes markup.</summary>
     public static string Escape(string text)

@@ -1,7 +1,9 @@
 using DoSon.Bot.Channels.Telegram.Groups;
+using DoSon.Bot.Channels.Telegram.Notices;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +20,7 @@ public static class TelegramRegistration
         services.AddOptionsWithValidateOnStart<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.AddSingleton<ITelegramStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.TryAddSingleton<INoticeDraftStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<TelegramInvites>();
         services.AddSingleton<ICliVerb, MembersVerb>();
 
@@ -33,6 +36,8 @@ public static class TelegramRegistration
         services.AddSingleton<TelegramCommandMenu>();
         services.AddSingleton<TelegramBotSetup>();
         services.AddSingleton<TelegramButtons>();
+        services.AddSingleton<TelegramNoticeIntake>();
+        services.AddSingleton<TelegramDraftButtons>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<GroupDigestSender>();
         if (settings.UsesWebhook)

@@ -103,6 +103,50 @@ public static class TelegramTexts
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.GetCultureInfo("vi-VN")) + s[1..];
 
+    // ------------------------------------------------------------ notices and assignment files sent to the bot
+
+    public const string FilesAdminOnly =
+        "Chỉ Văn phòng Đảng ủy (quản trị viên của hệ thống) mới gửi thông báo kết luận hoặc tệp giao việc cho bot.\n"
+        + "Để gửi tệp cho một nhiệm vụ, hãy trả lời (reply) tin nhắn nhắc việc của nhiệm vụ đó.";
+
+    public static string FileTypeNotAccepted(string fileName) =>
+        $"Tôi chưa đọc được tệp «{fileName}». Bot nhận các tệp sau, gửi trong cuộc trò chuyện riêng:\n"
+        + "• Thông báo kết luận dạng .docx (Word) hoặc .txt: bot đọc thành bản nháp nhiệm vụ để xem lại.\n"
+        + "• Tệp giao việc dạng .xlsx (Excel, ví dụ bản nháp đã sửa) hoặc .json: bot nhập vào hệ thống.\n"
+        + "Để gửi tệp cho một nhiệm vụ, hãy trả lời (reply) tin nhắn nhắc việc của nhiệm vụ đó.";
+
+    public static string FileTooLarge(string fileName, long bytes, long max) =>
+        $"Tệp «{fileName}» quá lớn ({DoSon.Bot.Notices.NoticeTexts.Size(bytes)}); bot chỉ nhận tệp đến {DoSon.Bot.Notices.NoticeTexts.Size(max)} (cài đặt Notices:MaxFileBytes). Hãy kiểm tra lại có đúng tệp không.";
+
+    public static string FileNotDownloaded(string fileName) =>
+        $"Không tải được tệp «{fileName}» từ Telegram. Hãy gửi lại tệp sau ít phút.";
+
+    public static string DraftCaption(int tasks, int month, int year, string noticeFile, DateTimeOffset expires) =>
+        $"📄 Bản nháp {tasks} nhiệm vụ tháng {month:00}/{year} đọc từ «{noticeFile}».\n"
+        + $"• Bấm «{ImportDraftButton}» để nhập bản nháp như hiện tại; hoặc\n"
+        + "• mở tệp Excel này, sửa những chỗ cần xem lại (đơn vị, hạn, người thực hiện), rồi gửi lại tệp .xlsx đã sửa cho tôi để nhập.\n"
+        + $"Nút nhập dùng được một lần, đến {WardClock.Format(expires)}. Nhập theo nguyên tắc: có lỗi thì không ghi gì.";
+
+    public const string ImportDraftButton = "✅ Nhập bản nháp này";
+
+    public static string DraftImportedLine(DateTimeOffset at, Member by) =>
+        $"✅ Đã nhập vào hệ thống lúc {WardClock.Format(at)} ({by.Name}).";
+
+    public static string DraftImportedTap(int tasks) => $"✅ Đã nhập bản nháp ({tasks} nhiệm vụ).";
+
+    public const string DraftHasErrorsTap = "Chưa nhập: bản nháp có lỗi, xem tin nhắn bên dưới.";
+
+    public const string DraftsAdminOnly = "Chỉ quản trị viên của hệ thống mới nhập được bản nháp.";
+
+    public static string DraftAlreadyImported(DateTimeOffset at, string by) =>
+        $"Bản nháp này đã được nhập lúc {WardClock.Format(at)} ({by}); không nhập lại.";
+
+    public const string DraftExpired =
+        "Bản nháp này đã hết hạn, không nhập được nữa. Hãy gửi lại thông báo để có bản nháp mới, hoặc gửi tệp .xlsx đã sửa.";
+
+    public const string DraftUnknown =
+        "Không còn bản nháp này. Hãy gửi lại thông báo để có bản nháp mới.";
+
     // ------------------------------------------------------------ members invite (command line)
 
     public const string InviteUsage = "members invite <mã thành viên>   Tạo mã liên kết Telegram dùng một lần cho một thành viên";

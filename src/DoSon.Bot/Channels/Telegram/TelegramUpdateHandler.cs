@@ -1,3 +1,4 @@
+using DoSon.Bot.Channels.Telegram.Notices;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Domain;
@@ -10,8 +11,9 @@ namespace DoSon.Bot.Channels.Telegram;
 
 /// <summary>What the bot does with one update from Telegram, whether it came by long polling or by
 /// webhook: linking with /start, commands through the command core, replies to task messages as
-/// notes, group registration, and button taps (in <see cref="TelegramButtons"/>). A person who is not
-/// linked gets the polite refusal and nothing else.</summary>
+/// notes, group registration, button taps (in <see cref="TelegramButtons"/>), and files an admin sends
+/// in a private chat (in <see cref="TelegramNoticeIntake"/> and <see cref="TelegramDraftButtons"/>). A
+/// person who is not linked gets the polite refusal and nothing else.</summary>
 public sealed class TelegramUpdateHandler(
     TelegramApi api,
     TelegramChannel channel,
@@ -23,6 +25,8 @@ public sealed class TelegramUpdateHandler(
     TelegramInvites invites,
     TelegramCommandMenu menu,
     TelegramButtons buttons,
+    TelegramNoticeIntake notices,
+    TelegramDraftButtons draftButtons,
     TimeProvider time,
     ILogger<TelegramUpdateHandler> logger)
 {
@@ -39,7 +43,14 @@ public sealed class TelegramUpdateHandler(
         }
         else if (update.CallbackQuery is { } query)
         {
-            await buttons.HandleAsync(query, cancellationToken);
+            if (DraftButton.IsDraftData(query.Data))
+            {
+                await draftButtons.HandleAsync(query, cancellationToken);
+            }
+            else
+            {
+                await buttons.HandleAsync(query, cancellationToken);
+            }
         }
         else if (update.MyChatMember is { } change)
         {
@@ -112,6 +123,12 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
+        if (message.Document is { } document && !isGroup)
+        {
+            await ReceiveFileAsync(message, member, document, cancellationToken);
+            return;
+        }
+
         if (message.Text is null)
         {
             await AnswerAsync(message, Reply.Say(TelegramTexts.OnlyText), null, cancellationToken);
@@ -120,6 +137,35 @@ public sealed class TelegramUpdateHandler(
 
         var reply = await conversation.AnswerAsync(member, message.Text, TelegramChannel.ChannelName, cancellationToken);
         await AnswerAsync(message, reply, null, cancellationToken);
+    }
+
+    /// <summary>A file on its own in a private chat (a file replying to a task message is a note, above).</summary>
+    private async Task ReceiveFileAsync(Message message, Member member, Document document, CancellationToken cancellationToken)
+    {
+        IntakeAnswer answer;
+        try
+        {
+            answer = await notices.ReceiveAsync(member, document, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Reading or importing a file touches the disk and the database: the admin is told, not left waiting.
+            logger.LogError("Lỗi khi xử lý tệp {File} của {Member}: {Error}", document.FileName, member.Code, api.Redact(ex.ToString()));
+            answer = IntakeAnswer.Say(TelegramTexts.InternalError);
+        }
+
+        foreach (var text in answer.Texts)
+        {
+            await AnswerAsync(message, Reply.Say(text), null, cancellationToken);
+        }
+
+        if (answer.Document is { } file)
+        {
+            await WithRetryAsync(
+                message.Chat.Id,
+                () => channel.SendDocumentAsync(message.Chat.Id, file.FileName, file.Content, file.Caption, file.Buttons, null, cancellationToken),
+                cancellationToken);
+        }
     }
 
     private static ParsedCommand? ParseCommand(string? text)
@@ -281,14 +327,22 @@ public sealed class TelegramUpdateHandler(
     /// <summary>Answers in the chat the message came from (as a reply in a group, so it is clear whom
     /// it answers). A 429 is waited out with the app's clock; other failures are logged, since the
     /// person will simply ask again.</summary>
-    private async Task AnswerAsync(Message message, Reply reply, IReadOnlyList<string>? taskCodes, CancellationToken cancellationToken)
+    private Task AnswerAsync(Message message, Reply reply, IReadOnlyList<string>? taskCodes, CancellationToken cancellationToken)
     {
         var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
+        return WithRetryAsync(
+            message.Chat.Id,
+            () => channel.SendReplyAsync(message.Chat.Id, reply, taskCodes, isGroup ? message.Id : null, cancellationToken),
+            cancellationToken);
+    }
+
+    private async Task WithRetryAsync(long chatId, Func<Task> send, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await channel.SendReplyAsync(message.Chat.Id, reply, taskCodes, isGroup ? message.Id : null, cancellationToken);
+                await send();
                 return;
             }
             catch (DeliveryFailedException ex) when (ex.Kind == DeliveryFailureKind.RateLimited && attempt < AnswerAttempts)
@@ -297,7 +351,7 @@ public sealed class TelegramUpdateHandler(
             }
             catch (DeliveryFailedException ex)
             {
-                logger.LogWarning("Không gửi được câu trả lời tới cuộc trò chuyện {Chat}: {Kind} {Error}", message.Chat.Id, ex.Kind, api.Redact(ex.Message));
+                logger.LogWarning("Không gửi được câu trả lời tới cuộc trò chuyện {Chat}: {Kind} {Error}", chatId, ex.Kind, api.Redact(ex.Message));
                 return;
             }
         }

@@ -8,6 +8,7 @@ using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DoSon.Bot.Tests.Channels.Telegram;
 
@@ -136,6 +137,26 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime
         sent.Caption.Should().Be("Tuần 1 & 2");
         photoMessage.Photo.Should().NotBeNullOrEmpty();
         downloaded.ToArray().Should().Equal(content);
+    }
+
+    [Fact]
+    public async Task A_documents_caption_is_edited_with_editMessageCaption_and_a_text_message_has_none()
+    {
+        _fake.AddUser(1001);
+        using var stream = new MemoryStream([1, 2, 3]);
+        var keyboard = new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Nhập", "n:imp:X"));
+        var sent = await Client().SendDocument(1001, InputFile.FromStream(stream, "ban-nhap.xlsx"), caption: "Bản nháp", replyMarkup: keyboard);
+        var text = await Client().SendMessage(1001, "Chữ");
+
+        var edited = await Client().EditMessageCaption(1001, sent.Id, "Bản nháp &amp; đã nhập", ParseMode.Html);
+        var same = async () => await Client().EditMessageCaption(1001, sent.Id, "Bản nháp & đã nhập");
+        var noCaption = async () => await Client().EditMessageCaption(1001, text.Id, "Không được");
+
+        edited.Caption.Should().Be("Bản nháp & đã nhập");
+        _fake.Message(1001, sent.Id).Caption.Should().Be("Bản nháp & đã nhập");
+        _fake.Message(1001, sent.Id).Buttons.Should().BeEmpty("a caption edited without reply_markup loses its keyboard, as on Telegram");
+        (await same.Should().ThrowAsync<ApiRequestException>()).Which.Message.Should().Contain("message is not modified");
+        (await noCaption.Should().ThrowAsync<ApiRequestException>()).Which.Message.Should().Contain("no caption");
     }
 
     [Fact]

@@ -1,0 +1,178 @@
+using DoSon.Bot.Commands;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Import;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace DoSon.Bot.Channels.Telegram.Notices;
+
+/// <summary>Taps on "import this draft". Only an admin may import; the draft is claimed in one
+/// transaction before the import, so a second tap (or a tap after a restart, or on another device)
+/// imports nothing; a draft whose import fails is released, to be tried again once the cause is
+/// fixed. Every callback query is answered, and the draft's message shows what happened.</summary>
+public sealed class TelegramDraftButtons(
+    TelegramApi api,
+    TelegramChannel channel,
+    IBotStore store,
+    INoticeDraftStore drafts,
+    TelegramNoticeIntake intake,
+    TimeProvider time,
+    ILogger<TelegramDraftButtons> logger)
+{
+    public async Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        string? answer = null;
+        var alert = false;
+        try
+        {
+            var member = store.FindMemberByTelegram(query.From.Id);
+            if (member is null)
+            {
+                (answer, alert) = (TelegramTexts.NotLinkedTap, true);
+            }
+            else if (!DraftButton.TryDecode(query.Data, out var draftId))
+            {
+                (answer, alert) = (TelegramTexts.ButtonUnknown, true);
+            }
+            else if (member.Role != MemberRole.Admin)
+            {
+                (answer, alert) = (TelegramTexts.DraftsAdminOnly, true);
+            }
+            else
+            {
+                (answer, alert) = await ImportAsync(member, draftId, query, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Lỗi khi nhập bản nháp từ nút bấm {Data}: {Error}", query.Data, api.Redact(ex.ToString()));
+            (answer, alert) = (TelegramTexts.InternalError, true);
+        }
+        finally
+        {
+            try
+            {
+                await api.Client.AnswerCallbackQuery(query.Id, answer, alert, cancellationToken: cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Không trả lời được nút bấm: {Error}", api.Redact(ex.Message));
+            }
+        }
+    }
+
+    private async Task<(string Answer, bool Alert)> ImportAsync(Member member, string draftId, CallbackQuery query, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claim = drafts.ClaimDraft(draftId, member.Code, now);
+        switch (claim.Result)
+        {
+            case DraftClaimResult.Unknown:
+                return (TelegramTexts.DraftUnknown, true);
+            case DraftClaimResult.Expired:
+                await RemoveButtonAsync(query, cancellationToken);
+                return (TelegramTexts.DraftExpired, true);
+            case DraftClaimResult.AlreadyImported:
+            {
+                var draft = claim.Draft!;
+                var by = draft.ImportedBy is { } code ? store.FindMember(code)?.Name ?? code : "";
+                await RemoveButtonAsync(query, cancellationToken);
+                return (TelegramTexts.DraftAlreadyImported(draft.ImportedAt!.Value, by), false);
+            }
+        }
+
+        ImportOutcome outcome;
+        string report;
+        try
+        {
+            (outcome, report) = intake.ImportDraft(claim.Draft!, member);
+        }
+        catch
+        {
+            drafts.ReleaseDraft(draftId);
+            throw;
+        }
+
+        if (!outcome.Succeeded)
+        {
+            drafts.ReleaseDraft(draftId);
+            await SayAsync(query, report, cancellationToken);
+            return (TelegramTexts.DraftHasErrorsTap, false);
+        }
+
+        await ShowImportedAsync(query, member, now, cancellationToken);
+        await SayAsync(query, report, cancellationToken);
+        return (TelegramTexts.DraftImportedTap(claim.Draft!.TaskCount), false);
+    }
+
+    /// <summary>The import's report, under the draft's message.</summary>
+    private async Task SayAsync(CallbackQuery query, string text, CancellationToken cancellationToken)
+    {
+        var chatId = query.Message?.Chat.Id ?? query.From.Id;
+        try
+        {
+            await channel.SendReplyAsync(chatId, Reply.Say(text), null, query.Message?.Id, cancellationToken);
+        }
+        catch (DeliveryFailedException ex)
+        {
+            logger.LogWarning("Không gửi được kết quả nhập bản nháp tới {Chat}: {Kind} {Error}", chatId, ex.Kind, api.Redact(ex.Message));
+        }
+    }
+
+    /// <summary>The caption gets a line saying it was imported, and the button goes.</summary>
+    private async Task ShowImportedAsync(CallbackQuery query, Member member, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // An old message (older than 48 h) comes as "inaccessible", with a zero date.
+        if (query.Message is not { } message || message.Date == default)
+        {
+            return;
+        }
+
+        var caption = (message.Caption is { Length: > 0 } c ? c + "\n\n" : "") + TelegramTexts.DraftImportedLine(at, member);
+        try
+        {
+            if (caption.Length <= TelegramFormat.MaxCaptionLength)
+            {
+                await api.Client.EditMessageCaption(message.Chat.Id, message.Id, TelegramFormat.Escape(caption), ParseMode.Html,
+                    replyMarkup: null, cancellationToken: cancellationToken);
+            }
+            else
+            {
+                await api.Client.EditMessageReplyMarkup(message.Chat.Id, message.Id, null, cancellationToken: cancellationToken);
+            }
+        }
+        catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
+        {
+            // Already shown.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Không sửa được tin nhắn bản nháp {Message}: {Error}", message.Id, api.Redact(ex.Message));
+        }
+    }
+
+    private async Task RemoveButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Message is not { } message || message.Date == default || message.ReplyMarkup is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await api.Client.EditMessageReplyMarkup(message.Chat.Id, message.Id, null, cancellationToken: cancellationToken);
+        }
+        catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
+        {
+            // Already gone.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Không bỏ được nút của tin nhắn bản nháp {Message}: {Error}", message.Id, api.Redact(ex.Message));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using DoSon.Bot.Storage;
+using DoSon.Bot.Tests.Fakes;
+using FluentAssertions;
+
+namespace DoSon.Bot.Tests.Storage;
+
+public sealed class LiteDbBotStoreDraftsTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
+    private readonly TempDatabase _database = new();
+    private LiteDbBotStore _store;
+
+    public LiteDbBotStoreDraftsTests() => _store = _database.Open();
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _database.Dispose();
+    }
+
+    private static NoticeDraftRecord Draft(string id, DateTimeOffset? created = null) =>
+        new(id, "CVP", "thong-bao.docx", "ban-nhap-T2603", 23, "{\"tasks\": []}", created ?? Now, (created ?? Now).AddDays(3));
+
+    [Fact]
+    public void ClaimDraft_ShouldSucceedOnceThenSayWhenAndByWhomItWasImported()
+    {
+        _store.SaveDraft(Draft("D1"));
+
+        var first = _store.ClaimDraft("D1", "CVP", Now.AddHours(1));
+        var second = _store.ClaimDraft("D1", "PVP", Now.AddHours(2));
+
+        first.Result.Should().Be(DraftClaimResult.Claimed);
+        first.Draft!.Json.Should().Be("{\"tasks\": []}");
+        first.Draft.DraftName.Should().Be("ban-nhap-T2603");
+        second.Result.Should().Be(DraftClaimResult.AlreadyImported);
+        second.Draft!.ImportedBy.Should().Be("CVP");
+        second.Draft.ImportedAt.Should().Be(Now.AddHours(1));
+    }
+
+    [Fact]
+    public void ClaimDraft_WhenExpiredOrUnknown_ShouldNotClaim()
+    {
+        _store.SaveDraft(Draft("D2"));
+
+        _store.ClaimDraft("D2", "CVP", Now.AddDays(3)).Result.Should().Be(DraftClaimResult.Expired);
+        _store.ClaimDraft("NOPE", "CVP", Now).Result.Should().Be(DraftClaimResult.Unknown);
+        _store.FindDraft("D2")!.ImportedAt.Should().BeNull();
+    }
+
+    [Fact]
+    public void ReleaseDraft_AfterAFailedImport_ShouldLetItBeClaimedAgain()
+    {
+        _store.SaveDraft(Draft("D3"));
+        _store.ClaimDraft("D3", "CVP", Now).Result.Should().Be(DraftClaimResult.Claimed);
+
+        _store.ReleaseDraft("D3");
+
+        _store.ClaimDraft("D3", "CVP", Now.AddMinutes(5)).Result.Should().Be(DraftClaimResult.Claimed);
+    }
+
+    [Fact]
+    public void A_draft_survives_reopening_the_database_with_its_instants_in_utc()
+    {
+        _store.SaveDraft(Draft("D4"));
+        _store.Dispose();
+        _store = _database.Open();
+
+        var draft = _store.FindDraft("D4")!;
+
+        draft.Should().BeEquivalentTo(Draft("D4"));
+        draft.CreatedAt.Offset.Should().Be(TimeSpan.Zero);
+        draft.ExpiresAt.Should().Be(Now.AddDays(3));
+    }
+
+    [Fact]
+    public void The_file_hands_instants_back_in_utc_so_a_server_in_the_wards_zone_reads_them_unshifted()
+    {
+        // On a machine whose zone is Asia/Ho_Chi_Minh, LiteDB without UTC_DATE gives local times, which
+        // the store reads as UTC: invites expired 7 hours late and the history was shifted.
+        _store.SaveDraft(Draft("D5"));
+        _store.Dispose();
+
+        using (var raw = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = _database.Path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            raw.UtcDate.Should().BeTrue();
+            raw.GetCollection("notice_drafts").FindById("D5")["CreatedAt"].AsDateTime.Kind.Should().Be(DateTimeKind.Utc);
+        }
+
+        _store = _database.Open();
+    }
+
+    [Fact]
+    public void SaveDraft_ShouldDropDraftsExpiredLongAgoButKeepRecentOnes()
+    {
+        _store.SaveDraft(Draft("OLD"));
+        _store.SaveDraft(Draft("RECENT", Now.AddDays(20)));
+
+        _store.SaveDraft(Draft("NEW", Now.AddDays(40)));
+
+        _store.FindDraft("OLD").Should().BeNull("it expired more than 30 days before");
+        _store.FindDraft("RECENT").Should().NotBeNull();
+        _store.FindDraft("NEW").Should().NotBeNull();
+    }
+}
