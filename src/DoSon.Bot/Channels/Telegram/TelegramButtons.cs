@@ -30,41 +30,23 @@ public sealed class TelegramButtons(
     /// <summary>"Sáng mai" means this hour, ward time, on the next day.</summary>
     public static readonly TimeOnly MorningTime = new(7, 0);
 
-    public async Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken)
+    public Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken) =>
+        CallbackAnswers.HandleAsync(api, logger, query, "cập nhật nhiệm vụ", () => DecideAsync(query, cancellationToken), cancellationToken);
+
+    private async Task<(string Answer, bool Alert)> DecideAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
-        string? answer = null;
-        var alert = false;
-        try
+        var member = store.FindMemberByTelegram(query.From.Id);
+        if (member is null)
         {
-            var member = store.FindMemberByTelegram(query.From.Id);
-            if (member is null)
-            {
-                (answer, alert) = (TelegramTexts.NotLinkedTap, true);
-            }
-            else if (!TaskButtons.TryDecode(query.Data, out var press))
-            {
-                (answer, alert) = (TelegramTexts.ButtonUnknown, true);
-            }
-            else
-            {
-                (answer, alert) = await ApplyAsync(member, press, query, cancellationToken);
-            }
+            return (TelegramTexts.NotLinkedTap, true);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        else if (!TaskButtons.TryDecode(query.Data, out var press))
         {
-            logger.LogError("Lỗi khi xử lý nút bấm {Data}: {Error}", query.Data, api.Redact(ex.ToString()));
-            (answer, alert) = (TelegramTexts.InternalError, true);
+            return (TelegramTexts.ButtonUnknown, true);
         }
-        finally
+        else
         {
-            try
-            {
-                await api.Client.AnswerCallbackQuery(query.Id, answer, alert, cancellationToken: cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning("Không trả lời được nút bấm: {Error}", api.Redact(ex.Message));
-            }
+            return await ApplyAsync(member, press, query, cancellationToken);
         }
     }
 

@@ -23,45 +23,27 @@ public sealed class TelegramDraftButtons(
     TimeProvider time,
     ILogger<TelegramDraftButtons> logger)
 {
-    public async Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken)
+    public Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken) =>
+        CallbackAnswers.HandleAsync(api, logger, query, "nhập bản nháp", () => DecideAsync(query, cancellationToken), cancellationToken);
+
+    private async Task<(string Answer, bool Alert)> DecideAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
-        string? answer = null;
-        var alert = false;
-        try
+        var member = store.FindMemberByTelegram(query.From.Id);
+        if (member is null)
         {
-            var member = store.FindMemberByTelegram(query.From.Id);
-            if (member is null)
-            {
-                (answer, alert) = (TelegramTexts.NotLinkedTap, true);
-            }
-            else if (!DraftButton.TryDecode(query.Data, out var draftId))
-            {
-                (answer, alert) = (TelegramTexts.ButtonUnknown, true);
-            }
-            else if (member.Role != MemberRole.Admin)
-            {
-                (answer, alert) = (TelegramTexts.DraftsAdminOnly, true);
-            }
-            else
-            {
-                (answer, alert) = await ImportAsync(member, draftId, query, cancellationToken);
-            }
+            return (TelegramTexts.NotLinkedTap, true);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        else if (!DraftButton.TryDecode(query.Data, out var draftId))
         {
-            logger.LogError("Lỗi khi nhập bản nháp từ nút bấm {Data}: {Error}", query.Data, api.Redact(ex.ToString()));
-            (answer, alert) = (TelegramTexts.InternalError, true);
+            return (TelegramTexts.ButtonUnknown, true);
         }
-        finally
+        else if (member.Role != MemberRole.Admin)
         {
-            try
-            {
-                await api.Client.AnswerCallbackQuery(query.Id, answer, alert, cancellationToken: cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning("Không trả lời được nút bấm: {Error}", api.Redact(ex.Message));
-            }
+            return (TelegramTexts.DraftsAdminOnly, true);
+        }
+        else
+        {
+            return await ImportAsync(member, draftId, query, cancellationToken);
         }
     }
 
