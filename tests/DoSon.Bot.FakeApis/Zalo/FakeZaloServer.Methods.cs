@@ -220,6 +220,12 @@ public sealed partial class FakeZaloServer
                 TimeSpan remaining;
                 lock (_gate)
                 {
+                    if (stop.IsCancellationRequested)
+                    {
+                        // The client is gone: nothing is handed to a dead connection.
+                        return null;
+                    }
+
                     if (_pending.Count > 0)
                     {
                         // One update per call, and no offset: handed out is delivered.
