@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Console;
@@ -284,14 +285,40 @@ public sealed partial class ZaloEndToEndTests
     }
 
     [Fact]
+    public async Task Malformed_and_unknown_updates_do_not_stop_the_bot()
+    {
+        var clock = new ObservedClock(BotHost.Start);
+        await using var world = await ZaloWorld.StartAsync(clock: clock);
+
+        world.Fake.QueueRaw(JsonNode.Parse("""
+            {"event_name": "message.text.received", "message": {"from": null, "chat": null, "message_id": "a1", "date": 1}}
+            """)!.AsObject());
+        world.Fake.QueueRaw(JsonNode.Parse($$$"""
+            {"event_name": "message.voice.received", "message": {"from": {"id": "{{{Officer}}}", "display_name": "Cán bộ"},
+             "chat": {"id": "{{{Officer}}}", "chat_type": "PRIVATE"}, "voice_url": "https://v.example.test/a.aac", "message_id": "a2", "date": 1}}
+            """)!.AsObject());
+        world.Fake.QueueRaw(JsonNode.Parse("""{"event_name": ["not", "a", "name"]}""")!.AsObject());
+        world.Fake.SendText(Officer, "/moc");
+        var voice = await world.MessageAsync(Officer);
+        await clock.WaitForTimersAsync(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var moc = await world.MessageAsync(Officer, 2);
+
+        voice.Text.Should().Contain("chỉ hiểu tin nhắn chữ");
+        moc.Text.Should().Contain("15/03/2026");
+        world.Bot.Logs.Lines.Should().Contain(l => l.Contains("Nhận tin Zalo thất bại", StringComparison.Ordinal) && l.Contains("không đọc được", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_message_zalo_hands_out_again_after_a_restart_is_not_handled_twice()
     {
         await using var world = await ZaloWorld.StartAsync();
         world.Fake.SendText(Officer, "/capnhat T2 30 trước khi dừng");
         await world.MessageAsync(Officer);
+        // Stopped while it waits in its next poll, and the repeat queued only once the server saw that
+        // poll end and the new process poll: a poll of the stopped process must not take it.
+        await world.Fake.WaitUntilAsync(() => world.Fake.LongPollWaiting).WaitAsync(BotHost.Patience);
         await world.StopBotAsync();
-        // Queued once the stopped process's poll is over and the new one polls, so that the stopped
-        // one's last poll cannot take them.
         await world.Fake.WaitUntilAsync(() => !world.Fake.LongPollWaiting).WaitAsync(BotHost.Patience);
         await world.StartBotAsync();
         await world.Fake.WaitUntilAsync(() => world.Fake.LongPollWaiting).WaitAsync(BotHost.Patience);

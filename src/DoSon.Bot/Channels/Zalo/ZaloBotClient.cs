@@ -125,8 +125,9 @@ public sealed class ZaloBotClient : IDisposable
                     if (ok.ValueKind == JsonValueKind.True)
                     {
                         var result = envelope.TryGetProperty("result", out var r) ? r : default;
+                        // Some answers are {ok:true} alone (sendChatAction, and maybe deleteWebhook).
                         return typeof(T) == typeof(JsonElement)
-                            ? (T)(object)result.Clone()
+                            ? (T)(object)(result.ValueKind == JsonValueKind.Undefined ? default : result.Clone())
                             : result.ValueKind == JsonValueKind.Object
                                 ? result.Deserialize<T>(ZaloJson.Options)!
                                 : throw new ZaloApiException(null, $"{method}: câu trả lời thiếu kết quả.");

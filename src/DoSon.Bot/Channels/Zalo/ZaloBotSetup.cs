@@ -19,7 +19,7 @@ public sealed class ZaloBotSetup(ZaloBotClient client, ILogger<ZaloBotSetup> log
             logger.LogCritical("Zalo từ chối token (401 Unauthorized): hãy kiểm tra Zalo:BotToken. Bot sẽ thử lại sau.");
             return false;
         }
-        catch (ZaloApiException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning("Chưa kết nối được Zalo, sẽ thử lại: {Error}", client.Redact(ex.Message));
             return false;
@@ -35,7 +35,7 @@ public sealed class ZaloBotSetup(ZaloBotClient client, ILogger<ZaloBotSetup> log
                 logger.LogWarning("Bot Zalo đang đặt webhook; đã xóa webhook để nhận tin bằng getUpdates (long polling).");
             }
         }
-        catch (ZaloApiException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogInformation("Không kiểm tra được webhook của bot Zalo; vẫn tiếp tục nhận tin: {Error}", client.Redact(ex.Message));
         }

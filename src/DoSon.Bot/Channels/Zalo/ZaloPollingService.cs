@@ -61,8 +61,9 @@ public sealed class ZaloPollingService(
             {
                 break;
             }
-            catch (ZaloApiException ex)
+            catch (Exception ex)
             {
+                // Whatever went wrong (Zalo's error, an answer that could not be read), the loop goes on.
                 failures++;
                 LogPollFailure(ex, failures);
                 if (!await BackOffAsync(failures, stoppingToken))
@@ -108,9 +109,9 @@ public sealed class ZaloPollingService(
         }
     }
 
-    private void LogPollFailure(ZaloApiException ex, int failures)
+    private void LogPollFailure(Exception ex, int failures)
     {
-        if (ex.ErrorCode == 401)
+        if (ex is ZaloApiException { ErrorCode: 401 })
         {
             logger.LogCritical("Zalo từ chối token (401 Unauthorized): hãy kiểm tra Zalo:BotToken.");
             return;

@@ -21,7 +21,8 @@ public sealed class ZaloUpdateHandler(
 
     public async Task HandleAsync(ZaloUpdate update, CancellationToken cancellationToken)
     {
-        if (update.Message is not { } message || message.From.Id.Length == 0 || message.Chat.Id.Length == 0)
+        // Checked by pattern: JSON may say null where the model says an object.
+        if (update.Message is not { From.Id.Length: > 0, Chat.Id.Length: > 0 } message)
         {
             logger.LogDebug("Bỏ qua sự kiện Zalo {Event} không có người gửi.", update.EventName);
             return;
