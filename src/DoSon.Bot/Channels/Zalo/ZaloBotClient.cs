@@ -88,11 +88,12 @@ public sealed class ZaloBotClient : IDisposable
 
     private async Task<T> CallAsync<T>(HttpClient http, string method, object parameters, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
+        int status;
         string body;
         try
         {
-            response = await http.PostAsJsonAsync($"{_baseUrl}/bot{_token}/{method}", parameters, cancellationToken);
+            using var response = await http.PostAsJsonAsync($"{_baseUrl}/bot{_token}/{method}", parameters, cancellationToken);
+            status = (int)response.StatusCode;
             body = await response.Content.ReadAsStringAsync(cancellationToken);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -104,51 +105,47 @@ public sealed class ZaloBotClient : IDisposable
             throw new ZaloApiException(null, "lỗi mạng: " + Redact(ex.Message), ex);
         }
 
-        using (response)
+        JsonDocument? document = null;
+        try
         {
-            var status = (int)response.StatusCode;
-            JsonDocument? document = null;
             try
             {
-                try
-                {
-                    document = JsonDocument.Parse(body);
-                }
-                catch (JsonException)
-                {
-                    // A proxy's HTML page, an empty body: judged by the HTTP status alone.
-                }
-
-                var root = document?.RootElement;
-                if (root is { ValueKind: JsonValueKind.Object } envelope && envelope.TryGetProperty("ok", out var ok))
-                {
-                    if (ok.ValueKind == JsonValueKind.True)
-                    {
-                        var result = envelope.TryGetProperty("result", out var r) ? r : default;
-                        // Some answers are {ok:true} alone (sendChatAction, and maybe deleteWebhook).
-                        return typeof(T) == typeof(JsonElement)
-                            ? (T)(object)(result.ValueKind == JsonValueKind.Undefined ? default : result.Clone())
-                            : result.ValueKind == JsonValueKind.Object
-                                ? result.Deserialize<T>(ZaloJson.Options)!
-                                : throw new ZaloApiException(null, $"{method}: câu trả lời thiếu kết quả.");
-                    }
-
-                    var code = envelope.TryGetProperty("error_code", out var c) && c.TryGetInt32(out var n) ? n : (int?)null;
-                    var description = envelope.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : "";
-                    code ??= status is >= 400 ? status : null;
-                    throw new ZaloApiException(code, Redact(description.Length > 0 ? description : $"{method} thất bại (HTTP {status})."));
-                }
-
-                throw new ZaloApiException(status >= 400 ? status : null, $"{method}: câu trả lời không phải của Zalo Bot API (HTTP {status}).");
+                document = JsonDocument.Parse(body);
             }
-            catch (JsonException ex)
+            catch (JsonException)
             {
-                throw new ZaloApiException(null, $"{method}: câu trả lời không đọc được: {ex.Message}", ex);
+                // A proxy's HTML page, an empty body: judged by the HTTP status alone.
             }
-            finally
+
+            var root = document?.RootElement;
+            if (root is { ValueKind: JsonValueKind.Object } envelope && envelope.TryGetProperty("ok", out var ok))
             {
-                document?.Dispose();
+                if (ok.ValueKind == JsonValueKind.True)
+                {
+                    var result = envelope.TryGetProperty("result", out var r) ? r : default;
+                    // Some answers are {ok:true} alone (sendChatAction, and maybe deleteWebhook).
+                    return typeof(T) == typeof(JsonElement)
+                        ? (T)(object)(result.ValueKind == JsonValueKind.Undefined ? default : result.Clone())
+                        : result.ValueKind == JsonValueKind.Object
+                            ? result.Deserialize<T>(ZaloJson.Options)!
+                            : throw new ZaloApiException(null, $"{method}: câu trả lời thiếu kết quả.");
+                }
+
+                var code = envelope.TryGetProperty("error_code", out var c) && c.TryGetInt32(out var n) ? n : (int?)null;
+                var description = envelope.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : "";
+                code ??= status is >= 400 ? status : null;
+                throw new ZaloApiException(code, Redact(description.Length > 0 ? description : $"{method} thất bại (HTTP {status})."));
             }
+
+            throw new ZaloApiException(status >= 400 ? status : null, $"{method}: câu trả lời không phải của Zalo Bot API (HTTP {status}).");
+        }
+        catch (JsonException ex)
+        {
+            throw new ZaloApiException(null, $"{method}: câu trả lời không đọc được: {ex.Message}", ex);
+        }
+        finally
+        {
+            document?.Dispose();
         }
     }
 
