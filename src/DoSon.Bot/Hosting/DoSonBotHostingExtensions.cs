@@ -1,6 +1,7 @@
 using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Channels.Telegram;
+using DoSon.Bot.Channels.Zalo;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
@@ -71,6 +72,7 @@ public static class DoSonBotHostingExtensions
         }
 
         builder.AddTelegram();
+        builder.AddZalo();
 
         services.AddSystemd();
         return builder;

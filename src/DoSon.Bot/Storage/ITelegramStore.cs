@@ -1,16 +1,4 @@
-using DoSon.Bot.Domain;
-
 namespace DoSon.Bot.Storage;
-
-public enum InviteRedemption
-{
-    Linked,
-    Unknown,
-    Expired,
-    AlreadyUsed,
-}
-
-public sealed record InviteOutcome(InviteRedemption Result, Member? Member);
 
 /// <summary>A group chat an admin registered for the ward digest.</summary>
 public sealed record TelegramGroup(long ChatId, string Title, string RegisteredBy, DateTimeOffset RegisteredAt);
@@ -29,18 +17,10 @@ public sealed record TelegramMessageRecord(long ChatId, int MessageId, IReadOnly
 /// <summary>The last update the bot handled, so that a restart neither repeats nor skips one.</summary>
 public sealed record TelegramPollState(long LastUpdateId, DateTimeOffset At);
 
-/// <summary>What the Telegram adapter keeps: one-time invite codes, registered groups, which message
-/// is about which tasks, and how far the update stream was handled.</summary>
+/// <summary>What the Telegram adapter keeps: registered groups, which message is about which tasks,
+/// and how far the update stream was handled. (Invite codes are shared with Zalo: IInviteStore.)</summary>
 public interface ITelegramStore
 {
-    /// <summary>Stores a new one-time code (only its hash) for a member; older unused codes of that
-    /// member stop working.</summary>
-    void CreateInvite(string codeHash, string memberCode, DateTimeOffset createdAt, DateTimeOffset expiresAt);
-
-    /// <summary>Uses the code, if it is known, unused and unexpired, to link the Telegram user to its
-    /// member; all in one transaction.</summary>
-    InviteOutcome RedeemInvite(string codeHash, long telegramUserId, DateTimeOffset now);
-
     void RecordMessage(TelegramMessageRecord record, DateTimeOffset at);
 
     TelegramMessageRecord? FindMessage(long chatId, int messageId);

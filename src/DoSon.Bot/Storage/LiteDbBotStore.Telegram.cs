@@ -1,21 +1,6 @@
-using DoSon.Bot.Domain;
 using LiteDB;
 
 namespace DoSon.Bot.Storage;
-
-internal sealed class TelegramInviteDoc
-{
-    /// <summary>SHA-256 of the code: the code itself is a secret shown once and never stored.</summary>
-    [BsonId] public string CodeHash { get; set; } = "";
-    public string MemberCode { get; set; } = "";
-    /// <summary>UTC instant.</summary>
-    public DateTime CreatedAt { get; set; }
-    /// <summary>UTC instant.</summary>
-    public DateTime ExpiresAt { get; set; }
-    /// <summary>UTC instant; null while unused.</summary>
-    public DateTime? UsedAt { get; set; }
-    public long? UsedBy { get; set; }
-}
 
 internal sealed class TelegramMessageDoc
 {
@@ -56,7 +41,6 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
 
     private bool _telegramIndexed;
 
-    private ILiteCollection<TelegramInviteDoc> TelegramInvites => _db.GetCollection<TelegramInviteDoc>("telegram_invites");
     private ILiteCollection<TelegramMessageDoc> TelegramMessages => _db.GetCollection<TelegramMessageDoc>("telegram_messages");
     private ILiteCollection<TelegramGroupDoc> TelegramGroups => _db.GetCollection<TelegramGroupDoc>("telegram_groups");
     private ILiteCollection<TelegramStateDoc> TelegramState => _db.GetCollection<TelegramStateDoc>("telegram_state");
@@ -70,79 +54,8 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
             return;
         }
 
-        TelegramInvites.EnsureIndex(i => i.MemberCode);
         TelegramMessages.EnsureIndex(m => m.At);
         _telegramIndexed = true;
-    }
-
-    public void CreateInvite(string codeHash, string memberCode, DateTimeOffset createdAt, DateTimeOffset expiresAt)
-    {
-        lock (_gate)
-        {
-            EnsureTelegramIndexes();
-            InTransaction(() =>
-            {
-                var member = FindMemberDoc(memberCode)
-                    ?? throw new KeyNotFoundException($"Không có thành viên mã {memberCode}.");
-                var code = member.Code;
-                TelegramInvites.DeleteMany(i => i.MemberCode == code && i.UsedAt == null);
-                TelegramInvites.Insert(new TelegramInviteDoc
-                {
-                    CodeHash = codeHash,
-                    MemberCode = member.Code,
-                    CreatedAt = createdAt.UtcDateTime,
-                    ExpiresAt = expiresAt.UtcDateTime,
-                });
-                return 0;
-            });
-        }
-    }
-
-    public InviteOutcome RedeemInvite(string codeHash, long telegramUserId, DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            EnsureTelegramIndexes();
-            return InTransaction(() =>
-            {
-                var invite = TelegramInvites.FindById(codeHash);
-                if (invite is null)
-                {
-                    return new InviteOutcome(InviteRedemption.Unknown, null);
-                }
-
-                if (invite.UsedAt is not null)
-                {
-                    return new InviteOutcome(InviteRedemption.AlreadyUsed, null);
-                }
-
-                if (now.UtcDateTime >= DateTime.SpecifyKind(invite.ExpiresAt, DateTimeKind.Utc))
-                {
-                    return new InviteOutcome(InviteRedemption.Expired, null);
-                }
-
-                var member = FindMemberDoc(invite.MemberCode);
-                if (member is null)
-                {
-                    return new InviteOutcome(InviteRedemption.Unknown, null);
-                }
-
-                long? key = telegramUserId;
-                foreach (var other in Members.Find(m => m.TelegramUserId == key).Where(o => o.Code != member.Code).ToList())
-                {
-                    other.TelegramUserId = null;
-                    Members.Update(other);
-                }
-
-                member.TelegramUserId = telegramUserId;
-                member.Unreachable = false;
-                Members.Update(member);
-                invite.UsedAt = now.UtcDateTime;
-                invite.UsedBy = telegramUserId;
-                TelegramInvites.Update(invite);
-                return new InviteOutcome(InviteRedemption.Linked, member.ToDomain());
-            });
-        }
     }
 
     public void RecordMessage(TelegramMessageRecord record, DateTimeOffset at)

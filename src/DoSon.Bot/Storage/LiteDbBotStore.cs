@@ -115,11 +115,20 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     }
 
     public Member SetTelegramUser(string memberCode, long? userId) =>
-        UpdateMember(memberCode, doc =>
+        UpdateMember(memberCode, doc => LinkAccount(doc, ChatPlatform.Telegram, userId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public Member SetZaloUser(string memberCode, string? userId) =>
+        UpdateMember(memberCode, doc => LinkAccount(doc, ChatPlatform.Zalo, userId));
+
+    /// <summary>Links the member to this account on the platform (null: to none); the account leaves
+    /// any other member it was linked to, since one account is one person. Inside a transaction.</summary>
+    private void LinkAccount(MemberDoc doc, ChatPlatform platform, string? userId)
+    {
+        if (platform == ChatPlatform.Telegram)
         {
-            if (userId is { } id)
+            long? key = userId is null ? null : long.Parse(userId, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture);
+            if (key is not null)
             {
-                long? key = id;
                 foreach (var other in Members.Find(m => m.TelegramUserId == key).Where(o => o.Code != doc.Code).ToList())
                 {
                     other.TelegramUserId = null;
@@ -127,12 +136,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
                 }
             }
 
-            doc.TelegramUserId = userId;
-            doc.Unreachable = false;
-        });
-
-    public Member SetZaloUser(string memberCode, string? userId) =>
-        UpdateMember(memberCode, doc =>
+            doc.TelegramUserId = key;
+        }
+        else
         {
             if (userId is not null)
             {
@@ -144,8 +150,10 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
             }
 
             doc.ZaloUserId = userId;
-            doc.Unreachable = false;
-        });
+        }
+
+        doc.Unreachable = false;
+    }
 
     public Member SetUnreachable(string memberCode, bool unreachable) =>
         UpdateMember(memberCode, doc => doc.Unreachable = unreachable);

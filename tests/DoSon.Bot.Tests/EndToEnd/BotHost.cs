@@ -11,8 +11,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace DoSon.Bot.Tests.EndToEnd;
 
 /// <summary>The real host, built as Program builds it (Host.CreateApplicationBuilder + AddDoSonBot),
-/// with Telegram.Bot pointed at the fake Bot API server, its own database file, and the store filled
-/// from <see cref="WardData"/>. Only the clock is replaced (a FakeTimeProvider at 01/03/2026 08:00).</summary>
+/// with Telegram.Bot and/or the Zalo client pointed at fake Bot API servers, its own database file,
+/// and the store filled from <see cref="WardData"/>. Only the clock is replaced (a FakeTimeProvider at
+/// 01/03/2026 08:00).</summary>
 public sealed class BotHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
@@ -47,7 +48,31 @@ public sealed class BotHost : IAsyncDisposable
         }
     }
 
-    public static IHost Build(FakeTelegramServer fake, string databasePath, TimeProvider clock, LogCapture logs, IReadOnlyDictionary<string, string?>? settings = null)
+    public static IHost Build(FakeTelegramServer fake, string databasePath, TimeProvider clock, LogCapture logs, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Build(databasePath, clock, logs, Merge(TelegramSettings(fake), settings));
+
+    /// <summary>Telegram.Bot pointed at the fake server.</summary>
+    public static Dictionary<string, string?> TelegramSettings(FakeTelegramServer fake) => new()
+    {
+        ["Telegram:BotToken"] = fake.Token,
+        ["Telegram:BaseUrl"] = fake.BaseUrl,
+        ["Telegram:PollTimeoutSeconds"] = "20",
+        ["Telegram:RequestTimeoutSeconds"] = "10",
+    };
+
+    public static Dictionary<string, string?> Merge(IReadOnlyDictionary<string, string?> first, IReadOnlyDictionary<string, string?>? second)
+    {
+        var merged = new Dictionary<string, string?>(first);
+        foreach (var (key, value) in second ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    /// <summary>The host with whatever chat settings are given (Telegram, Zalo, both, or none).</summary>
+    public static IHost Build(string databasePath, TimeProvider clock, LogCapture logs, IReadOnlyDictionary<string, string?> settings)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -57,22 +82,13 @@ public sealed class BotHost : IAsyncDisposable
         });
         var values = new Dictionary<string, string?>
         {
-            ["Telegram:BotToken"] = fake.Token,
-            ["Telegram:BaseUrl"] = fake.BaseUrl,
-            ["Telegram:PollTimeoutSeconds"] = "20",
-            ["Telegram:RequestTimeoutSeconds"] = "10",
             ["Storage:DatabasePath"] = databasePath,
             ["Seed:File"] = "",
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",
             ["Logging:LogLevel:System.Net.Http"] = "Trace",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        builder.Configuration.AddInMemoryCollection(values);
+        builder.Configuration.AddInMemoryCollection(Merge(values, settings));
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
@@ -81,16 +97,23 @@ public sealed class BotHost : IAsyncDisposable
         return builder.Build();
     }
 
-    public static async Task<BotHost> StartAsync(
+    public static Task<BotHost> StartAsync(
         FakeTelegramServer fake,
         TempDatabase database,
         FakeTimeProvider? clock = null,
         IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IBotStore>? seed = null) =>
+        StartAsync(database, Merge(TelegramSettings(fake), settings), clock, seed);
+
+    public static async Task<BotHost> StartAsync(
+        TempDatabase database,
+        IReadOnlyDictionary<string, string?> settings,
+        FakeTimeProvider? clock = null,
         Action<IBotStore>? seed = null)
     {
         clock ??= new FakeTimeProvider(Start);
         var logs = new LogCapture();
-        var host = Build(fake, database.Path, clock, logs, settings);
+        var host = Build(database.Path, clock, logs, settings);
         var store = host.Services.GetRequiredService<IBotStore>();
         if (store.IsEmpty())
         {
@@ -101,8 +124,16 @@ public sealed class BotHost : IAsyncDisposable
         return new BotHost(host, logs, clock);
     }
 
+    private int _disposed;
+
+    /// <summary>Stops and disposes the host once; a test may stop it early and still `await using` it.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await Host.StopAsync();
         Host.Dispose();
     }

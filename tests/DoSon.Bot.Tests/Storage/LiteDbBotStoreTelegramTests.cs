@@ -23,42 +23,6 @@ public sealed class LiteDbBotStoreTelegramTests : IDisposable
     }
 
     [Fact]
-    public void RedeemInvite_WhenValid_ShouldLinkTheUserOnceAndUnlinkTheUsersOldMember()
-    {
-        _store.CreateInvite("H1", "CB-DC", Now, Now.AddDays(7));
-
-        var first = _store.RedeemInvite("H1", 1004, Now.AddHours(1));
-        var second = _store.RedeemInvite("H1", 2000, Now.AddHours(2));
-
-        first.Result.Should().Be(InviteRedemption.Linked);
-        first.Member!.Code.Should().Be("CB-DC");
-        _store.FindMemberByTelegram(1004)!.Code.Should().Be("CB-DC");
-        _store.FindMember("TCA")!.TelegramUserId.Should().BeNull("one Telegram user is linked to one member at most");
-        second.Result.Should().Be(InviteRedemption.AlreadyUsed);
-        _store.FindMemberByTelegram(2000).Should().BeNull();
-    }
-
-    [Fact]
-    public void RedeemInvite_WhenExpiredOrUnknown_ShouldLinkNobody()
-    {
-        _store.CreateInvite("H2", "CT-UBND", Now, Now.AddDays(7));
-
-        _store.RedeemInvite("H2", 2001, Now.AddDays(7)).Result.Should().Be(InviteRedemption.Expired);
-        _store.RedeemInvite("NOPE", 2001, Now).Result.Should().Be(InviteRedemption.Unknown);
-        _store.FindMemberByTelegram(2001).Should().BeNull();
-    }
-
-    [Fact]
-    public void CreateInvite_ShouldRetireTheMembersOlderUnusedCodes()
-    {
-        _store.CreateInvite("OLD", "CB-DC", Now, Now.AddDays(7));
-        _store.CreateInvite("NEW", "CB-DC", Now, Now.AddDays(7));
-
-        _store.RedeemInvite("OLD", 2002, Now).Result.Should().Be(InviteRedemption.Unknown);
-        _store.RedeemInvite("NEW", 2002, Now).Result.Should().Be(InviteRedemption.Linked);
-    }
-
-    [Fact]
     public void Messages_groups_and_the_poll_state_survive_a_reopen()
     {
         _store.RecordMessage(new TelegramMessageRecord(1003, 42, ["T1", "T2"], TelegramMessagePurpose.Tasks), Now);

@@ -37,7 +37,6 @@ public sealed class TelegramBotSetup(TelegramApi api, TelegramCommandMenu menu, 
         return true;
     }
 
-    /// <summary>1, 2, 4 ... seconds, at most a minute, after the n-th failure in a row.</summary>
-    public static TimeSpan Backoff(int failures) =>
-        TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Clamp(failures - 1, 0, 6))));
+    /// <summary>See <see cref="RetryBackoff"/>.</summary>
+    public static TimeSpan Backoff(int failures) => RetryBackoff.After(failures);
 }

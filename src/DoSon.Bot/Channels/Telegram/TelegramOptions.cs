@@ -34,9 +34,6 @@ public sealed class TelegramOptions
     /// <summary>How long any other call to Telegram may take (seconds) before it counts as failed.</summary>
     public double RequestTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>How long a `members invite` code stays valid (days).</summary>
-    public double InviteValidDays { get; set; } = 7;
-
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
@@ -100,11 +97,6 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
         if (options.RequestTimeoutSeconds is < 0.1 or > 300)
         {
             failures.Add("Telegram:RequestTimeoutSeconds phải từ 0,1 đến 300 giây.");
-        }
-
-        if (options.InviteValidDays is <= 0 or > 365)
-        {
-            failures.Add("Telegram:InviteValidDays phải lớn hơn 0 và không quá 365 ngày.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -11,9 +11,9 @@ namespace DoSon.Bot.Channels.Telegram;
 
 public static class TelegramRegistration
 {
-    /// <summary>The Telegram adapter. The settings, the invite codes and the `members` verb are always
-    /// there (an invite can be made before the bot runs); the channel, the update handling and the
-    /// polling or webhook service only when Telegram:BotToken is set.</summary>
+    /// <summary>The Telegram adapter. The settings, the invite codes and the `members` verb (shared with
+    /// Zalo, see AddChatLinking) are always there (an invite can be made before the bot runs); the
+    /// channel, the update handling and the polling or webhook service only when Telegram:BotToken is set.</summary>
     public static IHostApplicationBuilder AddTelegram(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -21,8 +21,8 @@ public static class TelegramRegistration
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.AddSingleton<ITelegramStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.TryAddSingleton<INoticeDraftStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
-        services.AddSingleton<TelegramInvites>();
-        services.AddSingleton<ICliVerb, MembersVerb>();
+        services.AddChatLinking();
+        services.AddSingleton<IInviteInstructions, TelegramInviteInstructions>();
 
         var settings = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
         if (!settings.Enabled)

@@ -7,22 +7,7 @@ namespace DoSon.Bot.Channels.Telegram;
 /// programmer can read and correct it. All plain text: the channel escapes it for HTML.</summary>
 public static class TelegramTexts
 {
-    public static string Stranger(long userId) =>
-        "Xin chào! Tài khoản Telegram của bạn chưa được liên kết với thành viên nào của hệ thống nhắc việc Đảng ủy phường Đồ Sơn, nên tôi chưa thể trả lời.\n"
-        + $"Mã Telegram của bạn là: {userId.ToString(CultureInfo.InvariantCulture)}\n"
-        + "Để được liên kết, hãy gửi mã này cho Văn phòng Đảng ủy, hoặc xin Văn phòng một đường dẫn liên kết rồi bấm vào đường dẫn đó (hoặc gõ /start kèm mã liên kết).";
-
-    public static string Linked(Member member) =>
-        $"Đã liên kết tài khoản Telegram của bạn với đồng chí {member.Name} — {member.Title}. Từ nay bot sẽ gửi nhắc việc cho bạn tại đây.\nGõ /nhiemvu để xem các nhiệm vụ của bạn, /trogiup để xem các lệnh.";
-
-    public const string InviteUnknown =
-        "Mã liên kết không đúng. Hãy kiểm tra lại đường dẫn, hoặc xin Văn phòng Đảng ủy một mã mới.";
-
-    public const string InviteExpired =
-        "Mã liên kết đã hết hạn. Hãy xin Văn phòng Đảng ủy một mã mới.";
-
-    public const string InviteUsed =
-        "Mã liên kết này đã được dùng rồi (mỗi mã chỉ dùng được một lần). Nếu cần liên kết lại, hãy xin Văn phòng Đảng ủy một mã mới.";
+    public static string Stranger(long userId) => ChatTexts.Stranger(ChatAccount.Telegram(userId));
 
     public const string LinkInPrivateChat =
         "Hãy liên kết tài khoản trong cuộc trò chuyện riêng với bot, không phải trong nhóm.";
@@ -149,21 +134,9 @@ public static class TelegramTexts
 
     // ------------------------------------------------------------ members invite (command line)
 
-    public const string InviteUsage = "members invite <mã thành viên>   Tạo mã liên kết Telegram dùng một lần cho một thành viên";
-
-    public static string InviteCreated(Member member, string code, string link, DateTimeOffset expires) =>
-        $"Mã liên kết Telegram cho {member.Code} — {member.Name} ({member.Title}): {code}\n"
-        + $"Gửi đường dẫn này cho đồng chí ấy (chỉ dùng một lần, hết hạn lúc {WardClock.Format(expires)}):\n{link}\n"
-        + $"Hoặc mở bot trên Telegram và gõ: /start {code}";
-
-    public static string InviteMemberUnknown(string code) =>
-        $"Không có thành viên mã «{code}». Hãy kiểm tra lại mã (xem trong tệp phân công).";
-
-    public const string InviteNoBot =
-        "Chưa cấu hình Telegram: hãy đặt Telegram:BotToken (hoặc ít nhất Telegram:BotUsername) để tạo đường dẫn liên kết.";
+    public static string InviteHowTo(string link, string code) =>
+        $"Telegram: gửi đường dẫn này cho đồng chí ấy:\n{link}\n(hoặc đồng chí ấy mở bot trên Telegram và gõ: /start {code})";
 
     public static string InviteNoUsername(string problem) =>
         $"Không hỏi được tên bot từ Telegram ({problem}). Hãy đặt Telegram:BotUsername rồi thử lại.";
-
-    public const string MembersUsage = "Cách dùng: members invite <mã thành viên>";
 }

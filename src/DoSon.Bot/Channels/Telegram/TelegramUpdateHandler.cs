@@ -17,12 +17,11 @@ namespace DoSon.Bot.Channels.Telegram;
 public sealed class TelegramUpdateHandler(
     TelegramApi api,
     TelegramChannel channel,
-    IBotStore store,
     ITelegramStore telegramStore,
     Conversation conversation,
     TaskProgress progress,
     TaskQueries queries,
-    TelegramInvites invites,
+    ChatLinking linking,
     TelegramCommandMenu menu,
     TelegramButtons buttons,
     TelegramNoticeIntake notices,
@@ -98,17 +97,11 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        var member = store.FindMemberByTelegram(from.Id);
+        var member = linking.Recognise(ChatAccount.Telegram(from.Id));
         if (member is null)
         {
             await AnswerAsync(message, Reply.Say(TelegramTexts.Stranger(from.Id)), null, cancellationToken);
             return;
-        }
-
-        if (member.Unreachable)
-        {
-            // They wrote to the bot: whatever made their chat unreachable is over.
-            member = store.SetUnreachable(member.Code, false);
         }
 
         if (command is { Name: "dangkynhom" or "huydangkynhom" })
@@ -184,27 +177,12 @@ public sealed class TelegramUpdateHandler(
 
     private async Task LinkAsync(Message message, long userId, string code, CancellationToken cancellationToken)
     {
-        var outcome = invites.Redeem(code, userId);
-        if (outcome.Result == InviteRedemption.Linked)
+        var answer = linking.Link(ChatAccount.Telegram(userId), code);
+        await AnswerAsync(message, Reply.Say(answer.Text), null, cancellationToken);
+        if (answer.Linked is { } member)
         {
-            logger.LogInformation("Đã liên kết Telegram cho thành viên {Member}.", outcome.Member!.Code);
-            await AnswerAsync(message, Reply.Say(TelegramTexts.Linked(outcome.Member)), null, cancellationToken);
-            await menu.RegisterForAsync(outcome.Member, cancellationToken);
-            return;
+            await menu.RegisterForAsync(member, cancellationToken);
         }
-
-        var refusal = outcome.Result switch
-        {
-            InviteRedemption.Expired => TelegramTexts.InviteExpired,
-            InviteRedemption.AlreadyUsed => TelegramTexts.InviteUsed,
-            _ => TelegramTexts.InviteUnknown,
-        };
-        if (store.FindMemberByTelegram(userId) is null)
-        {
-            refusal += "\n\n" + TelegramTexts.Stranger(userId);
-        }
-
-        await AnswerAsync(message, Reply.Say(refusal), null, cancellationToken);
     }
 
     private async Task ReplyToTaskMessageAsync(Message message, Member member, TelegramMessageRecord record, CancellationToken cancellationToken)

@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using DoSon.Bot.Domain;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Options;
 
-namespace DoSon.Bot.Channels.Telegram;
+namespace DoSon.Bot.Channels;
 
-/// <summary>One-time codes that link a Telegram account to a member: made by the office with
-/// `members invite`, used once with /start (the t.me deep link sends it). Only a hash is stored.</summary>
-public sealed class TelegramInvites(ITelegramStore store, IOptions<TelegramOptions> options, TimeProvider time)
+/// <summary>One-time codes that link a chat account to a member: made by the office with
+/// `members invite`, used once on Telegram (/start, which the t.me deep link sends) or on Zalo
+/// (/lienket). One code works on either platform. Only a hash is stored.</summary>
+public sealed class ChatInvites(IInviteStore store, IOptions<InviteOptions> options, TimeProvider time)
 {
     /// <summary>No 0/O or 1/I: the code may be read out over the phone.</summary>
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -19,13 +21,13 @@ public sealed class TelegramInvites(ITelegramStore store, IOptions<TelegramOptio
     {
         var code = RandomNumberGenerator.GetString(Alphabet, CodeLength);
         var now = time.GetUtcNow();
-        var expires = now + TimeSpan.FromDays(options.Value.InviteValidDays);
+        var expires = now + TimeSpan.FromDays(options.Value.ValidDays);
         store.CreateInvite(Hash(code), memberCode, now, expires);
         return (code, expires);
     }
 
-    public InviteOutcome Redeem(string code, long telegramUserId) =>
-        store.RedeemInvite(Hash(code), telegramUserId, time.GetUtcNow());
+    public InviteOutcome Redeem(string code, ChatAccount account) =>
+        store.RedeemInvite(Hash(code), account, time.GetUtcNow());
 
     /// <summary>People type codes in lower case or with spaces; the hash is of the normalised code.</summary>
     public static string Hash(string code)

@@ -1,0 +1,28 @@
+using DoSon.Bot.Hosting;
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DoSon.Bot.Channels;
+
+public static class ChatLinkingRegistration
+{
+    /// <summary>What Telegram and Zalo share: invite codes (Invites settings), linking and meeting
+    /// strangers, and the `members` verb. Each platform's registration calls this; the second call
+    /// adds nothing.</summary>
+    public static IServiceCollection AddChatLinking(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ChatInvites)))
+        {
+            return services;
+        }
+
+        services.AddOptionsWithValidateOnStart<InviteOptions>().BindConfiguration(InviteOptions.Section);
+        services.AddSingleton<IValidateOptions<InviteOptions>, InviteOptionsValidator>();
+        services.AddSingleton<IInviteStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.AddSingleton<ChatInvites>();
+        services.AddSingleton<ChatLinking>();
+        services.AddSingleton<ICliVerb, MembersVerb>();
+        return services;
+    }
+}

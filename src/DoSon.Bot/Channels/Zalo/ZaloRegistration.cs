@@ -1,0 +1,37 @@
+using DoSon.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DoSon.Bot.Channels.Zalo;
+
+public static class ZaloRegistration
+{
+    /// <summary>The Zalo adapter. The settings are always checked and the `members` verb is always
+    /// there (shared with Telegram, see AddChatLinking); the client, the channel and the polling only
+    /// when Zalo:BotToken is set. With Telegram set as well, both chats run, and IChatChannel resolves
+    /// to both channels (use IEnumerable&lt;IChatChannel&gt; and <see cref="ChatRoutes.To"/>).</summary>
+    public static IHostApplicationBuilder AddZalo(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<ZaloOptions>().BindConfiguration(ZaloOptions.Section);
+        services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>();
+        services.AddSingleton<IZaloStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.AddChatLinking();
+
+        var settings = builder.Configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() ?? new ZaloOptions();
+        if (!settings.Enabled)
+        {
+            return builder;
+        }
+
+        services.AddSingleton<ZaloBotClient>();
+        services.AddSingleton<ZaloChannel>();
+        services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<ZaloChannel>());
+        services.AddSingleton<ZaloUpdateHandler>();
+        services.AddSingleton<ZaloBotSetup>();
+        services.AddSingleton<IInviteInstructions, ZaloInviteInstructions>();
+        services.AddHostedService<ZaloPollingService>();
+        return builder;
+    }
+}

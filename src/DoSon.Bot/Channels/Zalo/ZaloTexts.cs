@@ -1,0 +1,30 @@
+namespace DoSon.Bot.Channels.Zalo;
+
+/// <summary>Every sentence the Zalo adapter says of its own, in one place, so that someone who is not
+/// a programmer can read and correct it. Linking and strangers: <see cref="ChatTexts"/>.</summary>
+public static class ZaloTexts
+{
+    public const string OnlyText =
+        "Tôi chỉ hiểu tin nhắn chữ và các lệnh bắt đầu bằng dấu /. Ảnh, nhãn dán và các loại tin nhắn khác tôi chưa đọc được.\nGõ /trogiup để xem danh sách lệnh.";
+
+    public const string LinkUsage =
+        "Hãy gõ /lienket kèm mã liên kết mà Văn phòng Đảng ủy gửi cho bạn, ví dụ: /lienket K7M2P9QX4T3A";
+
+    // ------------------------------------------------------------ buttons, as commands to type
+
+    /// <summary>Zalo has no buttons: the commands they stand for are written under the message.</summary>
+    public static string TypedCommands(IEnumerable<string> commands) => "Trả lời: " + string.Join(" · ", commands);
+
+    public const string BlockerPlaceholder = "<nội dung>";
+
+    // ------------------------------------------------------------ members invite (command line)
+
+    public static string InviteHowTo(string? botName, string code) =>
+        (botName is null
+            ? "Zalo: đồng chí ấy mở bot nhắc việc của Đảng ủy trên Zalo và gửi tin nhắn:\n"
+            : $"Zalo: đồng chí ấy mở bot «{botName}» trên Zalo và gửi tin nhắn:\n")
+        + $"/lienket {code}";
+
+    public const string InviteTokenRefused =
+        "Zalo từ chối token (401): mã này chưa dùng được trên Zalo. Hãy kiểm tra Zalo:BotToken.";
+}

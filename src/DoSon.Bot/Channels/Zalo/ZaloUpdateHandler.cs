@@ -1,0 +1,115 @@
+using DoSon.Bot.Commands;
+using DoSon.Bot.Domain;
+using Microsoft.Extensions.Logging;
+
+namespace DoSon.Bot.Channels.Zalo;
+
+/// <summary>What the bot does with one update from Zalo: "/lienket &lt;mã&gt;" (or "/start &lt;mã&gt;", the
+/// form of Telegram's deep link) links the account; a linked member's text goes through the command
+/// core; a stranger gets the polite refusal with their Zalo id and nothing else; images, stickers and
+/// the rest get a short note that only text is understood. Group chats are ignored: the bot talks to
+/// members one to one.</summary>
+public sealed class ZaloUpdateHandler(
+    ZaloChannel channel,
+    ChatLinking linking,
+    Conversation conversation,
+    TimeProvider time,
+    ILogger<ZaloUpdateHandler> logger)
+{
+    /// <summary>How often one part of a direct answer is tried after a 429.</summary>
+    private const int AnswerAttempts = 3;
+
+    public async Task HandleAsync(ZaloUpdate update, CancellationToken cancellationToken)
+    {
+        // Checked by pattern: JSON may say null where the model says an object.
+        if (update.Message is not { From.Id.Length: > 0, Chat.Id.Length: > 0 } message)
+        {
+            logger.LogDebug("Bỏ qua sự kiện Zalo {Event} không có người gửi.", update.EventName);
+            return;
+        }
+
+        if (message.From.IsBot)
+        {
+            return;
+        }
+
+        if (!message.IsPrivate)
+        {
+            logger.LogInformation("Bỏ qua tin nhắn trong nhóm Zalo {Chat}: bot chỉ trò chuyện riêng với từng thành viên.", message.Chat.Id);
+            return;
+        }
+
+        var account = ChatAccount.Zalo(message.From.Id);
+        var isText = update.EventName == ZaloEvents.Text && message.Text is not null;
+        if (isText && LinkCode(message.Text!) is { } code)
+        {
+            var answer = code.Length == 0 ? ZaloTexts.LinkUsage : linking.Link(account, code).Text;
+            await AnswerAsync(message.Chat.Id, Reply.Say(answer), cancellationToken);
+            return;
+        }
+
+        var member = linking.Recognise(account);
+        if (member is null)
+        {
+            await AnswerAsync(message.Chat.Id, Reply.Say(ChatTexts.Stranger(account)), cancellationToken);
+            return;
+        }
+
+        if (!isText)
+        {
+            await AnswerAsync(message.Chat.Id, Reply.Say(ZaloTexts.OnlyText), cancellationToken);
+            return;
+        }
+
+        var reply = await conversation.AnswerAsync(member, message.Text, ZaloChannel.ChannelName, cancellationToken);
+        await AnswerAsync(message.Chat.Id, reply, cancellationToken);
+    }
+
+    /// <summary>The code of "/lienket CODE" or "/start CODE"; "" for "/lienket" alone; null for any
+    /// other text ("/start" alone is the help, as on Telegram).</summary>
+    private static string? LinkCode(string text)
+    {
+        var clean = CommandRouter.Clean(text);
+        if (!clean.StartsWith('/'))
+        {
+            return null;
+        }
+
+        var space = clean.IndexOfAny([' ', '\n']);
+        var name = CommandRouter.NormalizeName(space < 0 ? clean[1..] : clean[1..space]);
+        var code = space < 0 ? "" : clean[(space + 1)..].Trim();
+        return name switch
+        {
+            "lienket" => code,
+            "start" when code.Length > 0 => code,
+            _ => null,
+        };
+    }
+
+    /// <summary>Answers in the chat the message came from, part by part. A 429 is waited out with the
+    /// app's clock (per part, so nothing already sent is sent twice); other failures are logged, since
+    /// the person will simply ask again.</summary>
+    private async Task AnswerAsync(string chatId, Reply reply, CancellationToken cancellationToken)
+    {
+        foreach (var part in ZaloFormat.Render(reply))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await channel.SendPartAsync(chatId, part, cancellationToken);
+                    break;
+                }
+                catch (DeliveryFailedException ex) when (ex.Kind == DeliveryFailureKind.RateLimited && attempt < AnswerAttempts)
+                {
+                    await Task.Delay(ex.RetryAfter ?? TimeSpan.FromSeconds(60), time, cancellationToken);
+                }
+                catch (DeliveryFailedException ex)
+                {
+                    logger.LogWarning("Không gửi được câu trả lời tới cuộc trò chuyện Zalo {Chat}: {Kind} {Error}", chatId, ex.Kind, ex.Message);
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using DoSon.Bot.Tests.Fakes;
+using FluentAssertions;
+
+namespace DoSon.Bot.Tests.Storage;
+
+public sealed class LiteDbBotStoreZaloTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public void The_last_handled_zalo_message_survives_a_reopen_and_is_replaced_by_the_next()
+    {
+        var at = new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
+        using (var store = _database.Open())
+        {
+            store.GetLastHandledMessageId().Should().BeNull();
+            store.SaveLastHandledMessage("2d758cb5e222177a4e35", at);
+            store.SaveLastHandledMessage("2d758cb5e222177a4e36", at.AddSeconds(5));
+        }
+
+        using var reopened = _database.Open();
+        reopened.GetLastHandledMessageId().Should().Be("2d758cb5e222177a4e36");
+    }
+}
