@@ -9,8 +9,9 @@ public static class ZaloRegistration
 {
     /// <summary>The Zalo adapter. The settings are always checked and the `members` verb is always
     /// there (shared with Telegram, see AddChatLinking); the client, the channel and the polling only
-    /// when Zalo:BotToken is set. With Telegram set as well, both chats run, and IChatChannel resolves
-    /// to both channels (use IEnumerable&lt;IChatChannel&gt; and <see cref="ChatRoutes.To"/>).</summary>
+    /// when Zalo:BotToken is set. With Telegram set as well, both chats run; the reminder outbox
+    /// sends a member's reminders to the first platform they are linked on (Telegram, then Zalo), so
+    /// nobody gets each reminder twice.</summary>
     public static IHostApplicationBuilder AddZalo(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
