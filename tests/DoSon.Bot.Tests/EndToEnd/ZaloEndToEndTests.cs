@@ -442,8 +442,11 @@ public sealed partial class ZaloEndToEndTests
 
         var channels = world.Bot.Services.GetServices<IChatChannel>().ToList();
         channels.Select(c => c.Name).Should().Equal("telegram", "zalo");
-        channels.To(world.Bot.Store.FindMember("CB-DC")!).Select(r => (r.Channel.Name, r.ChatId))
-            .Should().Equal(("telegram", officerOnTelegram.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("zalo", Officer));
+        var route = world.Bot.Services.GetRequiredService<DoSon.Bot.Reminders.Outbox.ChatOutbox>().Route(world.Bot.Store.FindMember("CB-DC")!);
+        route.Should().NotBeNull();
+        (route!.Value.Sender.Channel.Name, route.Value.ChatId).Should().Be(
+            ("telegram", officerOnTelegram.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "a member linked on both platforms gets reminders once, on Telegram");
         world.Bot.Services.GetServices<IHostedService>().Should().NotContain(s => s is ConsoleChatService);
 
         var (exit, printed) = await RunInviteAsync(world, "CB-DC");
