@@ -5,7 +5,7 @@ namespace DoSon.Bot.FakeApis.Zalo;
 public sealed class FakeZaloOptions
 {
     /// <summary>The only token the server accepts ("{bot_id}:{secret}"); anything else gets 401.</summary>
-    public string Token { get; init; } = "1234567890123456789:FakeZaloSecret-for-doson-bot-tests_0123";
+    public string Token { get; init; } = "1234567890123456789:FakeZaloSecret-for-tests";
 
     /// <summary>The bot's account_name, as getMe tells it.</summary>
     public string BotName { get; init; } = "Bot Nhắc việc Đồ Sơn";

@@ -5,7 +5,7 @@ namespace DoSon.Bot.Tests.Channels.Zalo;
 
 public class ZaloOptionsValidatorTests
 {
-    private const string GoodToken = "738499441022218443:HcapvQPPTFJvrEXqZKzNvJQwkrXeYJAtUTbWIXoJz";
+    private const string GoodToken = "738499441022218443:fake-secret-for-the-tests";
 
     private static List<string> Failures(ZaloOptions options) =>
         new ZaloOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
