@@ -36,6 +36,8 @@ public sealed class ReminderOptions
 
     public DigestOptions Digest { get; set; } = new();
 
+    public GroupDigestOptions GroupDigest { get; set; } = new();
+
     public OutboxOptions Outbox { get; set; } = new();
 
     internal static readonly int[] DefaultDaysBefore = [7, 3, 1];
@@ -61,6 +63,22 @@ public sealed class DigestOptions
 
     /// <summary>The digest lists tasks overdue or due within this many days.</summary>
     public int DaysAhead { get; set; } = 7;
+}
+
+/// <summary>The ward digest for the Telegram groups an admin registered (/dangkynhom). Nothing is
+/// sent when Telegram is not configured.</summary>
+public sealed class GroupDigestOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Local time of the daily digest; empty: no daily digest.</summary>
+    public string? DailyTime { get; set; } = "07:00";
+
+    /// <summary>Day of the weekly summary (Monday … Sunday, or Thứ Hai … Chủ nhật); empty: no weekly summary.</summary>
+    public string? WeeklyDay { get; set; } = "Monday";
+
+    /// <summary>Local time of the weekly summary on that day.</summary>
+    public string WeeklyTime { get; set; } = "07:00";
 }
 
 public sealed class OutboxOptions
@@ -123,6 +141,20 @@ internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOption
         }
 
         CheckRange(errors, $"{s}:Digest:DaysAhead", o.Digest.DaysAhead, 0, 366, "số ngày");
+        if (o.GroupDigest.Enabled)
+        {
+            CheckTime(errors, $"{s}:GroupDigest:DailyTime", o.GroupDigest.DailyTime, required: false);
+            if (!string.IsNullOrWhiteSpace(o.GroupDigest.WeeklyDay))
+            {
+                if (!GroupDigestSchedule.TryParseDay(o.GroupDigest.WeeklyDay, out _))
+                {
+                    errors.Add($"{s}:GroupDigest:WeeklyDay phải là một ngày trong tuần: Monday … Sunday hoặc Thứ Hai … Chủ nhật (để trống: không gửi tổng kết tuần), đang là «{o.GroupDigest.WeeklyDay}».");
+                }
+
+                CheckTime(errors, $"{s}:GroupDigest:WeeklyTime", o.GroupDigest.WeeklyTime, required: true);
+            }
+        }
+
         CheckRange(errors, $"{s}:Outbox:PerChatPerSecond", o.Outbox.PerChatPerSecond, 1, 1000, "số tin mỗi giây vào một cuộc trò chuyện");
         CheckRange(errors, $"{s}:Outbox:PerSecond", o.Outbox.PerSecond, 1, 10_000, "số tin mỗi giây");
         CheckRange(errors, $"{s}:Outbox:PerGroupPerMinute", o.Outbox.PerGroupPerMinute, 1, 10_000, "số tin mỗi phút vào một nhóm");

@@ -18,8 +18,11 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
     public static readonly JobKey DeliverJob = new("deliver", Group);
     public static readonly JobKey ReplanJob = new("replan", Group);
     public static readonly TriggerKey ReplanTrigger = new("replan-daily", Group);
+    public static readonly JobKey GroupDigestJobKey = new("group-digest", Group);
     public const string MemberData = "member";
     public const string AtData = "at";
+    public const string KindData = "kind";
+    public const string DateData = "date";
 
     private readonly SemaphoreSlim _sync = new(1, 1);
     private readonly HashSet<ReminderSlot> _scheduled = [];
@@ -50,6 +53,8 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
         await scheduler.AddJob(JobBuilder.Create<DeliverRemindersJob>().WithIdentity(DeliverJob).StoreDurably().Build(),
             AddJobOptions.Replacing, cancellationToken);
         await scheduler.AddJob(JobBuilder.Create<ReplanRemindersJob>().WithIdentity(ReplanJob).StoreDurably().Build(),
+            AddJobOptions.Replacing, cancellationToken);
+        await scheduler.AddJob(JobBuilder.Create<GroupDigestJob>().WithIdentity(GroupDigestJobKey).StoreDurably().Build(),
             AddJobOptions.Replacing, cancellationToken);
         return _scheduler = scheduler;
     }
@@ -138,6 +143,39 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
             .StartAt(at)
             .Build();
         await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+    }
+
+    /// <summary>One trigger per digest kind ("group-digest-daily", "group-digest-weekly"), replaced by
+    /// the next one each time it fires: the ward's calendar decides the instants, not a cron
+    /// expression in Quartz's idea of the time zone.</summary>
+    public static TriggerKey GroupDigestTrigger(string kind) => new($"group-digest-{kind.ToLowerInvariant()}", Group);
+
+    /// <summary>The next ward digest of a kind for the registered groups.</summary>
+    public async Task ScheduleGroupDigestAsync(string kind, DateOnly date, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken);
+        var trigger = TriggerBuilder.Create(time)
+            .WithIdentity(GroupDigestTrigger(kind))
+            .ForJob(GroupDigestJobKey)
+            .UsingJobData(KindData, kind)
+            .UsingJobData(DateData, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .StartAt(at)
+            .Build();
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+    }
+
+    /// <summary>When the digest of a kind fires next, or null when none is scheduled.</summary>
+    public async Task<DateTimeOffset?> NextGroupDigestAsync(string kind, CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken);
+        var trigger = await scheduler.GetTrigger(GroupDigestTrigger(kind), cancellationToken);
+        return trigger?.NextFireTimeUtc;
+    }
+
+    public static (string Kind, DateOnly Date) GroupDigestOf(JobDataMap data)
+    {
+        string Read(string key) => data.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : "";
+        return (Read(KindData), DateOnly.ParseExact(Read(DateData), "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private ITrigger BuildTrigger(ReminderSlot slot) =>

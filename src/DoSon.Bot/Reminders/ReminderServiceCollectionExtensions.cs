@@ -27,6 +27,9 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<IReminderSnoozer>(sp => sp.GetRequiredService<ReminderService>());
         services.AddTransient<DeliverRemindersJob>();
         services.AddTransient<ReplanRemindersJob>();
+        services.AddSingleton<IGroupDigestLog>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.AddSingleton<GroupDigestService>();
+        services.AddTransient<GroupDigestJob>();
 
         // No UseTimeProvider here: the TimeProvider is built from Clock options in the container, and
         // a scheduler not given one takes the container's (Quartz 4.7 resolves it in that order), so
@@ -34,6 +37,8 @@ public static class ReminderServiceCollectionExtensions
         services.AddQuartz(q => q.UseInMemoryStore(_ => { }));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        // The group digest's sender exists only when Telegram is configured; without it the service does nothing.
+        services.AddHostedService(sp => sp.GetRequiredService<GroupDigestService>());
         return builder;
     }
 }

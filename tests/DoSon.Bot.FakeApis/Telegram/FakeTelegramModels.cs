@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace DoSon.Bot.FakeApis.Telegram;
@@ -27,7 +28,22 @@ public sealed record FakeMessage(
 }
 
 /// <summary>One call the bot made, with the parameters it sent and what the server answered.</summary>
-public sealed record FakeCall(string Method, JsonObject Parameters, int StatusCode, string? Error, long RetryAfter);
+public sealed record FakeCall(string Method, JsonObject Parameters, int StatusCode, string? Error, long RetryAfter)
+{
+    /// <summary>When the server answered, on its clock (for a held call: when the client gave up).</summary>
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>The chat_id parameter, when there is one.</summary>
+    public long? ChatId => Parameters["chat_id"] switch
+    {
+        JsonValue v when v.TryGetValue<long>(out var id) => id,
+        JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) => id,
+        _ => null,
+    };
+
+    /// <summary>The text parameter, when there is one.</summary>
+    public string? Text => Parameters["text"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}
 
 public sealed record FakeCallbackAnswer(string? Text, bool ShowAlert);
 

@@ -92,6 +92,28 @@ public sealed partial class FakeTelegramServer
         }
 
         Answer answer;
+        if (injection is { Hang: true, Accept: true })
+        {
+            // Telegram took the message, but the answer never reaches the client (a cut connection,
+            // a proxy time-out): the message is in the chat all the same.
+            lock (_gate)
+            {
+                answer = Dispatch(method, p, files);
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up.
+            }
+
+            Record(method, p, answer with { Description = "accepted; the answer was held until the client gave up" });
+            return;
+        }
+
         if (injection is { Hang: true })
         {
             try
@@ -109,7 +131,9 @@ public sealed partial class FakeTelegramServer
 
         if (injection is not null)
         {
-            answer = new Answer(injection.StatusCode, null, Describe((HttpStatusCode)injection.StatusCode));
+            answer = injection.StatusCode == 429
+                ? TooMany(TimeSpan.FromSeconds(injection.RetryAfter))
+                : new Answer(injection.StatusCode, null, Describe((HttpStatusCode)injection.StatusCode));
         }
         else if (string.Equals(method, "getUpdates", StringComparison.OrdinalIgnoreCase))
         {
@@ -162,7 +186,7 @@ public sealed partial class FakeTelegramServer
     {
         lock (_gate)
         {
-            _calls.Add(new FakeCall(method, (JsonObject)p.DeepClone(), answer.Status, answer.Error, answer.RetryAfter));
+            _calls.Add(new FakeCall(method, (JsonObject)p.DeepClone(), answer.Status, answer.Error, answer.RetryAfter) { At = _options.Clock.GetUtcNow() });
             SignalWaiters();
         }
     }

@@ -316,22 +316,33 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     // ---------------------------------------------------------------- failures a test injects
 
     /// <summary>The next <paramref name="count"/> calls (of <paramref name="method"/>, or any) fail with
-    /// this HTTP status and a Bot API error body.</summary>
-    public void FailNext(int count, int statusCode = 500, string? method = null)
+    /// this HTTP status and a Bot API error body; a 429 carries parameters.retry_after =
+    /// <paramref name="retryAfterSeconds"/> (at least 1).</summary>
+    public void FailNext(int count, int statusCode = 500, string? method = null, int retryAfterSeconds = 1)
     {
         lock (_gate)
         {
-            _injections.Add(new Injection(method, count, statusCode, Hang: false));
+            _injections.Add(new Injection(method, count, statusCode, Hang: false) { RetryAfter = retryAfterSeconds });
         }
     }
 
     /// <summary>The next calls are held without an answer until the client gives up (its timeout) or
-    /// the server is disposed.</summary>
+    /// the server is disposed; nothing is done.</summary>
     public void HangNext(int count, string? method = null)
     {
         lock (_gate)
         {
             _injections.Add(new Injection(method, count, 0, Hang: true));
+        }
+    }
+
+    /// <summary>The next calls are carried out (a message is sent) but their answer is held until the
+    /// client gives up, as when a connection is cut after Telegram took the message.</summary>
+    public void HangAfterAcceptingNext(int count, string? method = null)
+    {
+        lock (_gate)
+        {
+            _injections.Add(new Injection(method, count, 0, Hang: true) { Accept = true });
         }
     }
 
@@ -556,6 +567,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private sealed record Injection(string? Method, int Count, int StatusCode, bool Hang)
     {
         public int Left { get; set; } = Count;
+        public int RetryAfter { get; init; } = 1;
+        public bool Accept { get; init; }
     }
 
     private sealed record StoredMessage(long ChatId, int MessageId, bool FromBot, long? FromUserId, long Date)
@@ -582,6 +595,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         HttpStatusCode.Forbidden => "Forbidden",
         HttpStatusCode.NotFound => "Not Found",
         HttpStatusCode.Conflict => "Conflict",
+        HttpStatusCode.TooManyRequests => "Too Many Requests",
         _ => code.ToString(),
     };
 }

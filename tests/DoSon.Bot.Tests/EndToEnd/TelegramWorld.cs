@@ -43,10 +43,11 @@ public sealed class TelegramWorld : IAsyncDisposable
         _stopped = true;
     }
 
-    /// <summary>A new process of the bot on the same database and server.</summary>
-    public async Task StartBotAsync()
+    /// <summary>A new process of the bot on the same database and server, on a new clock at the old
+    /// one's time unless a clock is given, with other settings if given.</summary>
+    public async Task StartBotAsync(FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        Bot = await BotHost.StartAsync(Fake, Database, new FakeTimeProvider(Bot.Clock.GetUtcNow()));
+        Bot = await BotHost.StartAsync(Fake, Database, clock ?? new FakeTimeProvider(Bot.Clock.GetUtcNow()), settings);
         _stopped = false;
     }
 

@@ -24,18 +24,25 @@ public sealed class GroupDigestSender(
     private readonly SemaphoreSlim _one = new(1, 1);
 
     /// <summary>Returns how many groups received the whole digest.</summary>
-    public async Task<int> SendAsync(DigestKind kind, CancellationToken cancellationToken)
+    public Task<int> SendAsync(DigestKind kind, CancellationToken cancellationToken) =>
+        SendAsync(kind, _ => true, _ => { }, cancellationToken);
+
+    /// <summary>Sends to the registered groups <paramref name="include"/> accepts and tells
+    /// <paramref name="delivered"/> of each group as soon as it has the whole digest (the scheduler
+    /// records it, so a restart does not send it again). Returns how many groups received it.</summary>
+    public async Task<int> SendAsync(DigestKind kind, Func<TelegramGroup, bool> include, Action<TelegramGroup> delivered, CancellationToken cancellationToken)
     {
         var text = WardDigest.Build(store.GetTasks(), WardClock.Today(time), kind, store.GetHistory);
-        var delivered = 0;
+        var count = 0;
         await _one.WaitAsync(cancellationToken);
         try
         {
-            foreach (var group in groups.GetGroups())
+            foreach (var group in groups.GetGroups().Where(include))
             {
                 if (await SendToGroupAsync(group, text, cancellationToken))
                 {
-                    delivered++;
+                    delivered(group);
+                    count++;
                 }
             }
         }
@@ -44,7 +51,7 @@ public sealed class GroupDigestSender(
             _one.Release();
         }
 
-        return delivered;
+        return count;
     }
 
     private async Task<bool> SendToGroupAsync(TelegramGroup group, string text, CancellationToken cancellationToken)
