@@ -57,15 +57,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public static async Task<FakeTelegramServer> StartAsync(FakeTelegramOptions? options = null)
     {
         options ??= new FakeTelegramOptions();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new FakeTelegramServer(options, app);
-        // Matched by hand: ASP.NET routing does not match a segment like "bot123456:ABC" (the ':').
-        app.Run(server.RouteAsync);
-        await app.StartAsync();
-        server.BaseUrl = app.Urls.First();
+        server.BaseUrl = await LoopbackApp.StartAsync(app, server.RouteAsync);
         return server;
     }
 

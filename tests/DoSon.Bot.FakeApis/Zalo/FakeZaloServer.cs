@@ -50,15 +50,9 @@ public sealed partial class FakeZaloServer : IAsyncDisposable
     public static async Task<FakeZaloServer> StartAsync(FakeZaloOptions? options = null)
     {
         options ??= new FakeZaloOptions();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new FakeZaloServer(options, app);
-        // Matched by hand: ASP.NET routing does not match a segment like "bot123:ABC" (the ':').
-        app.Run(server.RouteAsync);
-        await app.StartAsync();
-        server.BaseUrl = app.Urls.First();
+        server.BaseUrl = await LoopbackApp.StartAsync(app, server.RouteAsync);
         return server;
     }
 
