@@ -7,13 +7,14 @@ namespace DoSon.Bot.Bench;
 /// members, one admin, and open tasks each with one assignee.</summary>
 internal static class BenchWard
 {
-    public static ImportPlan Create(int tasks, int members, DateOnly firstDue, int spreadDays, int units = 50)
+    /// <param name="telegramUserId">The Telegram user id of member number m (1-based), if they have one.</param>
+    public static ImportPlan Create(int tasks, int members, DateOnly firstDue, int spreadDays, int units = 50, Func<int, long?>? telegramUserId = null)
     {
         var unitList = Enumerable.Range(1, units).Select(u => new Unit($"U{u:000}", $"Đơn vị {u}")).ToList();
         var memberList = new List<Member> { new("CVP", "Chánh Văn phòng", "Chánh Văn phòng Đảng ủy", ["U001"], MemberRole.Admin) };
         memberList.AddRange(unitList.Select((u, i) => new Member($"LD{i + 1:000}", $"Lãnh đạo {u.Name}", "Trưởng đơn vị", [u.Code], MemberRole.Leader)));
         memberList.AddRange(Enumerable.Range(1, members).Select(m =>
-            new Member($"M{m:0000}", $"Cán bộ {m}", "Công chức", [unitList[m % units].Code], MemberRole.Member)));
+            new Member($"M{m:0000}", $"Cán bộ {m}", "Công chức", [unitList[m % units].Code], MemberRole.Member, TelegramUserId: telegramUserId?.Invoke(m))));
         var plain = memberList.Where(m => m.Role == MemberRole.Member).ToList();
         var taskList = Enumerable.Range(1, tasks).Select(t =>
         {

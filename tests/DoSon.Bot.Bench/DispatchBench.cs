@@ -8,20 +8,25 @@ using Microsoft.Extensions.Hosting;
 namespace DoSon.Bot.Bench;
 
 /// <summary>3,000 reminders falling due in the same minute, one to each of 3,000 chats, through the
-/// whole path (Quartz, dispatcher, outbox) to a platform that enforces 30 messages per second. Runs
-/// on the real clock: about 100 seconds.</summary>
+/// whole path (Quartz, dispatcher, outbox) to a platform that enforces 30 messages per second: an
+/// in-process one, or the Telegram client and the fake Bot API server. Runs on the real clock: about
+/// 100 seconds after a wait of up to 100 seconds for the due minute.</summary>
 internal static class DispatchBench
 {
     public const int Chats = 3_000;
 
-    public static async Task<Dictionary<string, string>> Run(string folder, Func<TimeProvider, IBenchTarget>? makeTarget = null)
+    /// <param name="telegram">Through the real Telegram client to the fake Bot API server on
+    /// 127.0.0.1, rather than to the in-process platform.</param>
+    public static async Task<Dictionary<string, string>> Run(string folder, bool telegram = false)
     {
         var clock = TimeProvider.System;
         // The due minute: far enough ahead for the host to start, on a whole minute of the ward's clock.
         var local = WardClock.ToLocal(clock.GetUtcNow()).AddSeconds(40);
         var due = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, local.Offset).AddMinutes(1);
         var dueDate = DateOnly.FromDateTime(due.DateTime).AddDays(3);
-        var target = makeTarget?.Invoke(clock) ?? new RateLimitedChannel(clock, 30, TimeSpan.FromMilliseconds(20));
+        await using var target = telegram
+            ? await TelegramTarget.StartAsync(Chats)
+            : (IBenchTarget)new RateLimitedChannel(clock, 30, TimeSpan.FromMilliseconds(20));
         var settings = new Dictionary<string, string?>
         {
             // Only the "3 days before" step, at the due minute; nothing else.
@@ -34,9 +39,14 @@ internal static class DispatchBench
             ["Reminders:QuietHours:End"] = "",
         };
 
-        var db = Path.Combine(folder, "dispatch.db");
+        foreach (var (key, value) in target.Settings)
+        {
+            settings[key] = value;
+        }
+
+        var db = Path.Combine(folder, telegram ? "dispatch-telegram.db" : "dispatch.db");
         using var host = BenchHost.Build(folder, db, clock, target.Channel, settings);
-        var plan = BenchWard.Create(Chats, Chats, dueDate, 1);
+        var plan = BenchWard.Create(Chats, Chats, dueDate, 1, telegramUserId: target.TelegramUserIdOf);
         host.Services.GetRequiredService<IBotStore>().ApplyImport(plan, "bench", clock.GetUtcNow());
         await host.StartAsync();
         var reminders = host.Services.GetRequiredService<IReminderStore>();
@@ -61,6 +71,7 @@ internal static class DispatchBench
         var distinct = accepted.Select(a => a.ChatId).Distinct().Count();
         return new()
         {
+            ["target"] = target.Describe,
             ["reminders"] = pending.ToString(Inv),
             ["accepted"] = accepted.Count.ToString(Inv),
             ["marked_sent"] = sent.ToString(Inv),

@@ -4,19 +4,29 @@ using DoSon.Bot.Domain;
 
 namespace DoSon.Bot.Bench;
 
-/// <summary>What the dispatch benchmark sends to, and counts at. The in-process one below stands in
-/// for a platform; to measure the real Telegram client instead, implement this with an IChatChannel
-/// built on Telegram.Bot pointed at a fake Bot API server on 127.0.0.1 that enforces the same
-/// limits, and read the counters from that server.</summary>
-internal interface IBenchTarget
+/// <summary>What the dispatch benchmark sends to, and counts at: an in-process platform
+/// (<see cref="RateLimitedChannel"/>) or the Telegram client against the fake Bot API server
+/// (<see cref="TelegramTarget"/>).</summary>
+internal interface IBenchTarget : IAsyncDisposable
 {
-    IChatChannel Channel { get; }
+    /// <summary>The channel to put in the host instead of its own; null: the host's own, set up by
+    /// <see cref="Settings"/>.</summary>
+    IChatChannel? Channel { get; }
 
-    /// <summary>Accepted messages: chat id and the instant they were accepted.</summary>
+    /// <summary>Settings added to the host's.</summary>
+    IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>The Telegram user id of member number m, when the target reaches members on Telegram.</summary>
+    long? TelegramUserIdOf(int member);
+
+    /// <summary>Accepted messages: chat id and the instant the platform accepted them.</summary>
     IReadOnlyList<(string ChatId, DateTimeOffset At)> Accepted { get; }
 
     /// <summary>Requests refused with 429 Too Many Requests.</summary>
     int TooManyRequests { get; }
+
+    /// <summary>One sentence for the report.</summary>
+    string Describe { get; }
 }
 
 /// <summary>A platform that enforces, like Telegram, at most 30 messages in any second overall and
@@ -32,6 +42,15 @@ internal sealed class RateLimitedChannel(TimeProvider time, int perSecond, TimeS
     private long _next;
 
     public IChatChannel Channel => this;
+
+    public IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    public long? TelegramUserIdOf(int member) => null;
+
+    public string Describe =>
+        "an in-process channel that behaves like the Telegram Bot API under load: it accepts at most 30 messages in any one second overall and one per second per chat, answers anything beyond with 429 and retry_after = 1 s, and answers after 20 ms";
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public string Name => "bench";
 

@@ -52,7 +52,9 @@ public sealed class GroupDigestSchedule
     public static bool TryParseDay(string? text, out DayOfWeek day)
     {
         var t = text?.Trim() ?? "";
-        if (t.Length > 0 && !char.IsDigit(t[0]) && Enum.TryParse(t, ignoreCase: true, out day) && Enum.IsDefined(day))
+        // Enum.TryParse also takes numbers and "Monday, Tuesday" (OR-ed together): only a plain name will do.
+        if (t.Length > 0 && char.IsLetter(t[0]) && !t.Contains(',', StringComparison.Ordinal)
+            && Enum.TryParse(t, ignoreCase: true, out day) && Enum.IsDefined(day))
         {
             return true;
         }

@@ -24,10 +24,15 @@ public static class ClockDriver
         await RunUntilAsync(clock, done, step ?? TimeSpan.FromMilliseconds(1), spinsPerStep);
     }
 
+    /// <summary>Runs until <paramref name="done"/> holds, moving time on by <paramref name="step"/> every
+    /// <paramref name="spinsPerStep"/> yields; the step doubles every 50 steps (up to a quarter of a second) while
+    /// nothing is done, because a loop that armed a long wait just after a jump (Quartz re-checks
+    /// its triggers every few seconds) would otherwise need thousands of small steps.</summary>
     public static async Task RunUntilAsync(FakeTimeProvider clock, Func<bool> done, TimeSpan step, int spinsPerStep = 2000)
     {
         using var safety = new CancellationTokenSource(BotHost.Patience + BotHost.Patience);
         var spins = 0;
+        var steps = 0;
         while (!done())
         {
             if (safety.IsCancellationRequested)
@@ -39,7 +44,13 @@ public static class ClockDriver
             if (++spins % spinsPerStep == 0)
             {
                 clock.Advance(step);
+                if (++steps % 50 == 0)
+                {
+                    step = step + step < MaxStep ? step + step : MaxStep;
+                }
             }
         }
     }
+
+    private static readonly TimeSpan MaxStep = TimeSpan.FromMilliseconds(250);
 }

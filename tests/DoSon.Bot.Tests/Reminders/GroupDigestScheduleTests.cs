@@ -93,6 +93,7 @@ public class GroupDigestScheduleTests
     [InlineData("1")]
     [InlineData("Thứ 2")]
     [InlineData("T2")]
+    [InlineData("Monday, Tuesday")]
     [InlineData("")]
     public void TryParseDay_RefusesAnythingElse(string text) =>
         GroupDigestSchedule.TryParseDay(text, out _).Should().BeFalse();

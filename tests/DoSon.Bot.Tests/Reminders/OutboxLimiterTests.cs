@@ -17,7 +17,8 @@ public class OutboxLimiterTests
         var times = new Dictionary<int, DateTimeOffset>();
         var tasks = chats.Select(async (chat, i) =>
         {
-            await limiter.AcquireAsync(chat, CancellationToken.None);
+            // Answered at once: each window runs from the grant.
+            (await limiter.AcquireAsync(chat, CancellationToken.None)).Dispose();
             lock (times)
             {
                 times[i] = clock.GetUtcNow();
@@ -96,6 +97,44 @@ public class OutboxLimiterTests
         times[21].Should().BeBefore(T0 + TimeSpan.FromSeconds(5), "a private chat does not wait behind a full group");
         times.Where(kv => kv.Key < 21).Count(kv => kv.Value < T0 + TimeSpan.FromMinutes(1)).Should().Be(20);
         times[20].Should().BeOnOrAfter(T0 + TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_message_holds_its_place_in_the_window_until_its_answer_is_back_and_its_second_runs_from_then()
+    {
+        var clock = new FakeTimeProvider(T0);
+        using var limiter = new OutboxLimiter(clock, perSecond: 2, perChatPerSecond: 1, perGroupPerMinute: 20, TimeSpan.Zero);
+        var first = await limiter.AcquireAsync("1", CancellationToken.None);
+        using var second = await limiter.AcquireAsync("2", CancellationToken.None);
+        var third = limiter.AcquireAsync("3", CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        limiter.Waiting.Should().Be(1, "both places are held by messages still under way");
+        first.Dispose();
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        limiter.Waiting.Should().Be(1, "the first message's second runs from its answer");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        (await third.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
+        limiter.Waiting.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_chat_gets_its_next_message_a_second_after_the_answer_to_the_last()
+    {
+        var clock = new FakeTimeProvider(T0);
+        using var limiter = new OutboxLimiter(clock, 30, 1, 20, TimeSpan.Zero);
+        var first = await limiter.AcquireAsync("7", CancellationToken.None);
+        var next = limiter.AcquireAsync("7", CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromSeconds(3));
+        limiter.Waiting.Should().Be(1, "the first message to the chat is still under way");
+        first.Dispose();
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        limiter.Waiting.Should().Be(1);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        (await next.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
     }
 
     [Fact]

@@ -109,9 +109,11 @@ public sealed class OutboxSender : IDisposable
         {
             var sent = await _pipeline.ExecuteAsync(async (ctx, state) =>
             {
-                await state.Limiter.AcquireAsync(state.Message.ChatId, ctx.CancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref attempts);
-                return await state.Channel.SendAsync(state.Message, ctx.CancellationToken).ConfigureAwait(false);
+                using (await state.Limiter.AcquireAsync(state.Message.ChatId, ctx.CancellationToken).ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref attempts);
+                    return await state.Channel.SendAsync(state.Message, ctx.CancellationToken).ConfigureAwait(false);
+                }
             }, context, (Limiter: _limiter, Channel: _channel, Message: message)).ConfigureAwait(false);
             return new DeliveryOutcome(DeliveryStatus.Sent, attempts, sent, null);
         }
