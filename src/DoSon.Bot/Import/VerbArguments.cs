@@ -56,7 +56,7 @@ internal sealed record VerbArguments(string? Path, IReadOnlySet<string> Flags, s
             failure = null;
             return services.GetRequiredService<T>();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or LiteDB.LiteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or LiteDB.LiteException or ExpectedFailureException)
         {
             failure = ImportTexts.CannotOpenDatabase(ex.Message);
             return null;

@@ -13,14 +13,14 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     public const int SchemaVersion = 1;
 
     private readonly LiteDatabase _db;
-    private readonly FileStream _processLock;
+    private readonly DatabaseLock _processLock;
     private readonly Lock _gate = new();
 
     public LiteDbBotStore(string path)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _processLock = LockFile(full);
+        _processLock = DatabaseLock.Acquire(full, "DoSon.Bot");
         // A mapper of its own rather than BsonMapper.Global: LiteDB 5.0.21 races when two databases
         // first map the same type at once (litedb-org/LiteDB#2536), which made parallel tests flaky.
         _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
@@ -318,22 +318,6 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         {
             _db.Rollback();
             throw;
-        }
-    }
-
-    /// <summary>LiteDB in direct mode lets a second process open the same file without a word, and
-    /// two writers then lose rows; an exclusive lock file turns that into a clear refusal, e.g. an
-    /// `import` typed while the bot is running.</summary>
-    private static FileStream LockFile(string databasePath)
-    {
-        try
-        {
-            return new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        }
-        catch (IOException ex)
-        {
-            throw new InvalidOperationException(
-                $"Tệp cơ sở dữ liệu {databasePath} đang được một tiến trình DoSon.Bot khác sử dụng (bot đang chạy?). Hãy dừng bot trước khi nhập/xuất dữ liệu, hoặc chỉ định tệp khác bằng --Storage:DatabasePath=...", ex);
         }
     }
 

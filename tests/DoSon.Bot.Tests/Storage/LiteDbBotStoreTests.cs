@@ -140,6 +140,6 @@ public class LiteDbBotStoreTests
 
         var act = () => db.Open();
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("*đang được một tiến trình DoSon.Bot khác sử dụng*");
+        act.Should().Throw<DoSon.Bot.Hosting.ExpectedFailureException>().WithMessage("*đang được chương trình DoSon.Bot khác*sử dụng*");
     }
 }
