@@ -1,3 +1,4 @@
+using DoSon.Bot.Backups;
 using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Channels.Telegram;
@@ -62,6 +63,7 @@ public static class DoSonBotHostingExtensions
 
         services.AddHostedService<DatabaseSeeder>();
         builder.AddReminders();
+        services.AddBackups();
 
         services.TryAddSingleton(_ => ConsoleIo.System());
         services.AddSingleton<ConsoleChannel>();

@@ -21,8 +21,13 @@ public sealed record ImportOutcome(ImportPlan? Plan, IReadOnlyList<ImportError> 
 
 /// <summary>Reads an assignment file (JSON or .xlsx), checks every row, plans the changes against
 /// the database and, unless it is a dry run, writes them all in one transaction.</summary>
-public sealed class AssignmentImporter(IBotStore store, TimeProvider time)
+public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnumerable<IBeforeImport> beforeImport)
 {
+    public AssignmentImporter(IBotStore store, TimeProvider time)
+        : this(store, time, [])
+    {
+    }
+
     /// <summary>Applied is true when the run was not a dry run and the database now holds the file's
     /// content (also when nothing had to change).</summary>
     public ImportOutcome Import(string path, bool dryRun, string byMember)
@@ -51,6 +56,23 @@ public sealed class AssignmentImporter(IBotStore store, TimeProvider time)
         // reminders comes from a file that changed nothing.
         if (plan.HasChanges || ImportPlanner.SourceChanges(current, plan.Source))
         {
+            // A database that already holds a ward is copied first, so a wrong file can be undone
+            // with `restore`; a new, empty one (the seed) has nothing to lose.
+            if (!store.IsEmpty())
+            {
+                try
+                {
+                    foreach (var step in beforeImport)
+                    {
+                        step.BeforeImport();
+                    }
+                }
+                catch (Hosting.ExpectedFailureException ex)
+                {
+                    return new(null, [new ImportError(System.IO.Path.GetFileName(path), ImportTexts.WholeFile, null, ex.Message)], false);
+                }
+            }
+
             store.ApplyImport(plan, byMember, time.GetUtcNow());
         }
 

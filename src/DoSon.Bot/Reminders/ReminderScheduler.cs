@@ -19,6 +19,8 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
     public static readonly JobKey ReplanJob = new("replan", Group);
     public static readonly TriggerKey ReplanTrigger = new("replan-daily", Group);
     public static readonly JobKey GroupDigestJobKey = new("group-digest", Group);
+    public static readonly JobKey DailyBackupJobKey = new("daily-backup", "backups");
+    public static readonly TriggerKey DailyBackupTrigger = new("daily-backup", "backups");
     public const string MemberData = "member";
     public const string AtData = "at";
     public const string KindData = "kind";
@@ -55,6 +57,8 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
         await scheduler.AddJob(JobBuilder.Create<ReplanRemindersJob>().WithIdentity(ReplanJob).StoreDurably().Build(),
             AddJobOptions.Replacing, cancellationToken);
         await scheduler.AddJob(JobBuilder.Create<GroupDigestJob>().WithIdentity(GroupDigestJobKey).StoreDurably().Build(),
+            AddJobOptions.Replacing, cancellationToken);
+        await scheduler.AddJob(JobBuilder.Create<DailyBackupJob>().WithIdentity(DailyBackupJobKey).StoreDurably().Build(),
             AddJobOptions.Replacing, cancellationToken);
         return _scheduler = scheduler;
     }
@@ -162,6 +166,26 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
             .StartAt(at)
             .Build();
         await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+    }
+
+    /// <summary>The next daily backup, replaced by the one after each time it fires (the ward's
+    /// calendar decides the instant, as for the digests).</summary>
+    public async Task ScheduleDailyBackupAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken);
+        var trigger = TriggerBuilder.Create(time)
+            .WithIdentity(DailyBackupTrigger)
+            .ForJob(DailyBackupJobKey)
+            .StartAt(at)
+            .Build();
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+    }
+
+    /// <summary>When the daily backup fires next, or null when none is scheduled.</summary>
+    public async Task<DateTimeOffset?> NextDailyBackupAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken);
+        return (await scheduler.GetTrigger(DailyBackupTrigger, cancellationToken))?.NextFireTimeUtc;
     }
 
     /// <summary>When the digest of a kind fires next, or null when none is scheduled.</summary>

@@ -1,0 +1,52 @@
+using DoSon.Bot.Backups;
+using DoSon.Bot.Storage;
+using DoSon.Bot.Tests.Fakes;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DoSon.Bot.Tests.Backups;
+
+/// <summary>A temp database with the small ward in it, its backups beside it, on a fake clock.</summary>
+public sealed class BackupFixture : IDisposable
+{
+    /// <summary>02:30 on 02/03/2026 in the ward (UTC+7).</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 19, 30, 0, TimeSpan.Zero);
+
+    public BackupFixture(int keepDaily = 14, int keepMonthly = 12, bool seed = true, DateTimeOffset? start = null)
+    {
+        Clock = new FakeTimeProvider(start ?? Start);
+        Options = new BackupOptions { KeepDaily = keepDaily, KeepMonthly = keepMonthly };
+        Backups = new DatabaseBackups(Microsoft.Extensions.Options.Options.Create(Options),
+            Microsoft.Extensions.Options.Options.Create(new StorageOptions { DatabasePath = Db.Path }), Clock);
+        if (seed)
+        {
+            using var store = Db.Open();
+            WardData.SeedInto(store);
+        }
+    }
+
+    public TempDatabase Db { get; } = new();
+
+    public FakeTimeProvider Clock { get; }
+
+    public BackupOptions Options { get; }
+
+    public DatabaseBackups Backups { get; }
+
+    public string Folder => Path.Combine(Db.Folder, "backups");
+
+    public BackupVerb BackupVerb => new(Backups);
+
+    public RestoreVerb RestoreVerb => new(Backups);
+
+    public CheckVerb CheckVerb => new(Backups);
+
+    public static async Task<(int Code, string Output)> RunAsync(DoSon.Bot.Hosting.ICliVerb verb, params string[] args)
+    {
+        var output = new StringWriter();
+        var code = await verb.RunAsync(args, output, CancellationToken.None);
+        return (code, output.ToString());
+    }
+
+    public void Dispose() => Db.Dispose();
+}
