@@ -16,7 +16,7 @@ namespace DoSon.Bot.Channels.Telegram;
 /// person who is not linked gets the polite refusal and nothing else.</summary>
 public sealed class TelegramUpdateHandler(
     TelegramApi api,
-    TelegramChannel channel,
+    TelegramOutbox outbox,
     ITelegramStore telegramStore,
     Conversation conversation,
     TaskProgress progress,
@@ -29,9 +29,6 @@ public sealed class TelegramUpdateHandler(
     TimeProvider time,
     ILogger<TelegramUpdateHandler> logger)
 {
-    /// <summary>How often a direct answer is tried again after a 429, waiting what Telegram asked.</summary>
-    private const int AnswerAttempts = 3;
-
     private sealed record ParsedCommand(string Name, string? Target, string Arguments);
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -154,10 +151,7 @@ public sealed class TelegramUpdateHandler(
 
         if (answer.Document is { } file)
         {
-            await WithRetryAsync(
-                message.Chat.Id,
-                () => channel.SendDocumentAsync(message.Chat.Id, file.FileName, file.Content, file.Caption, file.Buttons, null, cancellationToken),
-                cancellationToken);
+            await outbox.SendDocumentAsync(message.Chat.Id, file.FileName, file.Content, file.Caption, file.Buttons, null, cancellationToken);
         }
     }
 
@@ -303,35 +297,12 @@ public sealed class TelegramUpdateHandler(
     }
 
     /// <summary>Answers in the chat the message came from (as a reply in a group, so it is clear whom
-    /// it answers). A 429 is waited out with the app's clock; other failures are logged, since the
-    /// person will simply ask again.</summary>
-    private Task AnswerAsync(Message message, Reply reply, IReadOnlyList<string>? taskCodes, CancellationToken cancellationToken)
+    /// it answers), through the outbox's interactive lane, ahead of any reminder waiting there.
+    /// Awaited, so that this chat's next message is answered after this one (in order) and a flood
+    /// cannot pile up answers without end; a 429 and its resumption are the outbox's business.</summary>
+    private async Task AnswerAsync(Message message, Reply reply, IReadOnlyList<string>? taskCodes, CancellationToken cancellationToken)
     {
         var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
-        return WithRetryAsync(
-            message.Chat.Id,
-            () => channel.SendReplyAsync(message.Chat.Id, reply, taskCodes, isGroup ? message.Id : null, cancellationToken),
-            cancellationToken);
-    }
-
-    private async Task WithRetryAsync(long chatId, Func<Task> send, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await send();
-                return;
-            }
-            catch (DeliveryFailedException ex) when (ex.Kind == DeliveryFailureKind.RateLimited && attempt < AnswerAttempts)
-            {
-                await Task.Delay(ex.RetryAfter ?? TelegramErrors.DefaultRetryAfter, time, cancellationToken);
-            }
-            catch (DeliveryFailedException ex)
-            {
-                logger.LogWarning("Không gửi được câu trả lời tới cuộc trò chuyện {Chat}: {Kind} {Error}", chatId, ex.Kind, api.Redact(ex.Message));
-                return;
-            }
-        }
+        await outbox.AnswerAsync(message.Chat.Id, reply, taskCodes, isGroup ? message.Id : null, cancellationToken);
     }
 }
