@@ -95,7 +95,11 @@ public static class AssignmentJson
             var errors = new List<ImportError>();
             var mapper = new Mapper(fileName, errors, limits.MaxRows);
             var file = mapper.File(document.RootElement);
-            return new(file, new JsonLayout(fileName, mapper.Indexes), errors);
+
+            // A list beyond the limit is the only error then: nothing else of the file is checked.
+            return mapper.TooLong is { } refused
+                ? new(null, new JsonLayout(fileName), [refused])
+                : new(file, new JsonLayout(fileName, mapper.Indexes), errors);
         }
     }
 
@@ -127,6 +131,9 @@ public static class AssignmentJson
         private (int Section, int Item) _order = (-1, -1);
 
         public Dictionary<FileSection, IReadOnlyList<int>> Indexes { get; } = [];
+
+        /// <summary>The error of a list longer than the limit (Import:MaxRows), if one was.</summary>
+        public ImportError? TooLong { get; private set; }
 
         private static readonly HashSet<string> ProgressFields = new(StringComparer.OrdinalIgnoreCase)
         {
@@ -194,7 +201,8 @@ public static class AssignmentJson
             // Counted before any item is mapped, so that a list of a million items costs nothing more.
             if (value.GetArrayLength() > maxItems)
             {
-                return Invalid<List<T>>(JsonLayout.Name(section), null, ImportTexts.TooManyItems(JsonLayout.Name(section), maxItems));
+                TooLong ??= new ImportError(fileName, ImportTexts.WholeFile, null, ImportTexts.TooManyItems(JsonLayout.Name(section), maxItems));
+                return null;
             }
 
             var list = new List<T>();

@@ -44,19 +44,18 @@ public static class ZipGuard
             throw new FileRefusedException(ImportTexts.TooManyParts(entries.Count, limits.MaxZipEntries));
         }
 
-        long declared = 0;
+        // The total first: a file declaring gigabytes is told as too large, whatever its ratio.
+        if (entries.Sum(e => e.Length) > limits.MaxUncompressedBytes)
+        {
+            throw new FileRefusedException(ImportTexts.InflatesTooMuch(limits.MaxUncompressedBytes));
+        }
+
         foreach (var entry in entries)
         {
-            declared += entry.Length;
             if (entry.Length > RatioGraceBytes && entry.Length > (long)limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
             {
                 throw new FileRefusedException(ImportTexts.CompressionRatio(entry.FullName, entry.Length / Math.Max(1, entry.CompressedLength), limits.MaxCompressionRatio));
             }
-        }
-
-        if (declared > limits.MaxUncompressedBytes)
-        {
-            throw new FileRefusedException(ImportTexts.InflatesTooMuch(limits.MaxUncompressedBytes));
         }
 
         using var copy = new MemoryStream();
