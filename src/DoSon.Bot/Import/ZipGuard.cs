@@ -25,7 +25,9 @@ public sealed class FileRefusedException : Exception
 /// inflate to gigabytes, and those libraries inflate whole parts into memory. The central
 /// directory is read first (ZipArchive in Read mode reads only the directory) and the file refused
 /// on its declared sizes; then every part is inflated through a counter into a fresh zip in memory,
-/// so that sizes the headers understate cannot get past the limit either. Parsers get that copy.</summary>
+/// so that sizes the headers understate cannot get past the limit either (.NET 10 itself stops a
+/// part at its declared size, which leaves the parser a cut part: the file is then reported damaged;
+/// the counter holds the limit whatever the zip reader does). Parsers get only that checked copy.</summary>
 public static class ZipGuard
 {
     /// <summary>A part smaller than this is not held to the ratio: tiny XML parts of a real file
