@@ -20,6 +20,9 @@ public static class NoticeTexts
     public static string TooLarge(string file, long bytes, long max) =>
         $"Tệp «{file}» quá lớn ({Size(bytes)}); giới hạn là {Size(max)} (cài đặt Notices:MaxFileBytes). Thông báo kết luận thường chỉ vài chục KB: hãy kiểm tra lại có đúng tệp không.";
 
+    /// <summary>A file beyond the import limits (section Import): the reason says which.</summary>
+    public static string Refused(string file, string reason) => $"Tệp «{file}» {reason}";
+
     public static string UnsupportedType(string file) =>
         $"Tệp «{file}» không phải .txt hoặc .docx. Hãy lưu thông báo thành .docx (Word) hoặc .txt (văn bản UTF-8).";
 

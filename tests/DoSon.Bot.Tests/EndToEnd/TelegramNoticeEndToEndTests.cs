@@ -191,6 +191,26 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Hostile_files_sent_in_chat_are_refused_with_the_same_limits_as_the_command_line()
+    {
+        await using var world = await StartAsync(new Dictionary<string, string?> { ["Import:MaxRows"] = "3" });
+        var (_, draft) = await SendMarchAsync(world);
+        var workbook = ReadWorkbook(world, draft, "nhan-ve.xlsx");
+        var real = WriteWorkbook(workbook, "that.xlsx");
+        var docx = File.ReadAllBytes(_files.WriteDocx("that.docx", ["THÔNG BÁO KẾT LUẬN"], bulletsAsNumbering: false));
+
+        var bombXlsx = await SendFileAsync(world, Admin, "bom.xlsx", Import.Bombs.Declaring(real, 0xF000_0000));
+        var bombDocx = await SendFileAsync(world, Admin, "bom.docx", Import.Bombs.Declaring(docx, 0xF000_0000));
+        var tooManyRows = await SendFileAsync(world, Admin, DraftName, real);
+
+        var inflates = ImportTexts.InflatesTooMuch(50 * 1024 * 1024);
+        bombXlsx.Text.Should().Contain($"bom.xlsx, {ImportTexts.WholeFile}: {inflates}");
+        bombDocx.Text.Should().Be($"Tệp «bom.docx» {inflates}");
+        tooManyRows.Text.Should().Contain(ImportTexts.TooManyRows("Đơn vị", 3));
+        world.Bot.Store.GetTasks().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_member_and_a_stranger_cannot_send_files_and_nothing_is_downloaded()
     {
         await using var world = await StartAsync();

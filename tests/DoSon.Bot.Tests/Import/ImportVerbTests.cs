@@ -190,4 +190,20 @@ public sealed class ImportVerbTests : IDisposable
         code.Should().Be(0);
         output.Should().Contain(ImportTexts.ImportUsage).And.Contain(ImportTexts.ExportUsage).And.Contain(ImportTexts.TemplateUsage);
     }
+
+    [Fact]
+    public async Task Import_of_a_workbook_that_declares_gigabytes_exits_1_with_one_sentence_and_writes_nothing()
+    {
+        var real = PathOf("that.xlsx");
+        AssignmentWorkbook.Write(SmallWard.File(), real);
+        var bomb = PathOf("bom.xlsx");
+        await File.WriteAllBytesAsync(bomb, Bombs.Declaring(await File.ReadAllBytesAsync(real), 0xF000_0000));
+
+        var (code, output) = await Run("import", bomb);
+
+        code.Should().Be(1);
+        output.Should().Contain($"bom.xlsx, {ImportTexts.WholeFile}: {ImportTexts.InflatesTooMuch(50 * 1024 * 1024)}")
+            .And.NotContain("   at ");
+        Store.IsEmpty().Should().BeTrue();
+    }
 }

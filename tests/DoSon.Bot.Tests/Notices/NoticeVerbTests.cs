@@ -235,4 +235,18 @@ public sealed class NoticeVerbTests : IDisposable
 
         act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("Notices:MaxFileBytes");
     }
+
+    [Fact]
+    public async Task Parse_OfADocxThatDeclaresGigabytes_ShouldSayWhichLimitWriteNothingAndReturnOne()
+    {
+        var real = File.ReadAllBytes(_files.WriteDocx("that.docx", ["THÔNG BÁO KẾT LUẬN"], bulletsAsNumbering: false));
+        var bomb = _files.WriteBytes("bom.docx", DoSon.Bot.Tests.Import.Bombs.Declaring(real, 0xF000_0000));
+        var outPath = _files.PathOf("ban-nhap.json");
+
+        var (code, output) = await RunAsync(null, "parse", bomb, "--out", outPath);
+
+        code.Should().Be(1);
+        output.Should().Contain($"Tệp «{bomb}» {ImportTexts.InflatesTooMuch(50 * 1024 * 1024)}");
+        File.Exists(outPath).Should().BeFalse();
+    }
 }
