@@ -49,6 +49,9 @@ public static class DoSonBotHostingExtensions
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<Conversation>();
+        services.AddOptionsWithValidateOnStart<ChatOptions>().BindConfiguration(ChatOptions.Section);
+        services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
+        services.AddSingleton<FloodGate>();
         foreach (var handler in typeof(DoSonBotHostingExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICommandHandler).IsAssignableFrom(t)))
         {
