@@ -201,6 +201,32 @@ public class ReminderHostTests
     }
 
     [Fact]
+    public async Task The_admins_digest_counts_the_accounts_locked_out_for_guessing_invite_codes_in_one_line()
+    {
+        using var db = new TempDatabase();
+        await using var bot = await BotHost.StartAsync(db, BotHost.March1, settings: new Dictionary<string, string?>
+        {
+            ["Reminders:Digest:Enabled"] = "true",
+            ["Reminders:Digest:Time"] = "17:00",
+            ["Reminders:Digest:DaysAhead"] = "10",
+        });
+        var linking = bot.Host.Services.GetRequiredService<ChatLinking>();
+        foreach (var account in new[] { DoSon.Bot.Domain.ChatAccount.Telegram(666), DoSon.Bot.Domain.ChatAccount.Zalo("z-9") })
+        {
+            for (var i = 0; i < ChatInvites.MaxFailures; i++)
+            {
+                linking.Link(account, $"SAIMA{i:D7}");
+            }
+        }
+
+        await bot.AdvanceToAsync(Day(1, 10, 0), 4);
+
+        bot.Channel.To("CVP").Should().ContainSingle().Which.Content.Text
+            .Should().Contain("2 tài khoản bị tạm khóa do nhập sai mã mời nhiều lần trong 24 giờ qua.");
+        bot.Channel.To("CT-UBND").Should().ContainSingle().Which.Content.Text.Should().NotContain("tạm khóa");
+    }
+
+    [Fact]
     public async Task A_wrong_reminder_setting_stops_the_host_with_a_message_naming_the_key()
     {
         using var db = new TempDatabase();
