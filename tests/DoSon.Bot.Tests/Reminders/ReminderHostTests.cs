@@ -227,6 +227,28 @@ public class ReminderHostTests
     }
 
     [Fact]
+    public async Task Reminders_skipped_after_a_long_downtime_are_summarised_in_one_line()
+    {
+        using var db = new TempDatabase();
+        await using (var first = await BotHost.StartAsync(db, BotHost.March1))
+        {
+            await first.Host.StopAsync();
+        }
+
+        // Down until 12/03 12:00 UTC: every reminder from 02/03 to 11/03 is beyond the catch-up window.
+        var logs = new DoSon.Bot.Tests.EndToEnd.LogCapture();
+        await using var second = await BotHost.StartAsync(db, Day(12, 12, 0), logs: logs);
+
+        var skipped = second.Reminders.GetReminders(ReminderState.Skipped);
+        skipped.Count.Should().BeGreaterThan(3);
+        var lines = logs.Lines.Where(l => l.Contains("Bỏ qua", StringComparison.Ordinal)).ToList();
+        lines.Should().ContainSingle().Which.Should().Be(
+            "Warning DoSon.Bot.Reminders.ReminderService: " + ReminderTexts.SkippedAfterDowntime(
+                skipped.Count, skipped.Min(r => r.DueAt), skipped.Max(r => r.DueAt)));
+        lines[0].Should().Contain($"Bỏ qua {skipped.Count} nhắc việc lẽ ra gửi từ ");
+    }
+
+    [Fact]
     public async Task A_wrong_reminder_setting_stops_the_host_with_a_message_naming_the_key()
     {
         using var db = new TempDatabase();
