@@ -24,6 +24,9 @@ public static class ChatTexts
     public const string InviteUnknown =
         "Mã liên kết không đúng. Hãy kiểm tra lại mã (hoặc đường dẫn), hoặc xin Văn phòng Đảng ủy một mã mới.";
 
+    public const string InviteLockedOut =
+        "Tài khoản này đã nhập sai mã liên kết quá nhiều lần nên tạm thời bị khóa; hãy thử lại sau một giờ, hoặc liên hệ Văn phòng Đảng ủy để được giúp.";
+
     public const string InviteExpired =
         "Mã liên kết đã hết hạn. Hãy xin Văn phòng Đảng ủy một mã mới.";
 

@@ -79,6 +79,11 @@ public static class DoSonBotHostingExtensions
         builder.AddTelegram();
         builder.AddZalo();
 
+        // Stopping is quick: polls and waits observe the stopping token, and whatever has not
+        // finished after this is left to the next start (the default would wait 30 s).
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = StoppingNotice.ShutdownTimeout);
+        services.AddHostedService<StoppingNotice>();
+
         services.AddSystemd();
         return builder;
     }

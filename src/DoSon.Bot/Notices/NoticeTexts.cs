@@ -9,7 +9,7 @@ namespace DoSon.Bot.Notices;
 public static class NoticeTexts
 {
     public const string Usage =
-        "notice parse <tệp.txt|tệp.docx> --out <bản-nháp.json|bản-nháp.xlsx> [--force]   đọc thông báo kết luận thành bản nháp nhiệm vụ";
+        "notice parse <tệp.txt|tệp.docx> --out <bản-nháp.json|bản-nháp.xlsx> [--overwrite]   đọc thông báo kết luận thành bản nháp nhiệm vụ";
 
     // --- The file -------------------------------------------------------------------------
 
@@ -121,8 +121,8 @@ public static class NoticeTexts
 
     public static string OutIsInput(string file) => $"Tệp ghi ra «{file}» trùng với tệp thông báo: chọn tên khác.";
 
-    public static string OutExists(string file) =>
-        $"Tệp «{file}» đã có (có thể là bản nháp đã sửa). Chọn tên khác, hoặc thêm --force để ghi đè.";
+    /// <summary>The same sentence as export and template, so every verb that writes a file says it alike.</summary>
+    public static string OutExists(string file) => Import.ImportTexts.AlreadyExists(file);
 
     public static string CannotWrite(string file, string reason) => $"Không ghi được tệp «{file}»: {reason}";
 

@@ -1,8 +1,10 @@
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Import;
 
 namespace DoSon.Bot.Reports;
 
-/// <summary>`report 03/2026 [--out báo-cáo.docx]`: the monthly report, on the terminal or in a file.</summary>
+/// <summary>`report 03/2026 [--out báo-cáo.docx] [--overwrite]`: the monthly report, on the terminal or
+/// in a file. An existing file (one the office may have edited) is replaced only with --overwrite.</summary>
 public sealed class ReportVerb(ReportService reports) : ICliVerb
 {
     public string Name => "report";
@@ -12,12 +14,17 @@ public sealed class ReportVerb(ReportService reports) : ICliVerb
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
     {
         string? path = null;
+        var overwrite = false;
         var positional = new List<string>();
         for (var i = 0; i < arguments.Count; i++)
         {
             if (arguments[i] == "--out" && i + 1 < arguments.Count && path is null)
             {
                 path = arguments[++i];
+            }
+            else if (arguments[i] == "--overwrite" && !overwrite)
+            {
+                overwrite = true;
             }
             else
             {
@@ -35,6 +42,19 @@ public sealed class ReportVerb(ReportService reports) : ICliVerb
         {
             await output.WriteLineAsync(ReportTexts.BadMonth(positional[0]) + $"\nCách dùng: {Usage}");
             return CliRunner.UsageError;
+        }
+
+        if (path is not null && Path.GetExtension(path).ToLowerInvariant() is not (".txt" or ".docx"))
+        {
+            await output.WriteLineAsync(ReportTexts.BadOut(path));
+            return CliRunner.UsageError;
+        }
+
+        // Refuse before building, so that a report the office has edited is never silently replaced.
+        if (path is not null && File.Exists(path) && !overwrite)
+        {
+            await output.WriteLineAsync(ImportTexts.AlreadyExists(path));
+            return ExitCodes.Failed;
         }
 
         var report = reports.Build(year, month);

@@ -158,6 +158,24 @@ public sealed class ImportVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Template_does_not_overwrite_a_file_unless_asked()
+    {
+        var path = PathOf("mau-da-sua.xlsx");
+        byte[] before = [0x50, 0x4B, 0x03, 0x04, 9, 8, 7];
+        await File.WriteAllBytesAsync(path, before);
+
+        var refused = await Run("template", path);
+        var after = await File.ReadAllBytesAsync(path);
+        var forced = await Run("template", path, "--overwrite");
+
+        refused.Code.Should().Be(1);
+        refused.Output.Should().Be(ImportTexts.AlreadyExists(path) + Environment.NewLine);
+        after.Should().Equal(before);
+        forced.Code.Should().Be(0);
+        ImportTexts.TemplateUsage.Should().Contain("--overwrite");
+    }
+
+    [Fact]
     public async Task Export_into_a_missing_folder_says_it_cannot_write()
     {
         var path = Path.Combine(_db.Folder, "khong-co", "xuat.json");
