@@ -42,7 +42,10 @@ internal static class DatabaseGuard
         processLock = DatabaseLock.Acquire(fullPath, use.Holder);
         try
         {
-            var report = DatabaseFileCheck.Inspect(fullPath, deep: false, forWriting: true);
+            // Deep: every document read once. Bytes damaged inside a data page pass a header check and a
+            // count, and would otherwise surface later as a LiteException in the middle of a chat or a
+            // reminder; a ward's file (a few MB) is read in well under a second.
+            var report = DatabaseFileCheck.Inspect(fullPath, deep: true, forWriting: true);
             return report.State switch
             {
                 DatabaseFileState.Ready => false,

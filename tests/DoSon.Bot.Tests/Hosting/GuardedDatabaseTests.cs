@@ -31,7 +31,7 @@ public sealed class GuardedDatabaseTests : IDisposable
         return File.ReadAllBytes(_db.Path);
     }
 
-    public static TheoryData<string> DamagedFiles() => ["empty", "100 bytes", "random bytes", "header overwritten", "cut in half"];
+    public static TheoryData<string> DamagedFiles() => ["empty", "100 bytes", "random bytes", "header overwritten", "cut in half", "bytes flipped"];
 
     private byte[] Damaged(string kind)
     {
@@ -43,9 +43,23 @@ public sealed class GuardedDatabaseTests : IDisposable
             "random bytes" => RandomBytes(3 * 8192),
             "header overwritten" => [.. new byte[8192], .. ward[8192..]],
             "cut in half" => ward[..(ward.Length / 2)],
+            "bytes flipped" => Flipped(ward),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         File.WriteAllBytes(_db.Path, bytes);
+        return bytes;
+    }
+
+    /// <summary>200 bytes after the header page inverted, at places fixed by the seed.</summary>
+    private static byte[] Flipped(byte[] file)
+    {
+        var bytes = file.ToArray();
+        var random = new Random(8);
+        for (var i = 0; i < 200; i++)
+        {
+            bytes[random.Next(8192, bytes.Length)] ^= 0xFF;
+        }
+
         return bytes;
     }
 
