@@ -19,14 +19,21 @@ public sealed class DatabaseSeeder(
 {
     public const string SeedMember = "seed";
 
+    private bool _done;
+
+    /// <summary>Run by the top level before the host starts, so that a seed file that cannot be
+    /// loaded is one sentence rather than the host's logged stack trace; as a hosted service it then
+    /// does nothing more.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var file = options.Value.File;
         // IsEmpty opens the file first, which is what sets CreatedNew.
-        if (string.IsNullOrWhiteSpace(file) || !store.IsEmpty() || !use.CreatedNew)
+        if (_done || string.IsNullOrWhiteSpace(file) || !store.IsEmpty() || !use.CreatedNew)
         {
             return Task.CompletedTask;
         }
+
+        _done = true;
 
         var path = ResolveSeedPath(file, Directory.GetCurrentDirectory());
         var outcome = importer.Import(path, dryRun: false, SeedMember);

@@ -66,7 +66,8 @@ public static partial class DoSonBotHostingExtensions
         services.AddSingleton<ICliVerb>(sp => sp.GetRequiredService<ReportVerb>());
         services.AddNotices();
 
-        services.AddHostedService<DatabaseSeeder>();
+        services.AddSingleton<DatabaseSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseSeeder>());
         builder.AddReminders();
 
         services.TryAddSingleton(_ => ConsoleIo.System());
@@ -115,6 +116,7 @@ public static partial class DoSonBotHostingExtensions
             if (commandLine.Verb is null)
             {
                 host.Services.GetRequiredService<LiteDbBotStore>().EnsureOpen();
+                await host.Services.GetRequiredService<DatabaseSeeder>().StartAsync(CancellationToken.None);
                 await host.RunAsync();
                 return ExitCodes.Ok;
             }

@@ -254,6 +254,17 @@ public sealed class GuardedDatabaseTests : IDisposable
         store.IsEmpty().Should().BeTrue();
     }
 
+    [Fact]
+    public async Task As_a_real_process_a_seed_file_that_cannot_be_loaded_is_one_sentence_with_exit_2_before_the_bot_starts()
+    {
+        var outcome = await ProgramRun.AsProcess(_db.Folder, "--Seed:File=" + Path.Combine(_db.Folder, "khong-co.json"), DbSetting);
+
+        outcome.Code.Should().Be(ExitCodes.Usage);
+        outcome.Output.Should().Be(StorageTexts.CreatedNew(_db.Path) + Environment.NewLine);
+        outcome.Error.Should().StartWith("Không nạp được dữ liệu mẫu (Seed:File):").And.Contain("khong-co.json");
+        NoStackTrace(outcome);
+    }
+
     [Theory]
     [InlineData]
     [InlineData("import", "giao-viec.json", "--dry-run")]
