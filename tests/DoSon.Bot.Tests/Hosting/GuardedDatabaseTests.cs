@@ -101,7 +101,7 @@ public sealed class GuardedDatabaseTests : IDisposable
         var outcome = await Run([.. args.Select(a => a.EndsWith(".json", StringComparison.Ordinal) ? Path.Combine(_db.Folder, a) : a)]);
 
         outcome.Code.Should().Be(ExitCodes.DatabaseDamaged);
-        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.Empty, _db.Path, null, new Backups.BackupOptions()) + Environment.NewLine);
+        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.Empty, _db.Path, null, new DoSon.Bot.Backups.BackupOptions()) + Environment.NewLine);
         new FileInfo(_db.Path).Length.Should().Be(0);
         File.Exists(Path.Combine(_db.Folder, "xuat.json")).Should().BeFalse();
     }
@@ -148,7 +148,7 @@ public sealed class GuardedDatabaseTests : IDisposable
         var outcome = await Run();
 
         outcome.Code.Should().Be(ExitCodes.DatabaseUnavailable);
-        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.IsDirectory, _db.Path, null, new Backups.BackupOptions()) + Environment.NewLine);
+        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.IsDirectory, _db.Path, null, new DoSon.Bot.Backups.BackupOptions()) + Environment.NewLine);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class GuardedDatabaseTests : IDisposable
         var outcome = await ProgramRun.InProcess(_db.Folder, [.. args, $"--Storage:DatabasePath={elsewhere}"]);
 
         outcome.Code.Should().Be(ExitCodes.DatabaseUnavailable);
-        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.Missing, elsewhere, null, new Backups.BackupOptions()) + Environment.NewLine);
+        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.Missing, elsewhere, null, new DoSon.Bot.Backups.BackupOptions()) + Environment.NewLine);
         outcome.Error.Should().Contain(elsewhere).And.Contain("Storage:DatabasePath");
         Directory.Exists(Path.Combine(_db.Folder, "khac")).Should().BeFalse();
     }
@@ -308,7 +308,7 @@ public sealed class GuardedDatabaseTests : IDisposable
 
         outcome.Code.Should().Be(ExitCodes.DatabaseDamaged);
         outcome.Output.Should().BeEmpty();
-        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.Empty, _db.Path, null, new Backups.BackupOptions()) + Environment.NewLine);
+        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.Empty, _db.Path, null, new DoSon.Bot.Backups.BackupOptions()) + Environment.NewLine);
         new FileInfo(_db.Path).Length.Should().Be(0);
     }
 
