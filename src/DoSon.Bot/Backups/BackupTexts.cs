@@ -117,6 +117,7 @@ public static class BackupTexts
         "sources" => "văn bản nguồn",
         "notice_drafts" => "bản nháp thông báo",
         "invites" => "mã mời",
+        "invite_attempts" => "lần nhập sai mã mời",
         "group_digests" => "báo cáo nhóm đã gửi",
         "telegram_groups" => "nhóm Telegram",
         "telegram_messages" => "tin nhắn Telegram",
@@ -124,6 +125,12 @@ public static class BackupTexts
         "zalo_state" => "trạng thái Zalo",
         _ => collection,
     };
+
+    /// <summary>The order `check` lists collections in: the ward first, then what the bot keeps for itself.</summary>
+    public static int CollectionOrder(string collection) => Array.IndexOf(
+        ["units", "members", "milestones", "tasks", "sources", "history", "reminders", "invites", "invite_attempts",
+         "notice_drafts", "group_digests", "telegram_groups", "telegram_messages", "telegram_state", "zalo_state"],
+        collection) is var i and >= 0 ? i : int.MaxValue;
 
     private static int Count(DatabaseFileReport report, string collection) => report.Counts.GetValueOrDefault(collection);
 

@@ -157,7 +157,7 @@ public sealed class CheckVerb(DatabaseBackups backups) : ICliVerb
             }
 
             output.WriteLine(BackupTexts.CheckHeader(report));
-            foreach (var (collection, count) in report.Counts)
+            foreach (var (collection, count) in report.Counts.OrderBy(c => BackupTexts.CollectionOrder(c.Key)).ThenBy(c => c.Key, StringComparer.Ordinal))
             {
                 output.WriteLine(BackupTexts.CheckCount(collection, count));
             }

@@ -124,8 +124,18 @@ public static partial class DoSonBotHostingExtensions
             DecideDatabaseUse(host.Services.GetRequiredService<DatabaseUse>(), commandLine.Verb, output);
             if (commandLine.Verb is null)
             {
-                host.Services.GetRequiredService<LiteDbBotStore>().EnsureOpen();
-                await host.Services.GetRequiredService<DatabaseSeeder>().StartAsync(CancellationToken.None);
+                var store = host.Services.GetRequiredService<LiteDbBotStore>();
+                store.EnsureOpen();
+                try
+                {
+                    await host.Services.GetRequiredService<DatabaseSeeder>().StartAsync(CancellationToken.None);
+                }
+                catch (ExpectedFailureException)
+                {
+                    store.DiscardIfCreatedNew();
+                    throw;
+                }
+
                 await host.RunAsync();
                 return ExitCodes.Ok;
             }

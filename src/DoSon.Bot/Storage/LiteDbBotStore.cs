@@ -380,6 +380,22 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
+    /// <summary>Closes the file and deletes it when this run created it, so that a start whose seed
+    /// could not be loaded leaves nothing behind and the next start creates and seeds it again.</summary>
+    public void DiscardIfCreatedNew()
+    {
+        if (!_use.CreatedNew)
+        {
+            return;
+        }
+
+        Dispose();
+        foreach (var file in new[] { _path, Path.Combine(Path.GetDirectoryName(_path)!, Path.GetFileNameWithoutExtension(_path) + "-log" + Path.GetExtension(_path)) })
+        {
+            File.Delete(file);
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)

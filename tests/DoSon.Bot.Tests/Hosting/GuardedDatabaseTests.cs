@@ -263,6 +263,7 @@ public sealed class GuardedDatabaseTests : IDisposable
         outcome.Output.Should().Be(StorageTexts.CreatedNew(_db.Path) + Environment.NewLine);
         outcome.Error.Should().StartWith("Không nạp được dữ liệu mẫu (Seed:File):").And.Contain("khong-co.json");
         NoStackTrace(outcome);
+        File.Exists(_db.Path).Should().BeFalse("the file this start created is removed, so the next start creates and seeds it again");
     }
 
     [Theory]
