@@ -1,5 +1,6 @@
 using DoSon.Bot.Channels.Telegram;
 using DoSon.Bot.Domain;
+using DoSon.Bot.FakeApis;
 using DoSon.Bot.FakeApis.Telegram;
 using DoSon.Bot.Import;
 using DoSon.Bot.Notices;
@@ -199,8 +200,8 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
         var real = WriteWorkbook(workbook, "that.xlsx");
         var docx = File.ReadAllBytes(_files.WriteDocx("that.docx", ["THÔNG BÁO KẾT LUẬN"], bulletsAsNumbering: false));
 
-        var bombXlsx = await SendFileAsync(world, Admin, "bom.xlsx", Import.Bombs.Declaring(real, 0xF000_0000));
-        var bombDocx = await SendFileAsync(world, Admin, "bom.docx", Import.Bombs.Declaring(docx, 0xF000_0000));
+        var bombXlsx = await SendFileAsync(world, Admin, "bom.xlsx", Bombs.Declaring(real, 0xF000_0000));
+        var bombDocx = await SendFileAsync(world, Admin, "bom.docx", Bombs.Declaring(docx, 0xF000_0000));
         var tooManyRows = await SendFileAsync(world, Admin, DraftName, real);
 
         var inflates = ImportTexts.InflatesTooMuch(50 * 1024 * 1024);

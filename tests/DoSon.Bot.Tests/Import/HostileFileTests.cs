@@ -1,3 +1,4 @@
+using DoSon.Bot.FakeApis;
 using DoSon.Bot.Import;
 using DoSon.Bot.Notices;
 using DoSon.Bot.Tests.Notices;

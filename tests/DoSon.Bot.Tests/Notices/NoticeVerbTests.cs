@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DoSon.Bot.FakeApis;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Import;
 using DoSon.Bot.Notices;
@@ -261,7 +262,7 @@ public sealed class NoticeVerbTests : IDisposable
     public async Task Parse_OfADocxThatDeclaresGigabytes_ShouldSayWhichLimitWriteNothingAndReturnOne()
     {
         var real = File.ReadAllBytes(_files.WriteDocx("that.docx", ["THÔNG BÁO KẾT LUẬN"], bulletsAsNumbering: false));
-        var bomb = _files.WriteBytes("bom.docx", DoSon.Bot.Tests.Import.Bombs.Declaring(real, 0xF000_0000));
+        var bomb = _files.WriteBytes("bom.docx", Bombs.Declaring(real, 0xF000_0000));
         var outPath = _files.PathOf("ban-nhap.json");
 
         var (code, output) = await RunAsync(null, "parse", bomb, "--out", outPath);

@@ -1,12 +1,12 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using FluentAssertions;
 
-namespace DoSon.Bot.Tests.Import;
+namespace DoSon.Bot.FakeApis;
 
-/// <summary>Hostile zips built in the test, small on disk: one that declares gigabytes, one whose
-/// headers understate what it inflates to, one with thousands of parts, one compressed 1000:1.</summary>
-internal static class Bombs
+/// <summary>Hostile zips built in memory, small on disk: one that declares gigabytes, one whose
+/// headers understate what it inflates to, one with thousands of parts, one compressed 1000:1.
+/// Shared by the tests and the benchmark (part hostile-files), so both measure the same files.</summary>
+public static class Bombs
 {
     private const uint LocalHeader = 0x04034b50;
     private const uint CentralHeader = 0x02014b50;
@@ -52,7 +52,11 @@ internal static class Bombs
     private static byte[] Patched(byte[] zip, uint declared)
     {
         var bytes = (byte[])zip.Clone();
-        BinaryPrimitives.ReadUInt32LittleEndian(bytes).Should().Be(LocalHeader);
+        if (BinaryPrimitives.ReadUInt32LittleEndian(bytes) != LocalHeader)
+        {
+            throw new InvalidOperationException("The zip does not start with a local file header.");
+        }
+
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(22), declared);
         for (var i = 0; i < bytes.Length - 4; i++)
         {
