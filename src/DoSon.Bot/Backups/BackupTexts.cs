@@ -18,9 +18,6 @@ public static class BackupTexts
 
     public const string MissingFile = "Thiếu tệp sao lưu cần khôi phục.";
 
-    public static string DatabaseMissing(string path) =>
-        $"Không có cơ sở dữ liệu tại {path}: hãy kiểm tra Storage:DatabasePath (ví dụ --Storage:DatabasePath=/var/lib/doson-bot/doson-bot.db) hoặc chạy lệnh từ đúng thư mục.";
-
     /// <summary>Why a database or backup file cannot be used, in a few words.</summary>
     public static string Problem(DatabaseFileReport report) => report.State switch
     {
