@@ -4,7 +4,7 @@ namespace DoSon.Bot.Hosting;
 
 public sealed class CliRunner(IEnumerable<ICliVerb> verbs)
 {
-    public const int UsageError = 2;
+    public const int UsageError = ExitCodes.Usage;
 
     public async Task<int> RunAsync(CommandLine commandLine, TextWriter output, CancellationToken cancellationToken)
     {
