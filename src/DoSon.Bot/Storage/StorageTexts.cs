@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Backups;
 
 namespace DoSon.Bot.Storage;
@@ -53,6 +54,6 @@ public static class StorageTexts
 
     private static string Recovery(string databasePath, BackupOptions backups) =>
         backups.Latest(databasePath) is { } latest
-            ? $"bản sao lưu mới nhất là {latest}, khôi phục bằng lệnh: restore {latest}"
-            : $"chưa có bản sao lưu nào trong {backups.ResolveFolder(databasePath)}, hãy chép lại tệp từ nơi lưu trữ khác rồi khôi phục bằng lệnh: restore <tệp>";
+            ? $"bản sao lưu mới nhất là {latest}, khôi phục bằng lệnh: {ProgramName.Command($"restore {latest}")}"
+            : $"chưa có bản sao lưu nào trong {backups.ResolveFolder(databasePath)}, hãy chép lại tệp từ nơi lưu trữ khác rồi khôi phục bằng lệnh: {ProgramName.Command("restore <tệp>")}";
 }
