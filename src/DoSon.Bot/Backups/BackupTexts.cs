@@ -70,7 +70,7 @@ public static class BackupTexts
         $"Không khôi phục từ {report.Path} vì tệp {Problem(report)}; cơ sở dữ liệu hiện tại không thay đổi.";
 
     public static string RestoreOntoItself(string path) =>
-        $"Tệp {path} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu (xem backup list).";
+        $"Tệp {path} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu (xem danh sách bằng {ProgramName.Command("backup list")}).";
 
     public static string CurrentNotReplaceable(DatabaseFileReport report) =>
         $"Không thay được cơ sở dữ liệu {report.Path} vì nó {Problem(report)}; không có gì thay đổi.";

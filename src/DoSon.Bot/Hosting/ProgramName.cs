@@ -17,6 +17,15 @@ public static class ProgramName
 
     public static string Invocation { get; set; } = DotnetRun;
 
+    /// <summary>How the running bot is stopped where this program runs: Ctrl+C in its terminal under
+    /// <c>dotnet run</c>, the container in Docker, the service otherwise.</summary>
+    public static string HowToStopTheBot => Invocation switch
+    {
+        DotnetRun => "bấm Ctrl+C ở cửa sổ đang chạy bot",
+        Docker => "ví dụ docker stop doson-bot",
+        _ => "ví dụ sudo systemctl stop doson-bot",
+    };
+
     /// <summary>The command line to type for <paramref name="verbAndArguments"/>, e.g. "import x.xlsx --dry-run".</summary>
     public static string Command(string verbAndArguments) => $"{Invocation} {verbAndArguments}";
 

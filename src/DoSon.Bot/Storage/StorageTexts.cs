@@ -9,7 +9,7 @@ public static class StorageTexts
     public static string InUse(string databasePath, string? owner)
     {
         var who = owner is null ? "một chương trình DoSon.Bot khác" : $"chương trình DoSon.Bot khác ({OwnerText(owner)})";
-        return $"Cơ sở dữ liệu {databasePath} đang được {who} sử dụng: hãy dừng chương trình đó (ví dụ sudo systemctl stop doson-bot) rồi chạy lại, hoặc chỉ định tệp khác bằng --Storage:DatabasePath=...";
+        return $"Cơ sở dữ liệu {databasePath} đang được {who} sử dụng: hãy dừng chương trình đó ({ProgramName.HowToStopTheBot}) rồi chạy lại, hoặc chỉ định tệp khác bằng --Storage:DatabasePath=...";
     }
 
     private static string OwnerText(string owner)

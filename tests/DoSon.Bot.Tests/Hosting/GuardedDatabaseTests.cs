@@ -328,7 +328,9 @@ public sealed class GuardedDatabaseTests : IDisposable
 
         outcome.Code.Should().Be(ExitCodes.Failed);
         outcome.Output.Should().BeEmpty();
-        outcome.Error.Should().Be(StorageTexts.InUse(_db.Path, $"{Environment.ProcessId} {HostingTexts.BotHolder}") + Environment.NewLine);
+        // A published program (started as `dotnet …/DoSon.Bot.dll`) is stopped as a service, not with Ctrl+C.
+        outcome.Error.Should().Be(StorageTexts.InUse(_db.Path, $"{Environment.ProcessId} {HostingTexts.BotHolder}")
+            .Replace(ProgramName.HowToStopTheBot, "ví dụ sudo systemctl stop doson-bot", StringComparison.Ordinal) + Environment.NewLine);
         File.ReadAllBytes(_db.Path).Should().Equal(before);
     }
 }

@@ -67,6 +67,8 @@ public sealed class ProgramNameTests : IDisposable
         ImportTexts.Instructions.SelectMany(r => r).Should().Contain(l => l.Contains(command + "import <tệp.xlsx> --dry-run"));
         ImportTexts.MissingSheet("Nguồn").Should().Contain(command + "template <tệp.xlsx>");
         BackupTexts.Usage(BackupTexts.CheckUsage, null).Should().StartWith("Cách dùng: " + command + "check");
+        BackupTexts.RestoreOntoItself("a.db").Should().Contain(command + "backup list");
+        DoSon.Bot.Storage.StorageTexts.InUse("a.db", null).Should().Contain("bấm Ctrl+C ở cửa sổ đang chạy bot");
         ChatTexts.MembersUsage.Should().Be("Cách dùng: " + command + "members invite <mã thành viên>");
     }
 
