@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using System.Globalization;
 using DoSon.Bot.Storage;
 
@@ -10,7 +11,7 @@ public static class BackupTexts
     public const string RestoreUsage = "restore <tệp sao lưu.db>   khôi phục cơ sở dữ liệu từ một bản sao lưu (bản hiện tại được giữ lại làm bản sao lưu)";
     public const string CheckUsage = "check   kiểm tra toàn bộ cơ sở dữ liệu và in số bản ghi; mã thoát 0 khi không có lỗi, 1 khi có";
 
-    public static string Usage(string usage, string? problem) => problem is null ? $"Cách dùng: {usage}" : $"{problem}\nCách dùng: {usage}";
+    public static string Usage(string usage, string? problem) => problem is null ? $"Cách dùng: {ProgramName.Command(usage)}" : $"{problem}\nCách dùng: {ProgramName.Command(usage)}";
 
     public static string UnknownOption(string option) => $"Không có tùy chọn «{option}».";
 
@@ -35,7 +36,7 @@ public static class BackupTexts
     };
 
     public static string DatabaseNotCopyable(DatabaseFileReport report) =>
-        $"Không sao lưu được cơ sở dữ liệu {report.Path} vì tệp {Problem(report)}; hãy chạy check để xem chi tiết, hoặc khôi phục bằng restore <tệp sao lưu>.";
+        $"Không sao lưu được cơ sở dữ liệu {report.Path} vì tệp {Problem(report)}; hãy chạy {ProgramName.Command("check")} để xem chi tiết, hoặc khôi phục bằng {ProgramName.Command("restore <tệp sao lưu>")}.";
 
     public static string TargetExists(string path) =>
         $"Tệp {path} đã có; thêm --overwrite nếu muốn ghi đè, hoặc chọn tên khác.";
@@ -69,7 +70,7 @@ public static class BackupTexts
         $"Không khôi phục từ {report.Path} vì tệp {Problem(report)}; cơ sở dữ liệu hiện tại không thay đổi.";
 
     public static string RestoreOntoItself(string path) =>
-        $"Tệp {path} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu (xem backup list).";
+        $"Tệp {path} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu (xem danh sách bằng {ProgramName.Command("backup list")}).";
 
     public static string CurrentNotReplaceable(DatabaseFileReport report) =>
         $"Không thay được cơ sở dữ liệu {report.Path} vì nó {Problem(report)}; không có gì thay đổi.";
@@ -95,7 +96,7 @@ public static class BackupTexts
     public const string CheckOk = "Không phát hiện lỗi.";
 
     public static string CheckFailed(DatabaseFileReport report) =>
-        $"Cơ sở dữ liệu {report.Path} {Problem(report)}; hãy khôi phục bằng restore <tệp sao lưu> (xem backup list).";
+        $"Cơ sở dữ liệu {report.Path} {Problem(report)}; hãy khôi phục bằng {ProgramName.Command("restore <tệp sao lưu>")} (xem danh sách bằng {ProgramName.Command("backup list")}).";
 
     public static string AutomaticFailed(string reason) =>
         $"⚠️ Sao lưu tự động cơ sở dữ liệu không thành công: {reason} Hãy báo người quản trị máy chủ kiểm tra.";

@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Domain;
 
 namespace DoSon.Bot.Channels;
@@ -37,7 +38,7 @@ public static class ChatTexts
 
     public const string InviteUsage = "members invite <mã thành viên>   Tạo mã liên kết dùng một lần (Telegram, Zalo) cho một thành viên";
 
-    public const string MembersUsage = "Cách dùng: members invite <mã thành viên>";
+    public static string MembersUsage => "Cách dùng: " + ProgramName.Command("members invite <mã thành viên>");
 
     public static string InviteMemberUnknown(string code) =>
         $"Không có thành viên mã «{code}». Hãy kiểm tra lại mã (xem trong tệp phân công).";

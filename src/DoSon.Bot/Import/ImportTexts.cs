@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Domain;
 
 namespace DoSon.Bot.Import;
@@ -54,7 +55,7 @@ public static class ImportTexts
         "tệp không phải là sổ tính Excel: bên trong không có trang tính nào (hãy lưu lại dạng Excel Workbook .xlsx).";
 
     public static string MissingSheet(string name) =>
-        $"thiếu trang «{name}» (sổ cần đủ các trang Nguồn, Đơn vị, Thành viên, Mốc, Nhiệm vụ; có thể tạo sổ mẫu bằng lệnh template).";
+        $"thiếu trang «{name}» (sổ cần đủ các trang Nguồn, Đơn vị, Thành viên, Mốc, Nhiệm vụ; có thể tạo sổ mẫu bằng lệnh: {ProgramName.Command("template <tệp.xlsx>")}).";
 
     public static string MissingColumn(string header) =>
         $"thiếu cột «{header}» ở dòng tiêu đề (dòng 1).";
@@ -201,7 +202,7 @@ public static class ImportTexts
     public const string TemplateUsage =
         "template <tệp.xlsx> [--overwrite]  tạo sổ Excel trống có dòng tiêu đề và trang hướng dẫn";
 
-    public static string Usage(string usage, string problem) => $"{problem}\nCách dùng: dotnet run --project src/DoSon.Bot -- {usage}";
+    public static string Usage(string usage, string problem) => $"{problem}\nCách dùng: {ProgramName.Command(usage)}";
 
     public const string MissingPath = "Thiếu tên tệp.";
 
@@ -229,10 +230,10 @@ public static class ImportTexts
 
     public static string TemplateWritten(string path) =>
         $"Đã tạo sổ mẫu {path}: các trang Hướng dẫn, Nguồn, Đơn vị, Thành viên, Mốc, Nhiệm vụ.\n"
-        + $"Điền xong, xem trước bằng: dotnet run --project src/DoSon.Bot -- import {path} --dry-run";
+        + $"Điền xong, xem trước bằng: {ProgramName.Command($"import {path} --dry-run")}";
 
     /// <summary>The instructions sheet of every workbook the program writes.</summary>
-    public static IReadOnlyList<string[]> Instructions { get; } =
+    public static IReadOnlyList<string[]> Instructions =>
     [
         ["HƯỚNG DẪN ĐIỀN SỔ GIAO VIỆC (DoSon.Bot)"],
         [""],
@@ -253,7 +254,7 @@ public static class ImportTexts
         ["Ví dụ một dòng trang Nhiệm vụ:"],
         ["    T2603-21-04 | Triển khai các nội dung kiểm tra giám sát | (nội dung đầy đủ) | 2.1 | UBKT | CB-TDP8, CB-DOANKET | CN-UBKT | 15/03/2026 | BAUCU"],
         [""],
-        ["Xem trước trước khi nhập: dotnet run --project src/DoSon.Bot -- import <tệp.xlsx> --dry-run"],
+        ["Xem trước trước khi nhập: " + ProgramName.Command("import <tệp.xlsx> --dry-run")],
         ["Nếu có lỗi, chương trình liệt kê từng lỗi (trang, dòng, cột) và không ghi gì cả."],
     ];
 }

@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using System.Globalization;
 using System.Text;
 using DoSon.Bot.Domain;
@@ -105,7 +106,7 @@ public static class NoticeTexts
 
     // --- The command ----------------------------------------------------------------------
 
-    public static string UsageError(string problem) => $"{problem}\nCách dùng: {Usage}";
+    public static string UsageError(string problem) => $"{problem}\nCách dùng: {ProgramName.Command(Usage)}";
 
     public const string MissingInput = "Thiếu tệp thông báo cần đọc.";
 
@@ -129,7 +130,7 @@ public static class NoticeTexts
     public static string NothingWritten => "Chưa ghi tệp nào.";
 
     public static string Written(string file, int tasks) =>
-        $"Đã ghi bản nháp {tasks} nhiệm vụ ra «{file}».\nXem lại, sửa những chỗ cần xem lại, rồi nạp bằng lệnh: import {file}";
+        $"Đã ghi bản nháp {tasks} nhiệm vụ ra «{file}».\nXem lại, sửa những chỗ cần xem lại, rồi nạp bằng lệnh: {ProgramName.Command($"import {file}")}";
 
     // --- The report -----------------------------------------------------------------------
 

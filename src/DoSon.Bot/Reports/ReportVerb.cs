@@ -34,13 +34,13 @@ public sealed class ReportVerb(ReportService reports) : ICliVerb
 
         if (positional.Count != 1 || positional[0].StartsWith("--", StringComparison.Ordinal))
         {
-            await output.WriteLineAsync($"Cách dùng: {Usage}");
+            await output.WriteLineAsync($"Cách dùng: {ProgramName.Command(Usage)}");
             return CliRunner.UsageError;
         }
 
         if (!ReportService.TryParseMonth(positional[0], out var year, out var month))
         {
-            await output.WriteLineAsync(ReportTexts.BadMonth(positional[0]) + $"\nCách dùng: {Usage}");
+            await output.WriteLineAsync(ReportTexts.BadMonth(positional[0]) + $"\nCách dùng: {ProgramName.Command(Usage)}");
             return CliRunner.UsageError;
         }
 

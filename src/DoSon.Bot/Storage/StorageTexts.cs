@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Backups;
 
 namespace DoSon.Bot.Storage;
@@ -8,7 +9,7 @@ public static class StorageTexts
     public static string InUse(string databasePath, string? owner)
     {
         var who = owner is null ? "một chương trình DoSon.Bot khác" : $"chương trình DoSon.Bot khác ({OwnerText(owner)})";
-        return $"Cơ sở dữ liệu {databasePath} đang được {who} sử dụng: hãy dừng chương trình đó (ví dụ sudo systemctl stop doson-bot) rồi chạy lại, hoặc chỉ định tệp khác bằng --Storage:DatabasePath=...";
+        return $"Cơ sở dữ liệu {databasePath} đang được {who} sử dụng: hãy dừng chương trình đó ({ProgramName.HowToStopTheBot}) rồi chạy lại, hoặc chỉ định tệp khác bằng --Storage:DatabasePath=...";
     }
 
     private static string OwnerText(string owner)
@@ -53,6 +54,6 @@ public static class StorageTexts
 
     private static string Recovery(string databasePath, BackupOptions backups) =>
         backups.Latest(databasePath) is { } latest
-            ? $"bản sao lưu mới nhất là {latest}, khôi phục bằng lệnh: restore {latest}"
-            : $"chưa có bản sao lưu nào trong {backups.ResolveFolder(databasePath)}, hãy chép lại tệp từ nơi lưu trữ khác rồi khôi phục bằng lệnh: restore <tệp>";
+            ? $"bản sao lưu mới nhất là {latest}, khôi phục bằng lệnh: {ProgramName.Command($"restore {latest}")}"
+            : $"chưa có bản sao lưu nào trong {backups.ResolveFolder(databasePath)}, hãy chép lại tệp từ nơi lưu trữ khác rồi khôi phục bằng lệnh: {ProgramName.Command("restore <tệp>")}";
 }

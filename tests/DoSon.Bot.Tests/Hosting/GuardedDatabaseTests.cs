@@ -120,7 +120,7 @@ public sealed class GuardedDatabaseTests : IDisposable
 
         var outcome = await Run();
 
-        outcome.Error.Should().Contain("chỉ có 100 byte").And.Contain($"bản sao lưu mới nhất là {latest}, khôi phục bằng lệnh: restore {latest}");
+        outcome.Error.Should().Contain("chỉ có 100 byte").And.Contain($"bản sao lưu mới nhất là {latest}, khôi phục bằng lệnh: {ProgramName.DotnetRun} restore {latest}");
     }
 
     [Fact]
@@ -309,7 +309,11 @@ public sealed class GuardedDatabaseTests : IDisposable
 
         outcome.Code.Should().Be(ExitCodes.DatabaseDamaged);
         outcome.Output.Should().BeEmpty();
-        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.Empty, _db.Path, null, new DoSon.Bot.Backups.BackupOptions()) + Environment.NewLine);
+        // The process was started as `dotnet …/DoSon.Bot.dll`, and its hint says so.
+        var published = "dotnet " + Path.Combine(AppContext.BaseDirectory, "DoSon.Bot.dll");
+        outcome.Error.Should().Be(StorageTexts.Refused(DatabaseFileState.Empty, _db.Path, null, new DoSon.Bot.Backups.BackupOptions())
+            .Replace(ProgramName.DotnetRun, published, StringComparison.Ordinal) + Environment.NewLine);
+        outcome.Error.Should().Contain(published + " restore <tệp>");
         new FileInfo(_db.Path).Length.Should().Be(0);
     }
 
@@ -324,7 +328,9 @@ public sealed class GuardedDatabaseTests : IDisposable
 
         outcome.Code.Should().Be(ExitCodes.Failed);
         outcome.Output.Should().BeEmpty();
-        outcome.Error.Should().Be(StorageTexts.InUse(_db.Path, $"{Environment.ProcessId} {HostingTexts.BotHolder}") + Environment.NewLine);
+        // A published program (started as `dotnet …/DoSon.Bot.dll`) is stopped as a service, not with Ctrl+C.
+        outcome.Error.Should().Be(StorageTexts.InUse(_db.Path, $"{Environment.ProcessId} {HostingTexts.BotHolder}")
+            .Replace(ProgramName.HowToStopTheBot, "ví dụ sudo systemctl stop doson-bot", StringComparison.Ordinal) + Environment.NewLine);
         File.ReadAllBytes(_db.Path).Should().Equal(before);
     }
 }

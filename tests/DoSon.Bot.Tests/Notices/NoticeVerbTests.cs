@@ -182,7 +182,7 @@ public sealed class NoticeVerbTests : IDisposable
         var (code, output) = await RunAsync(null, args);
 
         code.Should().Be(CliRunner.UsageError);
-        output.Should().Contain(problem).And.Contain("Cách dùng: notice parse");
+        output.Should().Contain(problem).And.Contain($"Cách dùng: {ProgramName.DotnetRun} notice parse");
     }
 
     private IHost BuildHost(Dictionary<string, string?> settings)

@@ -8,6 +8,10 @@ namespace DoSon.Bot.Channels.Telegram;
 /// programmer can read and correct it. All plain text: the channel escapes it for HTML.</summary>
 public static class TelegramTexts
 {
+    /// <summary>The token is still the example's (deploy/env.example), never the real one.</summary>
+    public const string TokenNeverFilledIn =
+        "Telegram:BotToken chưa được điền: giá trị hiện có là token mẫu (như trong deploy/env.example), hãy thay bằng token thật mà @BotFather đã gửi.";
+
     public static string Stranger(long userId) => ChatTexts.Stranger(ChatAccount.Telegram(userId));
 
     public const string LinkInPrivateChat =
