@@ -1,6 +1,7 @@
 using DoSon.Bot.Hosting;
 using Microsoft.Extensions.Hosting;
 
+ProgramName.Invocation = ProgramName.DetectCurrent();
 var commandLine = CommandLine.Parse(args);
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {

@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using System.Globalization;
 using DoSon.Bot.Storage;
 
@@ -10,16 +11,13 @@ public static class BackupTexts
     public const string RestoreUsage = "restore <tệp sao lưu.db>   khôi phục cơ sở dữ liệu từ một bản sao lưu (bản hiện tại được giữ lại làm bản sao lưu)";
     public const string CheckUsage = "check   kiểm tra toàn bộ cơ sở dữ liệu và in số bản ghi; mã thoát 0 khi không có lỗi, 1 khi có";
 
-    public static string Usage(string usage, string? problem) => problem is null ? $"Cách dùng: {usage}" : $"{problem}\nCách dùng: {usage}";
+    public static string Usage(string usage, string? problem) => problem is null ? $"Cách dùng: {ProgramName.Command(usage)}" : $"{problem}\nCách dùng: {ProgramName.Command(usage)}";
 
     public static string UnknownOption(string option) => $"Không có tùy chọn «{option}».";
 
     public static string ExtraArgument(string argument) => $"Thừa tham số «{argument}».";
 
     public const string MissingFile = "Thiếu tệp sao lưu cần khôi phục.";
-
-    public static string DatabaseMissing(string path) =>
-        $"Không có cơ sở dữ liệu tại {path}: hãy kiểm tra Storage:DatabasePath (ví dụ --Storage:DatabasePath=/var/lib/doson-bot/doson-bot.db) hoặc chạy lệnh từ đúng thư mục.";
 
     /// <summary>Why a database or backup file cannot be used, in a few words.</summary>
     public static string Problem(DatabaseFileReport report) => report.State switch
@@ -38,7 +36,7 @@ public static class BackupTexts
     };
 
     public static string DatabaseNotCopyable(DatabaseFileReport report) =>
-        $"Không sao lưu được cơ sở dữ liệu {report.Path} vì tệp {Problem(report)}; hãy chạy check để xem chi tiết, hoặc khôi phục bằng restore <tệp sao lưu>.";
+        $"Không sao lưu được cơ sở dữ liệu {report.Path} vì tệp {Problem(report)}; hãy chạy {ProgramName.Command("check")} để xem chi tiết, hoặc khôi phục bằng {ProgramName.Command("restore <tệp sao lưu>")}.";
 
     public static string TargetExists(string path) =>
         $"Tệp {path} đã có; thêm --overwrite nếu muốn ghi đè, hoặc chọn tên khác.";
@@ -72,7 +70,7 @@ public static class BackupTexts
         $"Không khôi phục từ {report.Path} vì tệp {Problem(report)}; cơ sở dữ liệu hiện tại không thay đổi.";
 
     public static string RestoreOntoItself(string path) =>
-        $"Tệp {path} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu (xem backup list).";
+        $"Tệp {path} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu (xem danh sách bằng {ProgramName.Command("backup list")}).";
 
     public static string CurrentNotReplaceable(DatabaseFileReport report) =>
         $"Không thay được cơ sở dữ liệu {report.Path} vì nó {Problem(report)}; không có gì thay đổi.";
@@ -98,7 +96,7 @@ public static class BackupTexts
     public const string CheckOk = "Không phát hiện lỗi.";
 
     public static string CheckFailed(DatabaseFileReport report) =>
-        $"Cơ sở dữ liệu {report.Path} {Problem(report)}; hãy khôi phục bằng restore <tệp sao lưu> (xem backup list).";
+        $"Cơ sở dữ liệu {report.Path} {Problem(report)}; hãy khôi phục bằng {ProgramName.Command("restore <tệp sao lưu>")} (xem danh sách bằng {ProgramName.Command("backup list")}).";
 
     public static string AutomaticFailed(string reason) =>
         $"⚠️ Sao lưu tự động cơ sở dữ liệu không thành công: {reason} Hãy báo người quản trị máy chủ kiểm tra.";
@@ -117,6 +115,7 @@ public static class BackupTexts
         "sources" => "văn bản nguồn",
         "notice_drafts" => "bản nháp thông báo",
         "invites" => "mã mời",
+        "invite_attempts" => "lần nhập sai mã mời",
         "group_digests" => "báo cáo nhóm đã gửi",
         "telegram_groups" => "nhóm Telegram",
         "telegram_messages" => "tin nhắn Telegram",
@@ -124,6 +123,12 @@ public static class BackupTexts
         "zalo_state" => "trạng thái Zalo",
         _ => collection,
     };
+
+    /// <summary>The order `check` lists collections in: the ward first, then what the bot keeps for itself.</summary>
+    public static int CollectionOrder(string collection) => Array.IndexOf(
+        ["units", "members", "milestones", "tasks", "sources", "history", "reminders", "invites", "invite_attempts",
+         "notice_drafts", "group_digests", "telegram_groups", "telegram_messages", "telegram_state", "zalo_state"],
+        collection) is var i and >= 0 ? i : int.MaxValue;
 
     private static int Count(DatabaseFileReport report, string collection) => report.Counts.GetValueOrDefault(collection);
 

@@ -23,10 +23,10 @@ internal static class BackupVerbGuard
     /// <summary>The lock of an existing database, or a sentence naming the path and Storage:DatabasePath.</summary>
     public static DatabaseLock LockExisting(string databasePath, string what)
     {
-        var state = DatabaseFileCheck.Inspect(databasePath, deep: false, forWriting: false).State;
-        if (state is DatabaseFileState.Missing or DatabaseFileState.ParentIsFile)
+        var report = DatabaseFileCheck.Inspect(databasePath, deep: false, forWriting: false);
+        if (report.State is DatabaseFileState.Missing or DatabaseFileState.ParentIsFile or DatabaseFileState.IsDirectory)
         {
-            throw new ExpectedFailureException(BackupTexts.DatabaseMissing(databasePath), ExitCodes.Failed);
+            throw DatabaseGuard.Refuse(report, new BackupOptions());
         }
 
         return DatabaseLock.Acquire(databasePath, what);
@@ -157,7 +157,7 @@ public sealed class CheckVerb(DatabaseBackups backups) : ICliVerb
             }
 
             output.WriteLine(BackupTexts.CheckHeader(report));
-            foreach (var (collection, count) in report.Counts)
+            foreach (var (collection, count) in report.Counts.OrderBy(c => BackupTexts.CollectionOrder(c.Key)).ThenBy(c => c.Key, StringComparer.Ordinal))
             {
                 output.WriteLine(BackupTexts.CheckCount(collection, count));
             }

@@ -83,7 +83,7 @@ public sealed class DatabaseBackups(IOptions<BackupOptions> options, IOptions<St
         var current = DatabaseFileCheck.Inspect(DatabasePath, deep: true, forWriting: false);
         if (current.State == DatabaseFileState.Missing)
         {
-            throw new ExpectedFailureException(BackupTexts.DatabaseMissing(DatabasePath), ExitCodes.Failed);
+            throw DatabaseGuard.Refuse(current, new BackupOptions());
         }
 
         if (!current.IsUsable)

@@ -26,8 +26,34 @@ public sealed class ChatInvites(IInviteStore store, IOptions<InviteOptions> opti
         return (code, expires);
     }
 
-    public InviteOutcome Redeem(string code, ChatAccount account) =>
-        store.RedeemInvite(Hash(code), account, time.GetUtcNow());
+    /// <summary>Wrong codes an account may send within <see cref="FailureWindow"/> before it is locked out.</summary>
+    public const int MaxFailures = 5;
+
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(10);
+
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromHours(1);
+
+    /// <summary>Uses the code for the account, unless the account has sent too many wrong codes
+    /// lately: then even a right code is refused until the lockout ends, so guessing does not pay.
+    /// The code is looked up by its SHA-256 hash: no comparison of the code itself can leak by its time.</summary>
+    public InviteOutcome Redeem(string code, ChatAccount account)
+    {
+        var now = time.GetUtcNow();
+        if (store.InviteLockedUntil(account, now) is { } until)
+        {
+            return new InviteOutcome(InviteRedemption.LockedOut, null, until);
+        }
+
+        var outcome = store.RedeemInvite(Hash(code), account, now);
+        if (outcome.Result == InviteRedemption.Linked)
+        {
+            return outcome;
+        }
+
+        return store.RecordInviteFailure(account, now, MaxFailures, FailureWindow, LockoutTime) is { } lockedUntil
+            ? new InviteOutcome(InviteRedemption.LockedOut, null, lockedUntil, JustLocked: true)
+            : outcome;
+    }
 
     /// <summary>People type codes in lower case or with spaces; the hash is of the normalised code.</summary>
     public static string Hash(string code)

@@ -23,8 +23,16 @@ public sealed class ChatLinking(ChatInvites invites, IBotStore store, ILogger<Ch
             return new LinkAnswer(ChatTexts.Linked(member, account.Platform), member);
         }
 
+        if (outcome.JustLocked)
+        {
+            // Never the codes tried: one of them may be nearly right.
+            logger.LogWarning("Tạm khóa liên kết {Platform} của tài khoản {Account} đến {Until:O}: {Count} mã mời sai trong {Minutes} phút.",
+                ChatTexts.PlatformName(account.Platform), account.UserId, outcome.LockedUntil, ChatInvites.MaxFailures, ChatInvites.FailureWindow.TotalMinutes);
+        }
+
         var refusal = outcome.Result switch
         {
+            InviteRedemption.LockedOut => ChatTexts.InviteLockedOut,
             InviteRedemption.Expired => ChatTexts.InviteExpired,
             InviteRedemption.AlreadyUsed => ChatTexts.InviteUsed,
             _ => ChatTexts.InviteUnknown,

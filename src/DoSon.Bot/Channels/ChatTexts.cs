@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Domain;
 
 namespace DoSon.Bot.Channels;
@@ -24,6 +25,9 @@ public static class ChatTexts
     public const string InviteUnknown =
         "Mã liên kết không đúng. Hãy kiểm tra lại mã (hoặc đường dẫn), hoặc xin Văn phòng Đảng ủy một mã mới.";
 
+    public const string InviteLockedOut =
+        "Tài khoản này đã nhập sai mã liên kết quá nhiều lần nên tạm thời bị khóa; hãy thử lại sau một giờ, hoặc liên hệ Văn phòng Đảng ủy để được giúp.";
+
     public const string InviteExpired =
         "Mã liên kết đã hết hạn. Hãy xin Văn phòng Đảng ủy một mã mới.";
 
@@ -34,7 +38,7 @@ public static class ChatTexts
 
     public const string InviteUsage = "members invite <mã thành viên>   Tạo mã liên kết dùng một lần (Telegram, Zalo) cho một thành viên";
 
-    public const string MembersUsage = "Cách dùng: members invite <mã thành viên>";
+    public static string MembersUsage => "Cách dùng: " + ProgramName.Command("members invite <mã thành viên>");
 
     public static string InviteMemberUnknown(string code) =>
         $"Không có thành viên mã «{code}». Hãy kiểm tra lại mã (xem trong tệp phân công).";

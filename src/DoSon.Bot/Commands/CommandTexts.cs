@@ -27,8 +27,26 @@ public static class CommandTexts
     public static string TaskNotFound(string code) =>
         $"Không tìm thấy nhiệm vụ mã «{code}». Gõ /nhiemvu để xem mã các nhiệm vụ của bạn.";
 
-    public static string TaskNotYours(string code) =>
-        $"Nhiệm vụ {code} không thuộc phạm vi của bạn nên bạn không thể cập nhật. Hãy liên hệ đơn vị chủ trì hoặc quản trị viên.";
+    /// <summary>A refused change, in one sentence: why not, who may, and what the caller can do instead.</summary>
+    public static string NotAllowedOn(ProgressOutcome outcome) =>
+        NotAllowedOn(outcome.Task!, outcome.Relation, outcome.Decides, withCommand: true);
+
+    /// <param name="withCommand">False for a button's alert, which Telegram cuts at 200 characters and
+    /// which sits next to the blocker button anyway.</param>
+    public static string NotAllowedOn(WorkTask task, TaskRelation relation, bool decides, bool withCommand)
+    {
+        var who = $"chỉ người thực hiện, lãnh đạo đơn vị chủ trì ({task.LeadUnit}) hoặc quản trị mới cập nhật tiến độ hay đánh dấu hoàn thành";
+        var instead = withCommand
+            ? $" Đồng chí có thể gửi ghi chú hoặc báo vướng mắc: /vuongmac {task.Code} <nội dung>."
+            : "";
+        return (relation, decides) switch
+        {
+            (TaskRelation.SupportUnit, true) => $"Đơn vị của đồng chí chỉ phối hợp nhiệm vụ {task.Code}; {who}." + instead,
+            (TaskRelation.LeadUnitMember, true) => $"Nhiệm vụ {task.Code} đã giao cho người thực hiện; {who}." + instead,
+            (_, true) => $"Nhiệm vụ {task.Code} không thuộc đơn vị của đồng chí; {who}.",
+            _ => $"Nhiệm vụ {task.Code} không thuộc đơn vị của đồng chí; chỉ người thực hiện, đơn vị chủ trì ({task.LeadUnit}), đơn vị phối hợp hoặc quản trị mới ghi chú hay báo vướng mắc.",
+        };
+    }
 
     public static string UnitNotFound(string code) =>
         $"Không có đơn vị mã «{code}». Gõ /donvi để xem danh sách mã đơn vị.";

@@ -11,7 +11,9 @@ public enum ProgressOutcomeKind
     AlreadyDone,
 }
 
-public sealed record ProgressOutcome(ProgressOutcomeKind Kind, WorkTask? Task);
+/// <param name="Relation">How the caller stands to the task; says, on a refusal, who may do it instead.</param>
+/// <param name="Decides">Whether the refused change was one only those who decide may make (percent, close).</param>
+public sealed record ProgressOutcome(ProgressOutcomeKind Kind, WorkTask? Task, TaskRelation Relation = TaskRelation.Stranger, bool Decides = false);
 
 /// <summary>The one way a task's progress changes, whether from a typed command, a button or a reply:
 /// it checks who may change the task, keeps the history and lets the store tell the scheduler.</summary>
@@ -26,21 +28,41 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
             _ => WorkTaskStatus.InProgress,
         };
         return Record(caller, code, status == WorkTaskStatus.Done ? ProgressKind.Done : ProgressKind.Progress,
-            percent, status, note, channel, allowOnDone: true);
+            percent, status, note, channel, allowOnDone: true, decides: true);
     }
 
     public ProgressOutcome MarkDone(Member caller, string code, string? note, string channel) =>
-        Record(caller, code, ProgressKind.Done, 100, WorkTaskStatus.Done, note, channel, allowOnDone: false);
+        Record(caller, code, ProgressKind.Done, 100, WorkTaskStatus.Done, note, channel, allowOnDone: false, decides: true);
 
     public ProgressOutcome ReportBlocker(Member caller, string code, string text, string channel) =>
-        Record(caller, code, ProgressKind.Blocker, null, WorkTaskStatus.Blocked, text, channel, allowOnDone: false);
+        Record(caller, code, ProgressKind.Blocker, null, WorkTaskStatus.Blocked, text, channel, allowOnDone: false, decides: false);
 
     public ProgressOutcome AddNote(Member caller, string code, string text, string channel) =>
-        Record(caller, code, ProgressKind.Note, null, null, text, channel, allowOnDone: true);
+        Record(caller, code, ProgressKind.Note, null, null, text, channel, allowOnDone: true, decides: false);
 
     private ProgressOutcome Record(
         Member caller, string code, ProgressKind kind, int? percent, WorkTaskStatus? status, string? note,
-        string channel, bool allowOnDone)
+        string channel, bool allowOnDone, bool decides)
+    {
+        var check = Check(caller, code, decides, allowOnDone);
+        if (check.Kind != ProgressOutcomeKind.Recorded)
+        {
+            return check;
+        }
+
+        var task = check.Task!;
+
+        var report = new ProgressReport(
+            task.Code, caller.Code, time.GetUtcNow(), kind, percent, status ?? task.Status,
+            string.IsNullOrWhiteSpace(note) ? null : note.Trim(), channel);
+        return new(ProgressOutcomeKind.Recorded, store.RecordProgress(report), check.Relation, decides);
+    }
+
+    /// <summary>Whether <paramref name="caller"/> may make a change, without making it: the one rule the
+    /// commands, the replies and the buttons share. "Recorded" here means "allowed".</summary>
+    /// <param name="decides">True for percent and close (the lead unit decides); false for a note, a
+    /// blocker or a snooze (supporting units contribute).</param>
+    public ProgressOutcome Check(Member caller, string code, bool decides, bool allowOnDone)
     {
         var task = store.FindTask(code);
         if (task is null)
@@ -48,19 +70,18 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
             return new(ProgressOutcomeKind.NotFound, null);
         }
 
-        if (!AccessPolicy.CanChange(caller, task))
+        var relation = AccessPolicy.RelationOf(caller, task);
+        var allowed = decides ? AccessPolicy.CanDecide(caller, task) : AccessPolicy.CanContribute(caller, task);
+        if (!allowed)
         {
-            return new(ProgressOutcomeKind.NotAllowed, task);
+            return new(ProgressOutcomeKind.NotAllowed, task, relation, decides);
         }
 
         if (task.IsDone && !allowOnDone)
         {
-            return new(ProgressOutcomeKind.AlreadyDone, task);
+            return new(ProgressOutcomeKind.AlreadyDone, task, relation, decides);
         }
 
-        var report = new ProgressReport(
-            task.Code, caller.Code, time.GetUtcNow(), kind, percent, status ?? task.Status,
-            string.IsNullOrWhiteSpace(note) ? null : note.Trim(), channel);
-        return new(ProgressOutcomeKind.Recorded, store.RecordProgress(report));
+        return new(ProgressOutcomeKind.Recorded, task, relation, decides);
     }
 }

@@ -4,7 +4,7 @@ namespace DoSon.Bot.Hosting;
 
 public sealed class CliRunner(IEnumerable<ICliVerb> verbs)
 {
-    public const int UsageError = 2;
+    public const int UsageError = ExitCodes.Usage;
 
     public async Task<int> RunAsync(CommandLine commandLine, TextWriter output, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class CliRunner(IEnumerable<ICliVerb> verbs)
 
     private string Help()
     {
-        var sb = new StringBuilder("Cách dùng: dotnet run --project src/DoSon.Bot -- [lệnh] [--Mục:Khóa=giá trị ...]\nKhông có lệnh: chạy bot. Các lệnh:");
+        var sb = new StringBuilder($"Cách dùng: {ProgramName.Command("[lệnh] [--Mục:Khóa=giá trị ...]")}\nKhông có lệnh: chạy bot. Các lệnh:");
         foreach (var v in verbs.OrderBy(v => v.Name, StringComparer.Ordinal))
         {
             sb.Append("\n  ").Append(v.Usage);

@@ -6,30 +6,41 @@ using Microsoft.Extensions.Options;
 
 namespace DoSon.Bot.Hosting;
 
-/// <summary>Fills an empty database from Seed:File at start, so a fresh clone has the March 2026
-/// sample to chat about. Registered first so that everything after it starts on seeded data.</summary>
+/// <summary>Fills a database this start has just created from Seed:File, so a fresh clone has the
+/// March 2026 sample to chat about. Only a new file: an existing one, even empty of tasks, is the
+/// ward's and is never filled with the sample. Registered first so that everything after it starts
+/// on seeded data.</summary>
 public sealed class DatabaseSeeder(
     IBotStore store,
+    DatabaseUse use,
     AssignmentImporter importer,
     IOptions<SeedOptions> options,
     ILogger<DatabaseSeeder> logger) : IHostedService
 {
     public const string SeedMember = "seed";
 
+    private bool _done;
+
+    /// <summary>Run by the top level before the host starts, so that a seed file that cannot be
+    /// loaded is one sentence rather than the host's logged stack trace; as a hosted service it then
+    /// does nothing more.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var file = options.Value.File;
-        if (string.IsNullOrWhiteSpace(file) || !store.IsEmpty())
+        // IsEmpty opens the file first, which is what sets CreatedNew.
+        if (_done || string.IsNullOrWhiteSpace(file) || !store.IsEmpty() || !use.CreatedNew)
         {
             return Task.CompletedTask;
         }
+
+        _done = true;
 
         var path = ResolveSeedPath(file, Directory.GetCurrentDirectory());
         var outcome = importer.Import(path, dryRun: false, SeedMember);
         if (!outcome.Succeeded)
         {
-            throw new InvalidOperationException(
-                "Không nạp được dữ liệu mẫu (Seed:File):\n" + string.Join("\n", outcome.Errors));
+            throw new ExpectedFailureException(
+                "Không nạp được dữ liệu mẫu (Seed:File):\n" + string.Join("\n", outcome.Errors), ExitCodes.Usage);
         }
 
         logger.LogInformation("Đã nạp dữ liệu mẫu từ {File}: {Tasks} nhiệm vụ.", path, outcome.Plan?.Tasks.Count ?? 0);

@@ -15,10 +15,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using System.Text.RegularExpressions;
 
 namespace DoSon.Bot.Hosting;
 
-public static class DoSonBotHostingExtensions
+public static partial class DoSonBotHostingExtensions
 {
     /// <summary>Everything the bot is made of. Tests call this too, replacing only the clock
     /// (TimeProvider registered before) and the terminal (ConsoleIo registered before).</summary>
@@ -40,7 +41,11 @@ public static class DoSonBotHostingExtensions
         });
         services.AddHostedService<ScaledClockStarter>();
 
-        services.AddSingleton<LiteDbBotStore>(sp => new LiteDbBotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<DatabaseUse>();
+        services.AddSingleton<LiteDbBotStore>(sp => new LiteDbBotStore(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath,
+            sp.GetRequiredService<DatabaseUse>(),
+            sp.GetRequiredService<IConfiguration>().GetSection(BackupOptions.Section).Get<BackupOptions>() ?? new BackupOptions()));
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
 
         services.AddImport();
@@ -49,6 +54,9 @@ public static class DoSonBotHostingExtensions
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<Conversation>();
+        services.AddOptionsWithValidateOnStart<ChatOptions>().BindConfiguration(ChatOptions.Section);
+        services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
+        services.AddSingleton<FloodGate>();
         foreach (var handler in typeof(DoSonBotHostingExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICommandHandler).IsAssignableFrom(t)))
         {
@@ -61,7 +69,8 @@ public static class DoSonBotHostingExtensions
         services.AddSingleton<ICliVerb>(sp => sp.GetRequiredService<ReportVerb>());
         services.AddNotices();
 
-        services.AddHostedService<DatabaseSeeder>();
+        services.AddSingleton<DatabaseSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseSeeder>());
         builder.AddReminders();
         services.AddBackups();
 
@@ -76,6 +85,11 @@ public static class DoSonBotHostingExtensions
         builder.AddTelegram();
         builder.AddZalo();
 
+        // Stopping is quick: polls and waits observe the stopping token, and whatever has not
+        // finished after this is left to the next start (the default would wait 30 s).
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = StoppingNotice.ShutdownTimeout);
+        services.AddHostedService<StoppingNotice>();
+
         services.AddSystemd();
         return builder;
     }
@@ -83,29 +97,108 @@ public static class DoSonBotHostingExtensions
     public static bool HasChatToken(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Zalo:BotToken"]);
 
-    /// <summary>Runs the one-shot command named on the command line, or the bot itself.</summary>
-    public static async Task<int> RunDoSonBotAsync(this IHost host, CommandLine commandLine)
+    /// <summary>Runs the one-shot command named on the command line, or the bot itself. Every
+    /// failure the program expects (a wrong setting, a damaged, missing or busy database) is said in
+    /// Vietnamese on <paramref name="error"/> with its exit code, before the host starts and so
+    /// without the host's stack trace.</summary>
+    public static async Task<int> RunDoSonBotAsync(this IHost host, CommandLine commandLine, TextWriter? output = null, TextWriter? error = null)
     {
+        output ??= Console.Out;
+        error ??= Console.Error;
         try
         {
+            var problems = SettingsCheck.Problems(host.Services.GetRequiredService<IConfiguration>());
+            if (problems.Count > 0)
+            {
+                await error.WriteLineAsync(HostingTexts.SettingsHeader + "\n" + string.Join("\n", problems));
+                return ExitCodes.Usage;
+            }
+
+            if (!IsHelp(commandLine.Verb))
+            {
+                // The checks AddOptionsWithValidateOnStart registered, run here rather than inside the
+                // host's start, which logs the failure with a stack trace before rethrowing it.
+                host.Services.GetService<IStartupValidator>()?.Validate();
+            }
+
+            DecideDatabaseUse(host.Services.GetRequiredService<DatabaseUse>(), commandLine.Verb, output);
             if (commandLine.Verb is null)
             {
+                var store = host.Services.GetRequiredService<LiteDbBotStore>();
+                store.EnsureOpen();
+                try
+                {
+                    await host.Services.GetRequiredService<DatabaseSeeder>().StartAsync(CancellationToken.None);
+                }
+                catch (ExpectedFailureException)
+                {
+                    store.DiscardIfCreatedNew();
+                    throw;
+                }
+
                 await host.RunAsync();
-                return 0;
+                return ExitCodes.Ok;
             }
 
             using var cts = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) =>
+            ConsoleCancelEventHandler cancel = (_, e) =>
             {
                 e.Cancel = true;
                 cts.Cancel();
             };
-            return await host.Services.GetRequiredService<CliRunner>().RunAsync(commandLine, Console.Out, cts.Token);
+            Console.CancelKeyPress += cancel;
+            try
+            {
+                return await host.Services.GetRequiredService<CliRunner>().RunAsync(commandLine, output, cts.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= cancel;
+            }
         }
-        catch (OptionsValidationException ex)
+        catch (ExpectedFailureException ex)
         {
-            await Console.Error.WriteLineAsync("Cấu hình không hợp lệ:\n" + string.Join("\n", ex.Failures));
-            return CliRunner.UsageError;
+            await error.WriteLineAsync(ex.Message);
+            return ex.ExitCode;
+        }
+        catch (Exception ex) when (SettingsFailures(ex) is { } failures)
+        {
+            await error.WriteLineAsync(HostingTexts.SettingsHeader + "\n" + string.Join("\n", failures));
+            return ExitCodes.Usage;
         }
     }
+
+    private static bool IsHelp(string? verb) => verb is "help" or "--help" or "-h";
+
+    /// <summary>Only the bot's start and `import` may create a database, and both say which file they
+    /// use; every other verb works on an existing ward. The store opens the file on first use, so
+    /// `template`, `notice parse` and `--help` never open it at all.</summary>
+    internal static void DecideDatabaseUse(DatabaseUse use, string? verb, TextWriter output)
+    {
+        var creates = verb is null or "import";
+        use.MayCreate = creates;
+        use.Announce = creates ? output : null;
+        use.Holder = verb is null ? HostingTexts.BotHolder : HostingTexts.VerbHolder(verb);
+    }
+
+    /// <summary>The Vietnamese sentences of a settings failure, or null when <paramref name="ex"/> is not one.</summary>
+    internal static IReadOnlyList<string>? SettingsFailures(Exception ex) => ex switch
+    {
+        OptionsValidationException validation => validation.Failures.Select(WithoutDataAnnotationWrapper).ToList(),
+        AggregateException aggregate when aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            aggregate.InnerExceptions.SelectMany(e => SettingsFailures(e)!).ToList(),
+        InvalidOperationException when BinderKey().Match(ex.Message) is { Success: true } match =>
+            [HostingTexts.CannotConvert(match.Groups[1].Value)],
+        _ => null,
+    };
+
+    /// <summary>ValidateDataAnnotations wraps our message: "DataAnnotation validation failed for 'X' members: 'Y' with the error: '...'."</summary>
+    private static string WithoutDataAnnotationWrapper(string failure) =>
+        DataAnnotationWrapper().Match(failure) is { Success: true } match ? match.Groups[1].Value : failure;
+
+    [GeneratedRegex(@"with the error: '(.*)'\.?$", RegexOptions.Singleline)]
+    private static partial Regex DataAnnotationWrapper();
+
+    [GeneratedRegex(@"^Failed to convert configuration value.* at '([^']+)'")]
+    private static partial Regex BinderKey();
 }

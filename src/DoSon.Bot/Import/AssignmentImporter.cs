@@ -1,4 +1,5 @@
 using DoSon.Bot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace DoSon.Bot.Import;
 
@@ -21,18 +22,21 @@ public sealed record ImportOutcome(ImportPlan? Plan, IReadOnlyList<ImportError> 
 
 /// <summary>Reads an assignment file (JSON or .xlsx), checks every row, plans the changes against
 /// the database and, unless it is a dry run, writes them all in one transaction.</summary>
-public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnumerable<IBeforeImport> beforeImport)
+public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnumerable<IBeforeImport> beforeImport, IOptions<ImportOptions>? options = null)
 {
-    public AssignmentImporter(IBotStore store, TimeProvider time)
-        : this(store, time, [])
+    public AssignmentImporter(IBotStore store, TimeProvider time, IOptions<ImportOptions>? options = null)
+        : this(store, time, [], options)
     {
     }
+
+    /// <summary>The limits (section Import) every file is held to; the defaults when none are given.</summary>
+    public ImportOptions Limits { get; } = options?.Value ?? new ImportOptions();
 
     /// <summary>Applied is true when the run was not a dry run and the database now holds the file's
     /// content (also when nothing had to change).</summary>
     public ImportOutcome Import(string path, bool dryRun, string byMember)
     {
-        var read = AssignmentReader.Read(path);
+        var read = AssignmentReader.Read(path, Limits);
         var errors = new List<ImportError>(read.Errors);
         if (read.File is null)
         {

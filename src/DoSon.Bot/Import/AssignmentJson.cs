@@ -30,7 +30,7 @@ public static class AssignmentJson
     /// <summary>Reads the file; throws <see cref="AssignmentFileException"/> listing every problem.</summary>
     public static AssignmentFile Read(string path)
     {
-        var read = ReadDetailed(path);
+        var read = ReadDetailed(path, new ImportOptions());
         return read.Errors.Count == 0 && read.File is not null ? read.File : throw new AssignmentFileException(read.Errors);
     }
 
@@ -44,7 +44,7 @@ public static class AssignmentJson
     public static string Serialize(AssignmentFile file, bool writeNulls = false) =>
         JsonSerializer.Serialize(file, writeNulls ? DraftOptions : WriteOptions);
 
-    internal static FileRead ReadDetailed(string path)
+    internal static FileRead ReadDetailed(string path, ImportOptions limits)
     {
         var name = Path.GetFileName(path);
         byte[] bytes;
@@ -57,11 +57,16 @@ public static class AssignmentJson
             return AssignmentReader.Failed(name, ImportTexts.CannotRead);
         }
 
-        return Parse(bytes, name);
+        return Parse(bytes, name, limits);
     }
 
-    internal static FileRead Parse(byte[] bytes, string fileName)
+    internal static FileRead Parse(byte[] bytes, string fileName, ImportOptions limits)
     {
+        if (bytes.LongLength > limits.MaxFileBytes)
+        {
+            return AssignmentReader.Failed(fileName, ImportTexts.FileTooLarge(bytes.LongLength, limits.MaxFileBytes));
+        }
+
         ReadOnlyMemory<byte> json = bytes;
         if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble))
         {
@@ -88,9 +93,13 @@ public static class AssignmentJson
         using (document)
         {
             var errors = new List<ImportError>();
-            var mapper = new Mapper(fileName, errors);
+            var mapper = new Mapper(fileName, errors, limits.MaxRows);
             var file = mapper.File(document.RootElement);
-            return new(file, new JsonLayout(fileName, mapper.Indexes), errors);
+
+            // A list beyond the limit is the only error then: nothing else of the file is checked.
+            return mapper.TooLong is { } refused
+                ? new(null, new JsonLayout(fileName), [refused])
+                : new(file, new JsonLayout(fileName, mapper.Indexes), errors);
         }
     }
 
@@ -116,12 +125,15 @@ public static class AssignmentJson
 
     /// <summary>Maps the document by hand rather than with JsonSerializer, so that a wrong type or
     /// an unknown field anywhere is reported with its path and reading goes on to find the rest.</summary>
-    private sealed class Mapper(string fileName, List<ImportError> errors)
+    private sealed class Mapper(string fileName, List<ImportError> errors, int maxItems)
     {
         // The item being read, so that its errors sort with the checks' errors about it.
         private (int Section, int Item) _order = (-1, -1);
 
         public Dictionary<FileSection, IReadOnlyList<int>> Indexes { get; } = [];
+
+        /// <summary>The error of a list longer than the limit (Import:MaxRows), if one was.</summary>
+        public ImportError? TooLong { get; private set; }
 
         private static readonly HashSet<string> ProgressFields = new(StringComparer.OrdinalIgnoreCase)
         {
@@ -184,6 +196,13 @@ public static class AssignmentJson
             if (value.ValueKind != JsonValueKind.Array)
             {
                 return Invalid<List<T>>(JsonLayout.Name(section), null, ImportTexts.MustBeList);
+            }
+
+            // Counted before any item is mapped, so that a list of a million items costs nothing more.
+            if (value.GetArrayLength() > maxItems)
+            {
+                TooLong ??= new ImportError(fileName, ImportTexts.WholeFile, null, ImportTexts.TooManyItems(JsonLayout.Name(section), maxItems));
+                return null;
             }
 
             var list = new List<T>();
@@ -395,7 +414,7 @@ public static class AssignmentJson
         }
 
         private void Error(string where, string? field, string message) =>
-            errors.Add(new ImportError(fileName, where, field, message) { Order = _order });
+            errors.Add(new ImportError(fileName, where, field is null ? null : ImportTexts.Shown(field, 60), message) { Order = _order });
     }
 
     internal static List<string> SplitCodes(string? text) =>

@@ -7,7 +7,7 @@ internal sealed record FileRead(AssignmentFile? File, IFileLayout Layout, IReadO
 
 internal static class AssignmentReader
 {
-    public static FileRead Read(string path)
+    public static FileRead Read(string path, ImportOptions limits)
     {
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -15,12 +15,20 @@ internal static class AssignmentReader
             return Failed(name, ImportTexts.FileNotFound);
         }
 
-        return Path.GetExtension(path).ToLowerInvariant() switch
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".json" or ".xlsx"))
         {
-            ".json" => AssignmentJson.ReadDetailed(path),
-            ".xlsx" => AssignmentWorkbook.ReadDetailed(path),
-            var other => Failed(name, ImportTexts.UnsupportedExtension(other)),
-        };
+            return Failed(name, ImportTexts.UnsupportedExtension(extension));
+        }
+
+        // Refused before anything is read: the size on disk is known for free.
+        var size = new FileInfo(path).Length;
+        if (size > limits.MaxFileBytes)
+        {
+            return Failed(name, ImportTexts.FileTooLarge(size, limits.MaxFileBytes));
+        }
+
+        return extension == ".json" ? AssignmentJson.ReadDetailed(path, limits) : AssignmentWorkbook.ReadDetailed(path, limits);
     }
 
     public static FileRead Failed(string fileName, string message) =>

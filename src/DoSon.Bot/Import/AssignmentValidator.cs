@@ -41,6 +41,10 @@ internal sealed partial class AssignmentValidator
     private readonly Dictionary<string, string> _members = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _milestones = new(StringComparer.OrdinalIgnoreCase);
 
+    // Fields refused for their characters or length: no other check reports them, so that a huge
+    // or garbled value is named once and never echoed in a message.
+    private readonly HashSet<(FileSection Section, int Item, string Field)> _refused = [];
+
     private AssignmentValidator(StoreSnapshot current, IFileLayout layout, List<ImportError> errors)
     {
         _current = current;
@@ -57,6 +61,8 @@ internal sealed partial class AssignmentValidator
         var members = file.Members ?? [];
         var milestones = file.Milestones ?? [];
         var tasks = file.Tasks ?? [];
+
+        CheckTexts(file.Source, units, members, milestones, tasks);
 
         // Codes first: a reference may point at an item declared further down the file.
         Declare(FileSection.Units, units.Select(u => u.Code).ToList(), _current.Units.Select(u => u.Code), _units);
@@ -189,6 +195,128 @@ internal sealed partial class AssignmentValidator
             milestone,
             WorkTaskStatus.NotStarted,
             0);
+    }
+
+    /// <summary>Every field, before any other check: no control characters (tab and line breaks
+    /// only in long text), codes of plain letters, digits and . _ -, and a length limit for each.</summary>
+    private void CheckTexts(SourceDto? source, List<UnitDto> units, List<MemberDto> members, List<MilestoneDto> milestones, List<TaskDto> tasks)
+    {
+        if (source is not null)
+        {
+            Short(FileSection.Source, 0, "number", source.Number, FieldLimits.SourceNumber);
+            Short(FileSection.Source, 0, "date", source.Date, FieldLimits.Date);
+            Short(FileSection.Source, 0, "title", source.Title, FieldLimits.SourceTitle);
+        }
+
+        for (var i = 0; i < units.Count; i++)
+        {
+            Code(FileSection.Units, i, "code", units[i].Code);
+            Short(FileSection.Units, i, "name", units[i].Name, FieldLimits.Name);
+        }
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            var m = members[i];
+            Code(FileSection.Members, i, "code", m.Code);
+            Short(FileSection.Members, i, "name", m.Name, FieldLimits.Name);
+            Short(FileSection.Members, i, "title", m.Title, FieldLimits.Name);
+            Codes(FileSection.Members, i, "units", m.Units);
+            Short(FileSection.Members, i, "role", m.Role, FieldLimits.Short);
+            Short(FileSection.Members, i, "zaloUserId", m.ZaloUserId, FieldLimits.Short);
+        }
+
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            Code(FileSection.Milestones, i, "code", milestones[i].Code);
+            Short(FileSection.Milestones, i, "name", milestones[i].Name, FieldLimits.Name);
+            Short(FileSection.Milestones, i, "date", milestones[i].Date, FieldLimits.Date);
+        }
+
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var t = tasks[i];
+            Code(FileSection.Tasks, i, "code", t.Code);
+            Short(FileSection.Tasks, i, "title", t.Title, FieldLimits.TaskTitle);
+            Text(FileSection.Tasks, i, "description", t.Description, FieldLimits.LongText, multiline: true);
+            Short(FileSection.Tasks, i, "section", t.Section, FieldLimits.Short);
+            Code(FileSection.Tasks, i, "leadUnit", t.LeadUnit);
+            Codes(FileSection.Tasks, i, "supportUnits", t.SupportUnits);
+            Codes(FileSection.Tasks, i, "assignees", t.Assignees);
+            Short(FileSection.Tasks, i, "due", t.Due, FieldLimits.Date);
+            Code(FileSection.Tasks, i, "milestone", t.Milestone);
+            Text(FileSection.Tasks, i, "note", t.Note, FieldLimits.LongText, multiline: true);
+        }
+    }
+
+    private void Short(FileSection section, int i, string field, string? value, int max) =>
+        Text(section, i, field, value, max, multiline: false);
+
+    /// <summary>False when the field was refused. Checked trimmed, as the value is used.</summary>
+    private bool Text(FileSection section, int i, string field, string? value, int max, bool multiline)
+    {
+        if (value is null || _refused.Contains((section, i, field)))
+        {
+            return value is null;
+        }
+
+        var text = value.Trim();
+        if (text.Length > max)
+        {
+            Refuse(section, i, field, ImportTexts.TooLong(text.Length, max));
+            return false;
+        }
+
+        for (var k = 0; k < text.Length; k++)
+        {
+            var c = text[k];
+            if (char.IsControl(c) && !(multiline && c is '\t' or '\n' or '\r'))
+            {
+                Refuse(section, i, field, ImportTexts.ControlCharacter(c, k + 1));
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Codes(FileSection section, int i, string field, List<string>? codes)
+    {
+        foreach (var code in codes ?? [])
+        {
+            Code(section, i, field, code);
+        }
+    }
+
+    /// <summary>A space in a code has its own message (CodeHasSpace) from the declaration check.</summary>
+    private void Code(FileSection section, int i, string field, string? value)
+    {
+        if (value is null || !Text(section, i, field, value, FieldLimits.Code, multiline: false))
+        {
+            return;
+        }
+
+        var code = value.Trim();
+        foreach (var c in code)
+        {
+            if (!char.IsWhiteSpace(c) && !IsCodeCharacter(c))
+            {
+                Refuse(section, i, field, ImportTexts.BadCodeCharacter(code, c));
+                return;
+            }
+        }
+    }
+
+    private static bool IsCodeCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
+
+    private void Refuse(FileSection section, int i, string field, string message)
+    {
+        if (_refused.Add((section, i, field)))
+        {
+            _errors.Add(new ImportError(_layout.FileName, _layout.Where(section, i), _layout.Field(section, field), message)
+            {
+                Order = ((int)section, _layout.Position(section, i)),
+            });
+        }
     }
 
     /// <summary>A chat account belongs to one member at most: the store finds the member by it.
@@ -398,15 +526,35 @@ internal sealed partial class AssignmentValidator
 
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    private void Error(FileSection section, int i, string field, string message) =>
-        _errors.Add(new ImportError(_layout.FileName, _layout.Where(section, i), _layout.Field(section, field), message)
+    private void Error(FileSection section, int i, string field, string message)
+    {
+        if (!_refused.Contains((section, i, field)))
         {
-            Order = ((int)section, _layout.Position(section, i)),
-        });
+            _errors.Add(new ImportError(_layout.FileName, _layout.Where(section, i), _layout.Field(section, field), message)
+            {
+                Order = ((int)section, _layout.Position(section, i)),
+            });
+        }
+    }
 
     [GeneratedRegex(@"^(?<day>[0-9]{1,2})/(?<month>[0-9]{1,2})/(?<year>[0-9]{4})$")]
     private static partial Regex DatePattern();
 
     [GeneratedRegex(@"^(?<day>[0-9]{1,2})/(?<month>[0-9]{1,2})/(?<year>[0-9]{4})(\s+(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2}))?$")]
     private static partial Regex DeadlinePattern();
+}
+
+/// <summary>How long each field of an assignment file may be, in characters. A value beyond them is
+/// a mistake (a whole document pasted into a cell) or an attack (one field of 52 MB once ended in
+/// LiteDB's "Document size exceed").</summary>
+internal static class FieldLimits
+{
+    public const int Code = 50;
+    public const int Name = 200;
+    public const int TaskTitle = 300;
+    public const int LongText = 20_000;
+    public const int SourceNumber = 100;
+    public const int SourceTitle = 1_000;
+    public const int Date = 30;
+    public const int Short = 100;
 }

@@ -13,7 +13,7 @@ public static class AssignmentWorkbook
     /// <summary>Reads the workbook; throws <see cref="AssignmentFileException"/> listing every problem.</summary>
     public static AssignmentFile Read(string path)
     {
-        var read = ReadDetailed(path);
+        var read = ReadDetailed(path, new ImportOptions());
         return read.Errors.Count == 0 && read.File is not null ? read.File : throw new AssignmentFileException(read.Errors);
     }
 
@@ -91,14 +91,22 @@ public static class AssignmentWorkbook
         ["note"] = t.Note,
     };
 
-    internal static FileRead ReadDetailed(string path)
+    internal static FileRead ReadDetailed(string path, ImportOptions limits)
     {
         var fileName = Path.GetFileName(path);
         var errors = new List<ImportError>();
         var rows = new Dictionary<FileSection, IReadOnlyList<int>>();
         var layout = new WorkbookLayout(fileName, rows);
 
-        var sheets = Guarded(() => MiniExcel.GetSheetNames(path), out var failure);
+        // MiniExcel reads only the checked copy: a workbook that inflates beyond the limits is
+        // refused before any sheet is parsed.
+        var zip = Guarded(() => Checked(path, limits), out var failure);
+        if (zip is null)
+        {
+            return AssignmentReader.Failed(fileName, failure!);
+        }
+
+        var sheets = Guarded(() => new MemoryStream(zip, writable: false).GetSheetNames(), out failure);
         if (sheets is null)
         {
             return AssignmentReader.Failed(fileName, failure!);
@@ -114,7 +122,7 @@ public static class AssignmentWorkbook
                 continue;
             }
 
-            var cells = Guarded(() => ReadSheet(path, actual), out failure);
+            var cells = Guarded(() => ReadSheet(zip, actual, limits.MaxRows), out failure);
             if (cells is null)
             {
                 return AssignmentReader.Failed(fileName, failure!);
@@ -174,8 +182,36 @@ public static class AssignmentWorkbook
         return new(file, layout, errors);
     }
 
-    private static List<IDictionary<string, object?>> ReadSheet(string path, string sheetName) =>
-        [.. MiniExcel.Query(path, useHeaderRow: false, sheetName: sheetName).Cast<IDictionary<string, object?>>()];
+    private static byte[] Checked(string path, ImportOptions limits)
+    {
+        using var file = File.OpenRead(path);
+        if (file.Length > limits.MaxFileBytes)
+        {
+            throw new FileRefusedException(ImportTexts.FileTooLarge(file.Length, limits.MaxFileBytes));
+        }
+
+        return ZipGuard.Checked(file, limits);
+    }
+
+    /// <summary>MiniExcel reads rows lazily: they are counted as they come, so that a sheet of
+    /// 100,000 rows is refused after the first rows over the limit, not after all of them.</summary>
+    private static List<IDictionary<string, object?>> ReadSheet(byte[] zip, string sheetName, int maxRows)
+    {
+        using var stream = new MemoryStream(zip, writable: false);
+        var rows = new List<IDictionary<string, object?>>();
+        foreach (var row in stream.Query(useHeaderRow: false, sheetName: sheetName))
+        {
+            // Row 1 is the header.
+            if (rows.Count > maxRows)
+            {
+                throw new FileRefusedException(ImportTexts.TooManyRows(sheetName, maxRows));
+            }
+
+            rows.Add((IDictionary<string, object?>)row);
+        }
+
+        return rows;
+    }
 
     /// <summary>MiniExcel throws InvalidDataException for a damaged zip and InvalidOperationException
     /// ("Sequence contains no elements") for a zip that holds no workbook; both become one clear
@@ -187,6 +223,10 @@ public static class AssignmentWorkbook
         try
         {
             return read();
+        }
+        catch (FileRefusedException ex)
+        {
+            failure = ex.Message;
         }
         catch (Exception ex) when (ex is InvalidDataException or XmlException or EndOfStreamException)
         {

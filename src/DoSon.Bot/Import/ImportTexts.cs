@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Domain;
 
 namespace DoSon.Bot.Import;
@@ -42,10 +43,10 @@ public static class ImportTexts
     public const string MustBePositiveNumber = "phải là một số nguyên dương (mã người dùng Telegram).";
 
     public static string UnknownField(string name) =>
-        $"trường «{name}» không có trong định dạng tệp (viết sai tên trường?).";
+        $"trường «{Shown(name, 60)}» không có trong định dạng tệp (viết sai tên trường?).";
 
     public static string ProgressNotImported(string name) =>
-        $"tệp giao việc không ghi «{name}»: tiến độ và trạng thái chỉ cập nhật qua bot, nhập lại tệp không làm mất chúng.";
+        $"tệp giao việc không ghi «{Shown(name, 60)}»: tiến độ và trạng thái chỉ cập nhật qua bot, nhập lại tệp không làm mất chúng.";
 
     public const string WorkbookDamaged =
         "tệp Excel bị hỏng hoặc không phải tệp .xlsx (hãy mở bằng Excel rồi lưu lại dạng Excel Workbook .xlsx).";
@@ -54,10 +55,38 @@ public static class ImportTexts
         "tệp không phải là sổ tính Excel: bên trong không có trang tính nào (hãy lưu lại dạng Excel Workbook .xlsx).";
 
     public static string MissingSheet(string name) =>
-        $"thiếu trang «{name}» (sổ cần đủ các trang Nguồn, Đơn vị, Thành viên, Mốc, Nhiệm vụ; có thể tạo sổ mẫu bằng lệnh template).";
+        $"thiếu trang «{name}» (sổ cần đủ các trang Nguồn, Đơn vị, Thành viên, Mốc, Nhiệm vụ; có thể tạo sổ mẫu bằng lệnh: {ProgramName.Command("template <tệp.xlsx>")}).";
 
     public static string MissingColumn(string header) =>
         $"thiếu cột «{header}» ở dòng tiêu đề (dòng 1).";
+
+    // Limits (section Import): hostile or mistaken files are refused before they are parsed.
+    public static string FileTooLarge(long bytes, long max) =>
+        $"tệp quá lớn ({Size(bytes)}); giới hạn là {Size(max)} (cài đặt Import:MaxFileBytes). Một tháng giao việc chỉ vài trăm KB: hãy kiểm tra lại có đúng tệp không.";
+
+    public static string InflatesTooMuch(long max) =>
+        $"quá lớn khi giải nén (hơn {Size(max)}, cài đặt Import:MaxUncompressedBytes): tệp Excel/Word thật chỉ vài MB, tệp này có thể bị làm hỏng hoặc cố ý gây hại nên không được đọc.";
+
+    public static string TooManyParts(int count, int max) =>
+        $"có {count} phần nén bên trong, nhiều hơn giới hạn {max} (cài đặt Import:MaxZipEntries): tệp Excel/Word thật chỉ có vài chục phần, tệp này không được đọc.";
+
+    public static string CompressionRatio(string part, long ratio, int max) =>
+        $"có phần «{Shown(part, 60)}» nén chặt bất thường ({ratio}:1, giới hạn {max}:1, cài đặt Import:MaxCompressionRatio): có thể là tệp cố ý gây hại nên không được đọc.";
+
+    public static string TooManyRows(string sheet, int max) =>
+        $"trang «{sheet}» có hơn {max} dòng (giới hạn Import:MaxRows = {max}); tệp không được đọc tiếp. Hãy chia thành nhiều tệp hoặc xoá các dòng thừa.";
+
+    public static string TooManyItems(string list, int max) =>
+        $"danh sách «{list}» có hơn {max} mục (giới hạn Import:MaxRows = {max}); tệp không được đọc tiếp.";
+
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / 1024d / 1024d).ToString("0.#", Vietnamese) + " MB",
+        >= 1024 => (bytes / 1024d).ToString("0.#", Vietnamese) + " KB",
+        _ => $"{bytes} byte",
+    };
+
+    private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
     public const string OneSourceRow = "trang «Nguồn» chỉ ghi một văn bản: một dòng dưới dòng tiêu đề.";
 
@@ -65,6 +94,24 @@ public static class ImportTexts
     public const string Required = "bắt buộc, đang để trống.";
 
     public static string CodeHasSpace(string code) => $"mã «{code}» không được có dấu cách.";
+
+    public static string ControlCharacter(char c, int position) =>
+        $"có ký tự điều khiển {CodePoint(c)} ở vị trí {position} (thường do sao chép từ phần mềm khác): hãy xoá ký tự đó.";
+
+    public static string BadCodeCharacter(string code, char c) =>
+        $"mã «{Shown(code, 60)}» có ký tự «{(char.IsControl(c) || char.IsWhiteSpace(c) ? CodePoint(c) : c.ToString())}» không được dùng: mã chỉ gồm chữ không dấu A-Z, a-z, chữ số, dấu chấm, gạch ngang và gạch dưới (ví dụ UBND, CB-TDP8, T2603-21-01).";
+
+    public static string TooLong(int length, int max) =>
+        $"dài {length} ký tự, quá giới hạn {max} ký tự của trường này.";
+
+    private static string CodePoint(char c) => $"U+{(int)c:X4}";
+
+    /// <summary>A value as shown in a message: cut, so that a huge value cannot make a huge message.</summary>
+    public static string Shown(string text, int max)
+    {
+        var cut = text.Length <= max ? text : text[..max] + "…";
+        return string.Concat(cut.Select(c => char.IsControl(c) ? '\uFFFD' : c));
+    }
 
     public static string DuplicateCode(string code, string firstWhere) => $"mã «{code}» bị trùng: đã có ở {firstWhere}.";
 
@@ -155,7 +202,7 @@ public static class ImportTexts
     public const string TemplateUsage =
         "template <tệp.xlsx> [--overwrite]  tạo sổ Excel trống có dòng tiêu đề và trang hướng dẫn";
 
-    public static string Usage(string usage, string problem) => $"{problem}\nCách dùng: dotnet run --project src/DoSon.Bot -- {usage}";
+    public static string Usage(string usage, string problem) => $"{problem}\nCách dùng: {ProgramName.Command(usage)}";
 
     public const string MissingPath = "Thiếu tên tệp.";
 
@@ -183,10 +230,10 @@ public static class ImportTexts
 
     public static string TemplateWritten(string path) =>
         $"Đã tạo sổ mẫu {path}: các trang Hướng dẫn, Nguồn, Đơn vị, Thành viên, Mốc, Nhiệm vụ.\n"
-        + $"Điền xong, xem trước bằng: dotnet run --project src/DoSon.Bot -- import {path} --dry-run";
+        + $"Điền xong, xem trước bằng: {ProgramName.Command($"import {path} --dry-run")}";
 
     /// <summary>The instructions sheet of every workbook the program writes.</summary>
-    public static IReadOnlyList<string[]> Instructions { get; } =
+    public static IReadOnlyList<string[]> Instructions =>
     [
         ["HƯỚNG DẪN ĐIỀN SỔ GIAO VIỆC (DoSon.Bot)"],
         [""],
@@ -207,7 +254,7 @@ public static class ImportTexts
         ["Ví dụ một dòng trang Nhiệm vụ:"],
         ["    T2603-21-04 | Triển khai các nội dung kiểm tra giám sát | (nội dung đầy đủ) | 2.1 | UBKT | CB-TDP8, CB-DOANKET | CN-UBKT | 15/03/2026 | BAUCU"],
         [""],
-        ["Xem trước trước khi nhập: dotnet run --project src/DoSon.Bot -- import <tệp.xlsx> --dry-run"],
+        ["Xem trước trước khi nhập: " + ProgramName.Command("import <tệp.xlsx> --dry-run")],
         ["Nếu có lỗi, chương trình liệt kê từng lỗi (trang, dòng, cột) và không ghi gì cả."],
     ];
 }

@@ -7,7 +7,7 @@ internal sealed record VerbArguments(string? Path, IReadOnlySet<string> Flags, s
 {
     /// <summary>The exit code for input that could not be used (a file with errors, a file that
     /// cannot be written); 2 (<see cref="CliRunner.UsageError"/>) is for a wrong command line.</summary>
-    public const int Failed = 1;
+    public const int Failed = ExitCodes.Failed;
 
     public static VerbArguments Parse(IReadOnlyList<string> arguments, string[] flags, string[] extensions, string allowed)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DoSon.Bot.Import;
 
 namespace DoSon.Bot.Notices;
 
@@ -11,7 +12,7 @@ public static class NoticeReader
 {
     /// <exception cref="NoticeRejectedException">The file is missing, empty, too large, of another
     /// type, not text, or a damaged .docx.</exception>
-    public static IReadOnlyList<string> Read(string path, long maxBytes)
+    public static IReadOnlyList<string> Read(string path, long maxBytes, ImportOptions? limits = null)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -39,14 +40,14 @@ public static class NoticeReader
             throw new NoticeRejectedException(NoticeTexts.CannotRead(path, ex.Message), ex);
         }
 
-        return Read(bytes, path, maxBytes);
+        return Read(bytes, path, maxBytes, limits);
     }
 
     /// <summary>The same checks and reading for content that did not come from a file of ours (a
     /// document sent to the bot in a chat); messages name it <paramref name="fileName"/>, as sent.</summary>
     /// <exception cref="NoticeRejectedException">The content is empty, too large, of another type,
     /// not text, or a damaged .docx.</exception>
-    public static IReadOnlyList<string> Read(byte[] bytes, string fileName, long maxBytes)
+    public static IReadOnlyList<string> Read(byte[] bytes, string fileName, long maxBytes, ImportOptions? limits = null)
     {
         if (bytes.Length == 0)
         {
@@ -61,7 +62,7 @@ public static class NoticeReader
         var lines = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".txt" => ReadText(bytes, fileName),
-            ".docx" => ReadDocx(bytes, fileName),
+            ".docx" => ReadDocx(bytes, fileName, limits ?? new ImportOptions()),
             ".doc" => throw new NoticeRejectedException(NoticeTexts.OldWordFormat(fileName)),
             _ => throw new NoticeRejectedException(NoticeTexts.UnsupportedType(fileName)),
         };
@@ -108,18 +109,30 @@ public static class NoticeReader
     private static string Strict(Encoding encoding, byte[] bytes, int skip) => encoding.GetString(bytes, skip, bytes.Length - skip);
 
     /// <summary>Each paragraph (tables included, in document order) with the number or bullet Word
-    /// draws in front of it, followed by a blank line, as a .txt export would give.</summary>
-    public static IReadOnlyList<string> ReadDocx(byte[] bytes, string path)
+    /// draws in front of it, followed by a blank line, as a .txt export would give. OpenXml reads
+    /// only the copy the zip guard checked, so that a document inflating to gigabytes is refused
+    /// before it is parsed.</summary>
+    public static IReadOnlyList<string> ReadDocx(byte[] bytes, string path, ImportOptions limits)
     {
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
+            byte[] zip;
+            using (var original = new MemoryStream(bytes, writable: false))
+            {
+                zip = ZipGuard.Checked(original, limits);
+            }
+
+            using var stream = new MemoryStream(zip, writable: false);
             using var document = WordprocessingDocument.Open(stream, false);
 
             // A zip that is not a Word document opens without complaint and simply has no main part.
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new NoticeRejectedException(NoticeTexts.NotADocx(path));
             return DocxText.Lines(document.MainDocumentPart!, body);
+        }
+        catch (FileRefusedException ex)
+        {
+            throw new NoticeRejectedException(NoticeTexts.Refused(path, ex.Message), ex);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException
                                        or XmlException or InvalidOperationException or IOException or ArgumentException)

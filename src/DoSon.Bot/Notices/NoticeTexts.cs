@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using System.Globalization;
 using System.Text;
 using DoSon.Bot.Domain;
@@ -9,7 +10,7 @@ namespace DoSon.Bot.Notices;
 public static class NoticeTexts
 {
     public const string Usage =
-        "notice parse <tệp.txt|tệp.docx> --out <bản-nháp.json|bản-nháp.xlsx> [--force]   đọc thông báo kết luận thành bản nháp nhiệm vụ";
+        "notice parse <tệp.txt|tệp.docx> --out <bản-nháp.json|bản-nháp.xlsx> [--overwrite]   đọc thông báo kết luận thành bản nháp nhiệm vụ";
 
     // --- The file -------------------------------------------------------------------------
 
@@ -19,6 +20,9 @@ public static class NoticeTexts
 
     public static string TooLarge(string file, long bytes, long max) =>
         $"Tệp «{file}» quá lớn ({Size(bytes)}); giới hạn là {Size(max)} (cài đặt Notices:MaxFileBytes). Thông báo kết luận thường chỉ vài chục KB: hãy kiểm tra lại có đúng tệp không.";
+
+    /// <summary>A file beyond the import limits (section Import): the reason says which.</summary>
+    public static string Refused(string file, string reason) => $"Tệp «{file}» {reason}";
 
     public static string UnsupportedType(string file) =>
         $"Tệp «{file}» không phải .txt hoặc .docx. Hãy lưu thông báo thành .docx (Word) hoặc .txt (văn bản UTF-8).";
@@ -102,7 +106,7 @@ public static class NoticeTexts
 
     // --- The command ----------------------------------------------------------------------
 
-    public static string UsageError(string problem) => $"{problem}\nCách dùng: {Usage}";
+    public static string UsageError(string problem) => $"{problem}\nCách dùng: {ProgramName.Command(Usage)}";
 
     public const string MissingInput = "Thiếu tệp thông báo cần đọc.";
 
@@ -118,15 +122,15 @@ public static class NoticeTexts
 
     public static string OutIsInput(string file) => $"Tệp ghi ra «{file}» trùng với tệp thông báo: chọn tên khác.";
 
-    public static string OutExists(string file) =>
-        $"Tệp «{file}» đã có (có thể là bản nháp đã sửa). Chọn tên khác, hoặc thêm --force để ghi đè.";
+    /// <summary>The same sentence as export and template, so every verb that writes a file says it alike.</summary>
+    public static string OutExists(string file) => Import.ImportTexts.AlreadyExists(file);
 
     public static string CannotWrite(string file, string reason) => $"Không ghi được tệp «{file}»: {reason}";
 
     public static string NothingWritten => "Chưa ghi tệp nào.";
 
     public static string Written(string file, int tasks) =>
-        $"Đã ghi bản nháp {tasks} nhiệm vụ ra «{file}».\nXem lại, sửa những chỗ cần xem lại, rồi nạp bằng lệnh: import {file}";
+        $"Đã ghi bản nháp {tasks} nhiệm vụ ra «{file}».\nXem lại, sửa những chỗ cần xem lại, rồi nạp bằng lệnh: {ProgramName.Command($"import {file}")}";
 
     // --- The report -----------------------------------------------------------------------
 

@@ -55,7 +55,8 @@ public sealed class NoticeVerb(NoticeDrafter drafter) : ICliVerb
                 {
                     outPath = a["--out=".Length..];
                 }
-                else if (a.Equals("--force", StringComparison.OrdinalIgnoreCase))
+                // --force is the older name of --overwrite and keeps working.
+                else if (a.Equals("--overwrite", StringComparison.OrdinalIgnoreCase) || a.Equals("--force", StringComparison.OrdinalIgnoreCase))
                 {
                     force = true;
                 }

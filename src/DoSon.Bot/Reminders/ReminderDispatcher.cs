@@ -15,6 +15,7 @@ namespace DoSon.Bot.Reminders;
 public sealed class ReminderDispatcher(
     IBotStore store,
     IReminderStore reminders,
+    IInviteStore invites,
     ChatOutbox outbox,
     ReminderScheduler scheduler,
     IOptions<ReminderOptions> options,
@@ -106,7 +107,7 @@ public sealed class ReminderDispatcher(
             var composed = ReminderMessage.Compose(member, due, tasks,
                 due.Any(r => r.Kind == ReminderKind.Milestone) ? store.GetMilestones() : [],
                 due.Any(r => r.Kind == ReminderKind.Escalation) ? store.GetMembers() : [],
-                WardClock.Today(time), options.Value.Digest.DaysAhead);
+                WardClock.Today(time), options.Value.Digest.DaysAhead, AdminFacts(member, due, now));
             if (composed is null)
             {
                 reminders.Complete(liveKeys, ReminderState.Skipped, now, "Không có gì cần nhắc.");
@@ -210,6 +211,19 @@ public sealed class ReminderDispatcher(
                 _idle.TrySetResult();
             }
         }
+    }
+
+    /// <summary>What an admin's digest says besides delivery problems: accounts locked out for
+    /// guessing invite codes over the last day (one line, however many).</summary>
+    private IReadOnlyList<string> AdminFacts(Member member, IReadOnlyList<Reminder> due, DateTimeOffset now)
+    {
+        if (member.Role != MemberRole.Admin || !due.Any(r => r.Kind == ReminderKind.Digest))
+        {
+            return [];
+        }
+
+        var lockouts = invites.CountInviteLockouts(now.AddDays(-1));
+        return lockouts > 0 ? [ReminderTexts.InviteLockouts(lockouts)] : [];
     }
 
     /// <summary>A delivery problem the admins must know about: added to each admin's next digest, or

@@ -17,7 +17,8 @@ public static class ReminderMessage
         IReadOnlyList<Milestone> milestones,
         IReadOnlyList<Member> members,
         DateOnly today,
-        int digestDaysAhead)
+        int digestDaysAhead,
+        IReadOnlyList<string>? adminFacts = null)
     {
         var blocks = new List<string>();
         var codes = new List<string>();
@@ -122,7 +123,7 @@ public static class ReminderMessage
         }
 
         var noticeTexts = due.Where(r => r.Kind == ReminderKind.Notice && !string.IsNullOrWhiteSpace(r.Text))
-            .Select(r => r.Text!).Distinct(StringComparer.Ordinal).ToList();
+            .Select(r => r.Text!).Concat(adminFacts ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (noticeTexts.Count > 0)
         {
             var lines = new List<string> { ReminderTexts.NoticeHeading };

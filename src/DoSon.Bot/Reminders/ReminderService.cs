@@ -31,10 +31,12 @@ public sealed class ReminderService(
     {
         var now = time.GetUtcNow();
         var caught = reminders.CatchUp(now, _policy.CatchUpWindow, _policy.OutOfQuietHours(now));
-        foreach (var r in caught.Skipped)
+        // One line however long the downtime: an old database once printed a warning per reminder
+        // (245 of them) before the prompt. Each skipped reminder keeps its own note in the store.
+        if (caught.Skipped.Count > 0)
         {
-            logger.LogWarning("Bỏ qua nhắc việc {Key} (lẽ ra gửi lúc {At}): quá thời hạn nhắc bù sau khi hệ thống tạm dừng.",
-                r.Key, WardClock.Format(r.DueAt));
+            logger.LogWarning("{Summary}", ReminderTexts.SkippedAfterDowntime(
+                caught.Skipped.Count, caught.Skipped.Min(r => r.DueAt), caught.Skipped.Max(r => r.DueAt)));
         }
 
         if (caught.Late.Count > 0)

@@ -55,6 +55,14 @@ public static class ReminderTexts
 
     public static string MoreNotices(int count) => $"… và {count} thông báo khác (xem nhật ký của bot).";
 
+    /// <summary>Reminders whose time passed while the bot was stopped, beyond the catch-up window:
+    /// how many, and from when to when (ward time).</summary>
+    public static string SkippedAfterDowntime(int count, DateTimeOffset first, DateTimeOffset last) =>
+        $"Bỏ qua {count} nhắc việc lẽ ra gửi từ {WardClock.Format(first)} đến {WardClock.Format(last)}: quá thời hạn nhắc bù sau khi hệ thống tạm dừng.";
+
+    public static string InviteLockouts(int accounts) =>
+        $"{accounts} tài khoản bị tạm khóa do nhập sai mã mời nhiều lần trong 24 giờ qua.";
+
     public static string NoChat(Member member, string channels) =>
         $"• {member.Name} ({member.Code}) chưa liên kết tài khoản {channels} nên không nhận được nhắc việc.";
 

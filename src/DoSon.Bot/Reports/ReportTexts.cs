@@ -32,7 +32,7 @@ public static class ReportTexts
 
     public static string NoTasks(int month, int year) => $"Không có nhiệm vụ nào có hạn trong tháng {month:00}/{year}.";
 
-    public const string Usage = "report <MM/yyyy> [--out <tệp.txt|tệp.docx>]";
+    public const string Usage = "report <MM/yyyy> [--out <tệp.txt|tệp.docx>] [--overwrite]   báo cáo kết quả thực hiện nhiệm vụ của tháng (in ra màn hình, hoặc ghi ra tệp; --overwrite: ghi đè tệp đã có)";
 
     public static string BadMonth(string text) => $"«{text}» không phải là tháng hợp lệ: hãy viết dạng MM/yyyy, ví dụ 03/2026.";
 

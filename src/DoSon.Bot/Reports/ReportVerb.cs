@@ -1,8 +1,10 @@
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Import;
 
 namespace DoSon.Bot.Reports;
 
-/// <summary>`report 03/2026 [--out báo-cáo.docx]`: the monthly report, on the terminal or in a file.</summary>
+/// <summary>`report 03/2026 [--out báo-cáo.docx] [--overwrite]`: the monthly report, on the terminal or
+/// in a file. An existing file (one the office may have edited) is replaced only with --overwrite.</summary>
 public sealed class ReportVerb(ReportService reports) : ICliVerb
 {
     public string Name => "report";
@@ -12,12 +14,17 @@ public sealed class ReportVerb(ReportService reports) : ICliVerb
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
     {
         string? path = null;
+        var overwrite = false;
         var positional = new List<string>();
         for (var i = 0; i < arguments.Count; i++)
         {
             if (arguments[i] == "--out" && i + 1 < arguments.Count && path is null)
             {
                 path = arguments[++i];
+            }
+            else if (arguments[i] == "--overwrite" && !overwrite)
+            {
+                overwrite = true;
             }
             else
             {
@@ -27,14 +34,27 @@ public sealed class ReportVerb(ReportService reports) : ICliVerb
 
         if (positional.Count != 1 || positional[0].StartsWith("--", StringComparison.Ordinal))
         {
-            await output.WriteLineAsync($"Cách dùng: {Usage}");
+            await output.WriteLineAsync($"Cách dùng: {ProgramName.Command(Usage)}");
             return CliRunner.UsageError;
         }
 
         if (!ReportService.TryParseMonth(positional[0], out var year, out var month))
         {
-            await output.WriteLineAsync(ReportTexts.BadMonth(positional[0]) + $"\nCách dùng: {Usage}");
+            await output.WriteLineAsync(ReportTexts.BadMonth(positional[0]) + $"\nCách dùng: {ProgramName.Command(Usage)}");
             return CliRunner.UsageError;
+        }
+
+        if (path is not null && Path.GetExtension(path).ToLowerInvariant() is not (".txt" or ".docx"))
+        {
+            await output.WriteLineAsync(ReportTexts.BadOut(path));
+            return CliRunner.UsageError;
+        }
+
+        // Refuse before building, so that a report the office has edited is never silently replaced.
+        if (path is not null && File.Exists(path) && !overwrite)
+        {
+            await output.WriteLineAsync(ImportTexts.AlreadyExists(path));
+            return ExitCodes.Failed;
         }
 
         var report = reports.Build(year, month);

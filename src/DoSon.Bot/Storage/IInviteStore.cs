@@ -8,9 +8,13 @@ public enum InviteRedemption
     Unknown,
     Expired,
     AlreadyUsed,
+    /// <summary>Too many wrong codes from this account lately: no code is even looked at.</summary>
+    LockedOut,
 }
 
-public sealed record InviteOutcome(InviteRedemption Result, Member? Member);
+/// <param name="LockedUntil">For <see cref="InviteRedemption.LockedOut"/>: when the account may try again.</param>
+/// <param name="JustLocked">This attempt was the one that locked the account (log it once).</param>
+public sealed record InviteOutcome(InviteRedemption Result, Member? Member, DateTimeOffset? LockedUntil = null, bool JustLocked = false);
 
 /// <summary>One-time codes that link a chat account (Telegram or Zalo) to a member. Only a hash of
 /// each code is kept.</summary>
@@ -23,4 +27,15 @@ public interface IInviteStore
     /// <summary>Uses the code, if it is known, unused and unexpired, to link the account to its member
     /// (and away from any other member it was linked to); all in one transaction.</summary>
     InviteOutcome RedeemInvite(string codeHash, ChatAccount account, DateTimeOffset now);
+
+    /// <summary>When the account may try a code again, or null when it is not locked out now.</summary>
+    DateTimeOffset? InviteLockedUntil(ChatAccount account, DateTimeOffset now);
+
+    /// <summary>Counts a refused code from the account. When it makes <paramref name="maxFailures"/>
+    /// within the last <paramref name="window"/>, the account is locked until now + <paramref name="lockFor"/>
+    /// and that instant is returned; otherwise null. Kept in the database, so a restart does not reset it.</summary>
+    DateTimeOffset? RecordInviteFailure(ChatAccount account, DateTimeOffset now, int maxFailures, TimeSpan window, TimeSpan lockFor);
+
+    /// <summary>How many accounts were locked out at or after <paramref name="since"/> (the admins' digest).</summary>
+    int CountInviteLockouts(DateTimeOffset since);
 }

@@ -3,7 +3,7 @@ namespace DoSon.Bot.Storage;
 internal sealed partial class LiteDbBotStore
 {
     /// <summary>The full path of the database file.</summary>
-    public string DatabasePath => _processLock.DatabasePath;
+    public string DatabasePath => _path;
 
     /// <summary>A consistent copy of the live database. LiteDB 5 in direct mode keeps committed
     /// changes in a -log.db beside the file until a checkpoint; under the gate no other call can

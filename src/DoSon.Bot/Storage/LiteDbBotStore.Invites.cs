@@ -19,6 +19,18 @@ internal sealed class InviteDoc
     public string? UsedBy { get; set; }
 }
 
+/// <summary>Wrong invite codes from one chat account ("Telegram:123"), to slow down guessing.</summary>
+internal sealed class InviteAttemptDoc
+{
+    [BsonId] public string Account { get; set; } = "";
+    /// <summary>UTC instants of the recent refused codes (the codes themselves are not kept).</summary>
+    public List<DateTime> Failures { get; set; } = [];
+    /// <summary>UTC instant; null or past when not locked.</summary>
+    public DateTime? LockedUntil { get; set; }
+    /// <summary>UTC instant of the latest lockout.</summary>
+    public DateTime? LockedAt { get; set; }
+}
+
 internal sealed partial class LiteDbBotStore : IInviteStore
 {
     /// <summary>Where the Telegram adapter kept invites before Zalo shared them (user ids as numbers).</summary>
@@ -27,6 +39,55 @@ internal sealed partial class LiteDbBotStore : IInviteStore
     private bool _invitesReady;
 
     private ILiteCollection<InviteDoc> Invites => _db.GetCollection<InviteDoc>("invites");
+
+    private ILiteCollection<InviteAttemptDoc> InviteAttempts => _db.GetCollection<InviteAttemptDoc>("invite_attempts");
+
+    private static string AttemptKey(ChatAccount account) => $"{account.Platform}:{account.UserId}";
+
+    public DateTimeOffset? InviteLockedUntil(ChatAccount account, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var doc = InviteAttempts.FindById(AttemptKey(account));
+            return doc?.LockedUntil is { } until && Utc(until) > now.UtcDateTime
+                ? new DateTimeOffset(Utc(until))
+                : null;
+        }
+    }
+
+    public DateTimeOffset? RecordInviteFailure(ChatAccount account, DateTimeOffset now, int maxFailures, TimeSpan window, TimeSpan lockFor)
+    {
+        lock (_gate)
+        {
+            return InTransaction(() =>
+            {
+                var key = AttemptKey(account);
+                var doc = InviteAttempts.FindById(key) ?? new InviteAttemptDoc { Account = key };
+                var from = (now - window).UtcDateTime;
+                doc.Failures = [.. doc.Failures.Select(Utc).Where(f => f > from), now.UtcDateTime];
+                DateTimeOffset? locked = null;
+                if (doc.Failures.Count >= maxFailures)
+                {
+                    locked = now + lockFor;
+                    doc.LockedUntil = locked.Value.UtcDateTime;
+                    doc.LockedAt = now.UtcDateTime;
+                    doc.Failures = [];
+                }
+
+                InviteAttempts.Upsert(doc);
+                return locked;
+            });
+        }
+    }
+
+    public int CountInviteLockouts(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            var from = since.UtcDateTime;
+            return InviteAttempts.Find(d => d.LockedAt != null && d.LockedAt >= from).Count();
+        }
+    }
 
     // Made on first use, inside the lock, like the Telegram indexes (MigrateExtensions is a partial
     // method only one feature can implement).

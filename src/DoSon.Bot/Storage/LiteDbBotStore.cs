@@ -1,4 +1,6 @@
+using DoSon.Bot.Backups;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Import;
 using LiteDB;
 
@@ -12,24 +14,80 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
 {
     public const int SchemaVersion = 1;
 
-    private readonly LiteDatabase _db;
-    private readonly DatabaseLock _processLock;
+    private readonly string _path;
+    private readonly DatabaseUse _use;
+    private readonly BackupOptions _backups;
     private readonly Lock _gate = new();
+    private LiteDatabase? _database;
+    private DatabaseLock? _processLock;
+    private ExpectedFailureException? _openFailure;
 
-    public LiteDbBotStore(string path)
+    /// <param name="path">The database file.</param>
+    /// <param name="use">Whether this run may create the file; by default it may.</param>
+    /// <param name="backups">Where the refusal of a damaged file points to the latest backup.</param>
+    public LiteDbBotStore(string path, DatabaseUse? use = null, BackupOptions? backups = null)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _processLock = DatabaseLock.Acquire(full, "DoSon.Bot");
-        // A mapper of its own rather than BsonMapper.Global: LiteDB 5.0.21 races when two databases
-        // first map the same type at once (litedb-org/LiteDB#2536), which made parallel tests flaky.
-        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
+        _path = Path.GetFullPath(path);
+        _use = use ?? new DatabaseUse();
+        _backups = backups ?? new BackupOptions();
+    }
 
-        // LiteDB stores instants in UTC but hands them back in the machine's local time unless this
-        // pragma is set; the documents are read as UTC, so a server set to Asia/Ho_Chi_Minh would
-        // otherwise shift every instant by 7 hours.
-        _db.UtcDate = true;
-        Migrate();
+    /// <summary>The file is opened on first use, not when the store is built, so that a verb that
+    /// never reads the ward (`template`, `notice parse`, `--help`) never opens or creates it; the
+    /// bot opens it before its host starts (<see cref="EnsureOpen"/>) so that a refusal comes first.</summary>
+    private LiteDatabase _db => Volatile.Read(ref _database) ?? Open();
+
+    /// <summary>How this run uses the file; after opening, whether it was created new.</summary>
+    public DatabaseUse Use => _use;
+
+    /// <summary>Opens the file now, or throws the <see cref="ExpectedFailureException"/> that says why it cannot be used.</summary>
+    public void EnsureOpen() => _ = _db;
+
+    private LiteDatabase Open()
+    {
+        // Under the same (reentrant) lock as every call, so no call can see a half-migrated file.
+        lock (_gate)
+        {
+            if (_database is not null)
+            {
+                return _database;
+            }
+
+            if (_openFailure is not null)
+            {
+                throw new ExpectedFailureException(_openFailure.Message, _openFailure.ExitCode, _openFailure);
+            }
+
+            try
+            {
+                var createdNew = DatabaseGuard.PrepareToOpen(_path, _use, _backups, out var processLock);
+                _processLock = processLock;
+                // A mapper of its own rather than BsonMapper.Global: LiteDB 5.0.21 races when two databases
+                // first map the same type at once (litedb-org/LiteDB#2536), which made parallel tests flaky.
+                var db = new LiteDatabase(new ConnectionString { Filename = _path, Connection = ConnectionType.Direct }, new BsonMapper());
+
+                // LiteDB stores instants in UTC but hands them back in the machine's local time unless this
+                // pragma is set; the documents are read as UTC, so a server set to Asia/Ho_Chi_Minh would
+                // otherwise shift every instant by 7 hours.
+                db.UtcDate = true;
+                _database = db;
+                Migrate();
+                _use.OpenedPath = _path;
+                _use.CreatedNew = createdNew;
+                _use.Announce?.WriteLine(createdNew ? StorageTexts.CreatedNew(_path) : StorageTexts.Using(_path));
+                return db;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _database?.Dispose();
+                _database = null;
+                _processLock?.Dispose();
+                _processLock = null;
+                _openFailure = ex as ExpectedFailureException
+                    ?? new ExpectedFailureException(StorageTexts.Refused(DatabaseFileState.Damaged, _path, ex.Message, _backups), ExitCodes.DatabaseDamaged, ex);
+                throw _openFailure;
+            }
+        }
     }
 
     private ILiteCollection<UnitDoc> Units => _db.GetCollection<UnitDoc>("units");
@@ -45,8 +103,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         {
             if (_db.UserVersion > SchemaVersion)
             {
-                throw new InvalidOperationException(
-                    $"Tệp cơ sở dữ liệu có phiên bản lược đồ {_db.UserVersion}, mới hơn phiên bản {SchemaVersion} mà bản DoSon.Bot này hiểu. Hãy cập nhật chương trình.");
+                throw new ExpectedFailureException(
+                    StorageTexts.Refused(DatabaseFileState.NewerSchema, _path, _db.UserVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), _backups),
+                    ExitCodes.DatabaseDamaged);
             }
 
             History.EnsureIndex(h => h.TaskCode);
@@ -321,9 +380,30 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
+    /// <summary>Closes the file and deletes it when this run created it, so that a start whose seed
+    /// could not be loaded leaves nothing behind and the next start creates and seeds it again.</summary>
+    public void DiscardIfCreatedNew()
+    {
+        if (!_use.CreatedNew)
+        {
+            return;
+        }
+
+        Dispose();
+        foreach (var file in new[] { _path, Path.Combine(Path.GetDirectoryName(_path)!, Path.GetFileNameWithoutExtension(_path) + "-log" + Path.GetExtension(_path)) })
+        {
+            File.Delete(file);
+        }
+    }
+
     public void Dispose()
     {
-        _db.Dispose();
-        _processLock.Dispose();
+        lock (_gate)
+        {
+            _database?.Dispose();
+            _database = null;
+            _processLock?.Dispose();
+            _processLock = null;
+        }
     }
 }

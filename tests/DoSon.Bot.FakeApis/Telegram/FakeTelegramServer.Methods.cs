@@ -36,6 +36,15 @@ public sealed partial class FakeTelegramServer
     private async Task RouteAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
+        if (IsChunked(context.Request))
+        {
+            // The self-hosted telegram-bot-api server reads a request body only by its Content-Length:
+            // a chunked body gets an empty 400, with no JSON at all (go-telegram/bot issue 285).
+            Record(path[(path.LastIndexOf('/') + 1)..], [], new Answer(400, null, ChunkedRefusal));
+            context.Response.StatusCode = 400;
+            return;
+        }
+
         var isFile = path.StartsWith("/file/bot", StringComparison.Ordinal);
         var rest = isFile ? path["/file/bot".Length..] : path.StartsWith("/bot", StringComparison.Ordinal) ? path["/bot".Length..] : null;
         var slash = rest?.IndexOf('/', StringComparison.Ordinal) ?? -1;
@@ -156,6 +165,13 @@ public sealed partial class FakeTelegramServer
         Record(method, p, answer);
         await WriteAsync(context, answer);
     }
+
+    /// <summary>What <see cref="FakeCall.Error"/> says of a call refused for its chunked body.</summary>
+    public const string ChunkedRefusal = "chunked body refused with an empty answer (no Content-Length)";
+
+    /// <summary>A body sent with Transfer-Encoding: chunked, that is without a Content-Length.</summary>
+    internal static bool IsChunked(HttpRequest request) =>
+        request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true);
 
     private Answer Dispatch(string method, JsonObject p, Dictionary<string, IFormFile> files) => method.ToLowerInvariant() switch
     {

@@ -116,8 +116,9 @@ public sealed class BackupTests : IDisposable
         foreach (var (verb, args) in new (ICliVerb, string[])[] { (f.BackupVerb, []), (f.BackupVerb, ["list"]), (f.CheckVerb, []) })
         {
             var (code, output) = await BackupFixture.RunAsync(verb, args);
-            code.Should().Be(ExitCodes.Failed);
-            output.Should().Be($"Không có cơ sở dữ liệu tại {f.Db.Path}: hãy kiểm tra Storage:DatabasePath (ví dụ --Storage:DatabasePath=/var/lib/doson-bot/doson-bot.db) hoặc chạy lệnh từ đúng thư mục.\n");
+            // The same sentence and code as export, report and members give for a missing database.
+            code.Should().Be(ExitCodes.DatabaseUnavailable);
+            output.Should().Be(StorageTexts.Refused(DatabaseFileState.Missing, f.Db.Path, null, new DoSon.Bot.Backups.BackupOptions()) + "\n");
         }
 
         Directory.GetFileSystemEntries(f.Db.Folder).Should().BeEmpty();

@@ -40,7 +40,7 @@ public sealed class CheckVerbTests : IDisposable
         var (code, output) = await BackupFixture.RunAsync(_f.CheckVerb);
 
         code.Should().Be(ExitCodes.Failed);
-        output.Should().Be($"Cơ sở dữ liệu {_f.Db.Path} không phải tệp cơ sở dữ liệu LiteDB; hãy khôi phục bằng restore <tệp sao lưu> (xem backup list).\n");
+        output.Should().Be($"Cơ sở dữ liệu {_f.Db.Path} không phải tệp cơ sở dữ liệu LiteDB; hãy khôi phục bằng {ProgramName.DotnetRun} restore <tệp sao lưu> (xem danh sách bằng {ProgramName.DotnetRun} backup list).\n");
         File.ReadAllBytes(_f.Db.Path).Should().Equal(bytes);
     }
 

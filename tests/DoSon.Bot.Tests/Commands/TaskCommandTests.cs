@@ -64,7 +64,7 @@ public class TaskCommandTests : IAsyncLifetime
     {
         var answer = await _bot.SayAsync(WardData.UbndOfficer, "/capnhat T3 50");
 
-        answer.Should().Contain("không thuộc phạm vi của bạn");
+        answer.Should().Contain("không thuộc đơn vị của đồng chí");
         _bot.Store.FindTask("T3")!.Percent.Should().Be(0);
         _bot.Store.GetHistory("T3").Should().HaveCount(1);
     }
@@ -72,7 +72,7 @@ public class TaskCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_leader_cannot_update_another_units_task_but_an_admin_can()
     {
-        (await _bot.SayAsync(WardData.UbndLeader, "/xong T3")).Should().Contain("không thuộc phạm vi");
+        (await _bot.SayAsync(WardData.UbndLeader, "/xong T3")).Should().Contain("không thuộc đơn vị của đồng chí");
         (await _bot.SayAsync(WardData.Admin, "/xong T3")).Should().Contain("Đã ghi nhận hoàn thành nhiệm vụ T3");
         _bot.Store.FindTask("T3")!.IsDone.Should().BeTrue();
     }

@@ -217,7 +217,7 @@ public sealed partial class TelegramEndToEndTests
         var malformed = await AnsweredAsync(world, world.Fake.PressButton(Officer, Officer, reminder.MessageId, "t:drop:T1;--"));
         var stranger = await AnsweredAsync(world, world.Fake.PressButton(Stranger, Officer, reminder.MessageId, TaskButtons.Encode(TaskAction.Done, "T1")));
 
-        notHis.Text.Should().Contain("không phụ trách");
+        notHis.Text.Should().Contain("không thuộc đơn vị của đồng chí");
         unknown.Text.Should().Contain("T404");
         malformed.Text.Should().Contain("không còn dùng được");
         stranger.Text.Should().Contain("chưa được liên kết");

@@ -1,5 +1,6 @@
 using DoSon.Bot.Channels.Telegram;
 using DoSon.Bot.Domain;
+using DoSon.Bot.FakeApis;
 using DoSon.Bot.FakeApis.Telegram;
 using DoSon.Bot.Import;
 using DoSon.Bot.Notices;
@@ -188,6 +189,26 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
             .And.Contain($"{DraftName}, trang «Nhiệm vụ», dòng 4, trường «Đơn vị chủ trì»: không có đơn vị mã «KHONG-CO»");
         world.Bot.Store.GetTasks().Should().BeEmpty();
         world.Bot.Store.GetUnits().Should().BeEquivalentTo(units);
+    }
+
+    [Fact]
+    public async Task Hostile_files_sent_in_chat_are_refused_with_the_same_limits_as_the_command_line()
+    {
+        await using var world = await StartAsync(new Dictionary<string, string?> { ["Import:MaxRows"] = "3" });
+        var (_, draft) = await SendMarchAsync(world);
+        var workbook = ReadWorkbook(world, draft, "nhan-ve.xlsx");
+        var real = WriteWorkbook(workbook, "that.xlsx");
+        var docx = File.ReadAllBytes(_files.WriteDocx("that.docx", ["THÔNG BÁO KẾT LUẬN"], bulletsAsNumbering: false));
+
+        var bombXlsx = await SendFileAsync(world, Admin, "bom.xlsx", Bombs.Declaring(real, 0xF000_0000));
+        var bombDocx = await SendFileAsync(world, Admin, "bom.docx", Bombs.Declaring(docx, 0xF000_0000));
+        var tooManyRows = await SendFileAsync(world, Admin, DraftName, real);
+
+        var inflates = ImportTexts.InflatesTooMuch(50 * 1024 * 1024);
+        bombXlsx.Text.Should().Contain($"bom.xlsx, {ImportTexts.WholeFile}: {inflates}");
+        bombDocx.Text.Should().Be($"Tệp «bom.docx» {inflates}");
+        tooManyRows.Text.Should().Contain(ImportTexts.TooManyRows("Đơn vị", 3));
+        world.Bot.Store.GetTasks().Should().BeEmpty();
     }
 
     [Fact]

@@ -107,6 +107,8 @@ public sealed partial class ZaloEndToEndTests
 
         world.Fake.SendText(Stranger, "/nhiemvu");
         var answer = await world.MessageAsync(Stranger);
+        // Flood control: a stranger is answered once per Chat:StrangerAnswerEveryMinutes (10 by default).
+        world.Bot.Clock.Advance(TimeSpan.FromMinutes(10));
         world.Fake.SendImage(Stranger);
         var second = await world.MessageAsync(Stranger, 2);
 

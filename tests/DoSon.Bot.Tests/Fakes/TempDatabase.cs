@@ -16,7 +16,13 @@ public sealed class TempDatabase : IDisposable
 
     public string Path { get; }
 
-    internal LiteDbBotStore Open() => new(Path);
+    /// <summary>A store on this file, opened at once (the store otherwise opens on first use).</summary>
+    internal LiteDbBotStore Open()
+    {
+        var store = new LiteDbBotStore(Path);
+        store.EnsureOpen();
+        return store;
+    }
 
     public void Dispose()
     {

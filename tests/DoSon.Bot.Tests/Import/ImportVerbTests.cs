@@ -1,3 +1,4 @@
+using DoSon.Bot.FakeApis;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Import;
 using DoSon.Bot.Storage;
@@ -158,6 +159,24 @@ public sealed class ImportVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Template_does_not_overwrite_a_file_unless_asked()
+    {
+        var path = PathOf("mau-da-sua.xlsx");
+        byte[] before = [0x50, 0x4B, 0x03, 0x04, 9, 8, 7];
+        await File.WriteAllBytesAsync(path, before);
+
+        var refused = await Run("template", path);
+        var after = await File.ReadAllBytesAsync(path);
+        var forced = await Run("template", path, "--overwrite");
+
+        refused.Code.Should().Be(1);
+        refused.Output.Should().Be(ImportTexts.AlreadyExists(path) + Environment.NewLine);
+        after.Should().Equal(before);
+        forced.Code.Should().Be(0);
+        ImportTexts.TemplateUsage.Should().Contain("--overwrite");
+    }
+
+    [Fact]
     public async Task Export_into_a_missing_folder_says_it_cannot_write()
     {
         var path = Path.Combine(_db.Folder, "khong-co", "xuat.json");
@@ -189,5 +208,21 @@ public sealed class ImportVerbTests : IDisposable
 
         code.Should().Be(0);
         output.Should().Contain(ImportTexts.ImportUsage).And.Contain(ImportTexts.ExportUsage).And.Contain(ImportTexts.TemplateUsage);
+    }
+
+    [Fact]
+    public async Task Import_of_a_workbook_that_declares_gigabytes_exits_1_with_one_sentence_and_writes_nothing()
+    {
+        var real = PathOf("that.xlsx");
+        AssignmentWorkbook.Write(SmallWard.File(), real);
+        var bomb = PathOf("bom.xlsx");
+        await File.WriteAllBytesAsync(bomb, Bombs.Declaring(await File.ReadAllBytesAsync(real), 0xF000_0000));
+
+        var (code, output) = await Run("import", bomb);
+
+        code.Should().Be(1);
+        output.Should().Contain($"bom.xlsx, {ImportTexts.WholeFile}: {ImportTexts.InflatesTooMuch(50 * 1024 * 1024)}")
+            .And.NotContain("   at ");
+        Store.IsEmpty().Should().BeTrue();
     }
 }

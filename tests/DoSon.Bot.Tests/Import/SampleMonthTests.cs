@@ -123,7 +123,7 @@ public sealed class SampleMonthTests : IDisposable
     {
         using var db = new ImportFixture();
         var seeder = new DatabaseSeeder(
-            db.Store, db.Importer, Options.Create(new SeedOptions()), NullLogger<DatabaseSeeder>.Instance);
+            db.Store, db.Store.Use, db.Importer, Options.Create(new SeedOptions()), NullLogger<DatabaseSeeder>.Instance);
 
         await seeder.StartAsync(CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DoSon.Bot.FakeApis;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Import;
 using DoSon.Bot.Notices;
@@ -65,9 +66,30 @@ public sealed class NoticeVerbTests : IDisposable
         var (code, output) = await RunAsync(null, "parse", March, "--out", outPath);
 
         code.Should().Be(NoticeVerb.Refused);
-        output.Should().Contain($"Tệp «{outPath}» đã có").And.Contain("--force").And.Contain("Chưa ghi tệp nào.");
+        output.Should().Contain(ImportTexts.AlreadyExists(outPath)).And.Contain("Chưa ghi tệp nào.");
         (await File.ReadAllTextAsync(outPath)).Should().Be("{ \"reviewed\": true }");
     }
+
+    [Fact]
+    public async Task Parse_refuses_to_overwrite_with_exports_message_and_replaces_only_with_overwrite()
+    {
+        var outPath = _files.PathOf("da-sua.xlsx");
+        byte[] before = [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 0xFF];
+        await File.WriteAllBytesAsync(outPath, before);
+
+        var (refused, said) = await RunAsync(null, "parse", March, "--out", outPath);
+        var after = await File.ReadAllBytesAsync(outPath);
+        var (replaced, _) = await RunAsync(null, "parse", March, "--out", outPath, "--overwrite");
+
+        refused.Should().Be(1);
+        said.Should().StartWith(ImportTexts.AlreadyExists(outPath));
+        after.Should().Equal(before);
+        replaced.Should().Be(0);
+        AssignmentWorkbook.Read(outPath).Tasks.Should().HaveCount(23);
+    }
+
+    [Fact]
+    public void The_usage_mentions_overwrite() => NoticeTexts.Usage.Should().Contain("--overwrite");
 
     [Fact]
     public async Task Parse_ToAWorkbook_ShouldWriteTheImportWorkbookWithEveryTask()
@@ -160,7 +182,7 @@ public sealed class NoticeVerbTests : IDisposable
         var (code, output) = await RunAsync(null, args);
 
         code.Should().Be(CliRunner.UsageError);
-        output.Should().Contain(problem).And.Contain("Cách dùng: notice parse");
+        output.Should().Contain(problem).And.Contain($"Cách dùng: {ProgramName.DotnetRun} notice parse");
     }
 
     private IHost BuildHost(Dictionary<string, string?> settings)
@@ -234,5 +256,19 @@ public sealed class NoticeVerbTests : IDisposable
         var act = () => host.Services.GetRequiredService<IStartupValidator>().Validate();
 
         act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("Notices:MaxFileBytes");
+    }
+
+    [Fact]
+    public async Task Parse_OfADocxThatDeclaresGigabytes_ShouldSayWhichLimitWriteNothingAndReturnOne()
+    {
+        var real = File.ReadAllBytes(_files.WriteDocx("that.docx", ["THÔNG BÁO KẾT LUẬN"], bulletsAsNumbering: false));
+        var bomb = _files.WriteBytes("bom.docx", Bombs.Declaring(real, 0xF000_0000));
+        var outPath = _files.PathOf("ban-nhap.json");
+
+        var (code, output) = await RunAsync(null, "parse", bomb, "--out", outPath);
+
+        code.Should().Be(1);
+        output.Should().Contain($"Tệp «{bomb}» {ImportTexts.InflatesTooMuch(50 * 1024 * 1024)}");
+        File.Exists(outPath).Should().BeFalse();
     }
 }

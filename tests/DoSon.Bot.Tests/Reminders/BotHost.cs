@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DoSon.Bot.Tests.Reminders;
@@ -35,7 +36,7 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Builds and starts a host; <paramref name="seed"/> fills an empty store first.</summary>
     public static async Task<BotHost> StartAsync(
         TempDatabase db, DateTimeOffset now, bool seed = true, Action<RecordingChannel>? channelSetup = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, DoSon.Bot.Tests.EndToEnd.LogCapture? logs = null)
     {
         var clock = new FakeTimeProvider(now);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -57,6 +58,11 @@ public sealed class BotHost : IAsyncDisposable
 
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton(new ConsoleIo(new StringReader(""), new StringWriter(), interactive: false));
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.AddDoSonBot();
         var channel = new RecordingChannel(clock);
         channelSetup?.Invoke(channel);

@@ -201,6 +201,54 @@ public class ReminderHostTests
     }
 
     [Fact]
+    public async Task The_admins_digest_counts_the_accounts_locked_out_for_guessing_invite_codes_in_one_line()
+    {
+        using var db = new TempDatabase();
+        await using var bot = await BotHost.StartAsync(db, BotHost.March1, settings: new Dictionary<string, string?>
+        {
+            ["Reminders:Digest:Enabled"] = "true",
+            ["Reminders:Digest:Time"] = "17:00",
+            ["Reminders:Digest:DaysAhead"] = "10",
+        });
+        var linking = bot.Host.Services.GetRequiredService<ChatLinking>();
+        foreach (var account in new[] { DoSon.Bot.Domain.ChatAccount.Telegram(666), DoSon.Bot.Domain.ChatAccount.Zalo("z-9") })
+        {
+            for (var i = 0; i < ChatInvites.MaxFailures; i++)
+            {
+                linking.Link(account, $"SAIMA{i:D7}");
+            }
+        }
+
+        await bot.AdvanceToAsync(Day(1, 10, 0), 4);
+
+        bot.Channel.To("CVP").Should().ContainSingle().Which.Content.Text
+            .Should().Contain("2 tài khoản bị tạm khóa do nhập sai mã mời nhiều lần trong 24 giờ qua.");
+        bot.Channel.To("CT-UBND").Should().ContainSingle().Which.Content.Text.Should().NotContain("tạm khóa");
+    }
+
+    [Fact]
+    public async Task Reminders_skipped_after_a_long_downtime_are_summarised_in_one_line()
+    {
+        using var db = new TempDatabase();
+        await using (var first = await BotHost.StartAsync(db, BotHost.March1))
+        {
+            await first.Host.StopAsync();
+        }
+
+        // Down until 12/03 12:00 UTC: every reminder from 02/03 to 11/03 is beyond the catch-up window.
+        var logs = new DoSon.Bot.Tests.EndToEnd.LogCapture();
+        await using var second = await BotHost.StartAsync(db, Day(12, 12, 0), logs: logs);
+
+        var skipped = second.Reminders.GetReminders(ReminderState.Skipped);
+        skipped.Count.Should().BeGreaterThan(3);
+        var lines = logs.Lines.Where(l => l.Contains("Bỏ qua", StringComparison.Ordinal)).ToList();
+        lines.Should().ContainSingle().Which.Should().Be(
+            "Warning DoSon.Bot.Reminders.ReminderService: " + ReminderTexts.SkippedAfterDowntime(
+                skipped.Count, skipped.Min(r => r.DueAt), skipped.Max(r => r.DueAt)));
+        lines[0].Should().Contain($"Bỏ qua {skipped.Count} nhắc việc lẽ ra gửi từ ");
+    }
+
+    [Fact]
     public async Task A_wrong_reminder_setting_stops_the_host_with_a_message_naming_the_key()
     {
         using var db = new TempDatabase();

@@ -77,4 +77,34 @@ public class MonthlyReportTests : IAsyncLifetime
         code.Should().Be(2);
         output.ToString().Should().MatchRegex("Cách dùng|chỉ hỗ trợ tệp");
     }
+
+    [Theory]
+    [InlineData(".txt")]
+    [InlineData(".docx")]
+    public async Task The_report_verb_refuses_to_overwrite_a_file_unless_asked(string extension)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bao-cao-{Guid.NewGuid():N}{extension}");
+        byte[] edited = [0xEF, 0xBB, 0xBF, 0x42, 0xE1, 0xBA, 0xA3, 0x6E, 0x20, 0x73, 0xE1, 0xBB, 0xAD, 0x61];
+        await File.WriteAllBytesAsync(path, edited);
+        try
+        {
+            var refusedOutput = new StringWriter();
+            var refused = await _bot.Get<ReportVerb>().RunAsync(["03/2026", "--out", path], refusedOutput, CancellationToken.None);
+            var after = await File.ReadAllBytesAsync(path);
+            var replaced = await _bot.Get<ReportVerb>().RunAsync(["03/2026", "--out", path, "--overwrite"], new StringWriter(), CancellationToken.None);
+
+            refused.Should().Be(1);
+            refusedOutput.ToString().Should().Be(DoSon.Bot.Import.ImportTexts.AlreadyExists(path) + Environment.NewLine);
+            after.Should().Equal(edited);
+            replaced.Should().Be(0);
+            (await File.ReadAllBytesAsync(path)).Should().NotEqual(edited);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_report_verbs_usage_mentions_overwrite() => _bot.Get<ReportVerb>().Usage.Should().Contain("--overwrite");
 }

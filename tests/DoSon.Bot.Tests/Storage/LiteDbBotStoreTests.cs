@@ -50,7 +50,8 @@ public class LiteDbBotStoreTests
 
         var act = () => db.Open();
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("*phiên bản lược đồ 99*");
+        act.Should().Throw<DoSon.Bot.Hosting.ExpectedFailureException>().WithMessage("*phiên bản lược đồ 99*")
+            .Which.ExitCode.Should().Be(DoSon.Bot.Hosting.ExitCodes.DatabaseDamaged);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ConsoleChatService(
             string? line;
             try
             {
-                line = await io.Input.ReadLineAsync(stoppingToken);
+                line = await ReadLineAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -79,6 +79,27 @@ public sealed class ConsoleChatService(
                 io.WriteBlock(ConsoleTexts.InternalError);
             }
         }
-
     }
+
+    /// <summary>Console.In's ReadLineAsync does not look at its token: it reads synchronously, so a
+    /// person who never presses Enter held the host's stop for its whole ShutdownTimeout (30 s). The
+    /// read runs on its own thread and the wait for it is what is cancelled; a read still pending at
+    /// stop is abandoned with the process. One read is pending at a time.</summary>
+    private Task<string?> ReadLineAsync(CancellationToken stoppingToken)
+    {
+        _pending ??= Task.Run(() => io.Input.ReadLine(), CancellationToken.None);
+        return TakeAsync(_pending.WaitAsync(stoppingToken));
+
+        async Task<string?> TakeAsync(Task<string?> read)
+        {
+            var line = await read;
+            _pending = null;
+            return line;
+        }
+    }
+
+    private Task<string?>? _pending;
+
+    /// <summary>Whether a read of the terminal is still waiting (tests: stop did not wait for it).</summary>
+    internal bool ReadPending => _pending is { IsCompleted: false };
 }

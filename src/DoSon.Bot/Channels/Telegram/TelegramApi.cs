@@ -6,7 +6,9 @@ namespace DoSon.Bot.Channels.Telegram;
 /// <summary>The Telegram.Bot clients of the process. Two of them because Telegram.Bot's time-out is
 /// the HttpClient's: a long poll must be allowed to wait PollTimeoutSeconds, while a message that
 /// takes that long should count as failed. Both HttpClients are ours and log nothing: the request URL
-/// contains the token, and the default HttpClient logging would write it to the log.</summary>
+/// contains the token, and the default HttpClient logging would write it to the log. Both buffer
+/// request bodies (<see cref="BufferedContentHandler"/>): a self-hosted telegram-bot-api refuses the
+/// chunked bodies Telegram.Bot sends otherwise.</summary>
 public sealed class TelegramApi : IDisposable
 {
     private readonly HttpClient _sendHttp;
@@ -25,11 +27,11 @@ public sealed class TelegramApi : IDisposable
             RetryCount = 0,
         };
         BotId = clientOptions.BotId;
-        _sendHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(3) })
+        _sendHttp = new HttpClient(BufferedContentHandler.OverSockets())
         {
             Timeout = TimeSpan.FromSeconds(_options.RequestTimeoutSeconds),
         };
-        _pollHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(3) })
+        _pollHttp = new HttpClient(BufferedContentHandler.OverSockets())
         {
             Timeout = TimeSpan.FromSeconds(_options.PollTimeoutSeconds + 15),
         };

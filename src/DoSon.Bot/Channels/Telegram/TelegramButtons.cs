@@ -55,22 +55,21 @@ public sealed class TelegramButtons(
 
     private (string Answer, bool Alert) Apply(Member member, TaskButtonPress press, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
-        var task = store.FindTask(press.TaskCode);
-        if (task is null)
+        // The same rule as the typed commands, from the one place it lives: percent and close are
+        // decided by the lead unit; a blocker or a snooze is a contribution a supporting unit may make.
+        var decides = press.Action is TaskAction.Done or TaskAction.Percent;
+        var check = progress.Check(member, press.TaskCode, decides, allowOnDone: false);
+        switch (check.Kind)
         {
-            return (TelegramTexts.TaskNotFound(press.TaskCode), true);
+            case ProgressOutcomeKind.NotFound:
+                return (TelegramTexts.TaskNotFound(press.TaskCode), true);
+            case ProgressOutcomeKind.NotAllowed:
+                return (TelegramTexts.NotAllowed(check), true);
+            case ProgressOutcomeKind.AlreadyDone:
+                return (TelegramTexts.AlreadyDone(check.Task!.Code), false);
         }
 
-        if (!AccessPolicy.CanChange(member, task))
-        {
-            return (TelegramTexts.NotYours(task.Code), true);
-        }
-
-        if (task.IsDone)
-        {
-            return (TelegramTexts.AlreadyDone(task.Code), false);
-        }
-
+        var task = check.Task!;
         switch (press.Action)
         {
             case TaskAction.Done:
@@ -135,7 +134,7 @@ public sealed class TelegramButtons(
                 then.Then(() => ShowStateAsync(query, outcome.Task!, member, cancellationToken));
                 return (said(outcome.Task!), false);
             case ProgressOutcomeKind.NotAllowed:
-                return (TelegramTexts.NotYours(outcome.Task!.Code), true);
+                return (TelegramTexts.NotAllowed(outcome), true);
             case ProgressOutcomeKind.AlreadyDone:
                 return (TelegramTexts.AlreadyDone(outcome.Task!.Code), false);
             default:

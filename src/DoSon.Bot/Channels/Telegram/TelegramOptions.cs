@@ -55,7 +55,11 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
     public ValidateOptionsResult Validate(string? name, TelegramOptions options)
     {
         var failures = new List<string>();
-        if (options.Enabled && !TokenShape().IsMatch(options.BotToken!.Trim()))
+        if (options.Enabled && TokenPlaceholder.IsPlaceholder(options.BotToken))
+        {
+            failures.Add(TelegramTexts.TokenNeverFilledIn);
+        }
+        else if (options.Enabled && !TokenShape().IsMatch(options.BotToken!.Trim()))
         {
             failures.Add("Telegram:BotToken không đúng dạng token của @BotFather (số:chuỗi ký tự, ví dụ 123456:ABC-DEF...). Hãy sao chép lại token từ @BotFather.");
         }

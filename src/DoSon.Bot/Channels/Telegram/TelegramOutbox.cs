@@ -62,7 +62,7 @@ public sealed class TelegramOutbox(TelegramApi api, TelegramChannel channel, Cha
 
     /// <summary>Answers a tap, so the button stops spinning. It counts only against the overall rate,
     /// not the chat's: the edit that follows is not held back by it.</summary>
-    public async Task AnswerCallbackAsync(string queryId, string text, bool alert, CancellationToken cancellationToken) =>
+    public async Task AnswerCallbackAsync(string queryId, string? text, bool alert, CancellationToken cancellationToken) =>
         await CallAsync("callback:" + queryId, "answerCallbackQuery", async ct =>
         {
             await api.Client.AnswerCallbackQuery(queryId, text, alert, cancellationToken: ct);

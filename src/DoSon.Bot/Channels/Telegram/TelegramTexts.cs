@@ -1,4 +1,5 @@
 using System.Globalization;
+using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 
 namespace DoSon.Bot.Channels.Telegram;
@@ -7,6 +8,10 @@ namespace DoSon.Bot.Channels.Telegram;
 /// programmer can read and correct it. All plain text: the channel escapes it for HTML.</summary>
 public static class TelegramTexts
 {
+    /// <summary>The token is still the example's (deploy/env.example), never the real one.</summary>
+    public const string TokenNeverFilledIn =
+        "Telegram:BotToken chưa được điền: giá trị hiện có là token mẫu (như trong deploy/env.example), hãy thay bằng token thật mà @BotFather đã gửi.";
+
     public static string Stranger(long userId) => ChatTexts.Stranger(ChatAccount.Telegram(userId));
 
     public const string LinkInPrivateChat =
@@ -56,7 +61,15 @@ public static class TelegramTexts
 
     public static string TaskNotFound(string code) => $"Không còn nhiệm vụ mã {code}.";
 
-    public static string NotYours(string code) => $"Bạn không phụ trách nhiệm vụ {code} nên không thể cập nhật.";
+    /// <summary>A refused tap: the commands' sentence, without the command to type (a button's alert
+    /// holds at most 200 characters).</summary>
+    public static string NotAllowed(ProgressOutcome outcome)
+    {
+        var text = CommandTexts.NotAllowedOn(outcome.Task!, outcome.Relation, outcome.Decides, withCommand: false);
+        return text.Length <= MaxAlertLength ? text : text[..(MaxAlertLength - 1)] + "…";
+    }
+
+    public const int MaxAlertLength = 200;
 
     public static string AlreadyDone(string code) => $"Nhiệm vụ {code} đã hoàn thành từ trước; không có gì thay đổi.";
 

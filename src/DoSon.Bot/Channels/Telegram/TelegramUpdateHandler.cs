@@ -13,7 +13,8 @@ namespace DoSon.Bot.Channels.Telegram;
 /// webhook: linking with /start, commands through the command core, replies to task messages as
 /// notes, group registration, button taps (in <see cref="TelegramButtons"/>), and files an admin sends
 /// in a private chat (in <see cref="TelegramNoticeIntake"/> and <see cref="TelegramDraftButtons"/>). A
-/// person who is not linked gets the polite refusal and nothing else.</summary>
+/// person who is not linked gets the polite refusal and nothing else. Before a message from anyone is
+/// handled (linking apart), <see cref="FloodGate"/> decides whether it is handled at all.</summary>
 public sealed class TelegramUpdateHandler(
     TelegramApi api,
     TelegramOutbox outbox,
@@ -26,6 +27,7 @@ public sealed class TelegramUpdateHandler(
     TelegramButtons buttons,
     TelegramNoticeIntake notices,
     TelegramDraftButtons draftButtons,
+    FloodGate floodGate,
     TimeProvider time,
     ILogger<TelegramUpdateHandler> logger)
 {
@@ -39,6 +41,11 @@ public sealed class TelegramUpdateHandler(
         }
         else if (update.CallbackQuery is { } query)
         {
+            if (!await AdmitTapAsync(query, cancellationToken))
+            {
+                return;
+            }
+
             if (DraftButton.IsDraftData(query.Data))
             {
                 await draftButtons.HandleAsync(query, cancellationToken);
@@ -95,6 +102,17 @@ public sealed class TelegramUpdateHandler(
         }
 
         var member = linking.Recognise(ChatAccount.Telegram(from.Id));
+        var verdict = floodGate.Check(ChatAccount.Telegram(from.Id), linked: member is not null);
+        if (verdict != FloodVerdict.Handle)
+        {
+            if (verdict == FloodVerdict.SlowDown)
+            {
+                await AnswerAsync(message, Reply.Say(FloodTexts.SlowDown), null, cancellationToken);
+            }
+
+            return;
+        }
+
         if (member is null)
         {
             await AnswerAsync(message, Reply.Say(TelegramTexts.Stranger(from.Id)), null, cancellationToken);
@@ -127,6 +145,29 @@ public sealed class TelegramUpdateHandler(
 
         var reply = await conversation.AnswerAsync(member, message.Text, TelegramChannel.ChannelName, cancellationToken);
         await AnswerAsync(message, reply, null, cancellationToken);
+    }
+
+    /// <summary>Flood control for a member's taps: they count with their messages. A tap that is not
+    /// handled is still answered (with the slow-down note, or nothing), or the phone keeps a spinner on
+    /// the button. A stranger's taps pass: each is answered with a short note and no message, which
+    /// costs the same as answering it with nothing.</summary>
+    private async Task<bool> AdmitTapAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        var account = ChatAccount.Telegram(query.From.Id);
+        if (linking.Recognise(account) is null)
+        {
+            return true;
+        }
+
+        var verdict = floodGate.Check(account, linked: true);
+        if (verdict == FloodVerdict.Handle)
+        {
+            return true;
+        }
+
+        await outbox.AnswerCallbackAsync(query.Id, verdict == FloodVerdict.SlowDown ? FloodTexts.SlowDown : null, alert: false, cancellationToken);
+
+        return false;
     }
 
     /// <summary>A file on its own in a private chat (a file replying to a task message is a note, above).</summary>

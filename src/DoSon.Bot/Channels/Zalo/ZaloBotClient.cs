@@ -22,7 +22,8 @@ public sealed class ZaloApiException(int? errorCode, string description, Excepti
 /// There is no official .NET client; this is ours, kept small. Two HttpClients, as for Telegram: a
 /// long poll must be allowed to wait PollTimeoutSeconds while a message that takes that long counts as
 /// failed. Both are ours and log nothing: the request URL contains the token, and the default
-/// HttpClient logging would write it to the log. No exception message carries the URL.</summary>
+/// HttpClient logging would write it to the log. No exception message carries the URL. Bodies are
+/// buffered (<see cref="BufferedContentHandler"/>) so every request carries a Content-Length.</summary>
 public sealed class ZaloBotClient : IDisposable
 {
     private readonly HttpClient _sendHttp;
@@ -35,11 +36,11 @@ public sealed class ZaloBotClient : IDisposable
         var settings = options.Value;
         _token = settings.BotToken!.Trim();
         _baseUrl = settings.EffectiveBaseUrl;
-        _sendHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(3) })
+        _sendHttp = new HttpClient(BufferedContentHandler.OverSockets())
         {
             Timeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds),
         };
-        _pollHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(3) })
+        _pollHttp = new HttpClient(BufferedContentHandler.OverSockets())
         {
             Timeout = TimeSpan.FromSeconds(settings.PollTimeoutSeconds + 15),
         };

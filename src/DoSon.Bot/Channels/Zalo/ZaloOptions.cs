@@ -49,7 +49,11 @@ public sealed partial class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
     public ValidateOptionsResult Validate(string? name, ZaloOptions options)
     {
         var failures = new List<string>();
-        if (options.Enabled && !TokenShape().IsMatch(options.BotToken!.Trim()))
+        if (options.Enabled && TokenPlaceholder.IsPlaceholder(options.BotToken))
+        {
+            failures.Add(ZaloTexts.TokenNeverFilledIn);
+        }
+        else if (options.Enabled && !TokenShape().IsMatch(options.BotToken!.Trim()))
         {
             failures.Add("Zalo:BotToken không đúng dạng Bot Token của Zalo (mã bot:chuỗi bí mật, ví dụ 1234567890123456789:AbCdEf...). Hãy sao chép lại token mà Zalo Bot Manager đã gửi.");
         }

@@ -4,6 +4,10 @@ namespace DoSon.Bot.Channels.Zalo;
 /// a programmer can read and correct it. Linking and strangers: <see cref="ChatTexts"/>.</summary>
 public static class ZaloTexts
 {
+    /// <summary>The token is still the example's (deploy/env.example), never the real one.</summary>
+    public const string TokenNeverFilledIn =
+        "Zalo:BotToken chưa được điền: giá trị hiện có là token mẫu (như trong deploy/env.example), hãy thay bằng Bot Token thật mà Zalo Bot Manager đã gửi.";
+
     public const string OnlyText =
         "Tôi chỉ hiểu tin nhắn chữ và các lệnh bắt đầu bằng dấu /. Ảnh, nhãn dán và các loại tin nhắn khác tôi chưa đọc được.\nGõ /trogiup để xem danh sách lệnh.";
 

@@ -9,11 +9,13 @@ namespace DoSon.Bot.Channels.Zalo;
 /// form of Telegram's deep link) links the account; a linked member's text goes through the command
 /// core; a stranger gets the polite refusal with their Zalo id and nothing else; images, stickers and
 /// the rest get a short note that only text is understood. Group chats are ignored: the bot talks to
-/// members one to one.</summary>
+/// members one to one. Before anything but linking is handled, <see cref="FloodGate"/> decides whether
+/// it is handled at all.</summary>
 public sealed class ZaloUpdateHandler(
     ChatOutbox outbox,
     ChatLinking linking,
     Conversation conversation,
+    FloodGate floodGate,
     ILogger<ZaloUpdateHandler> logger)
 {
     public async Task HandleAsync(ZaloUpdate update, CancellationToken cancellationToken)
@@ -46,6 +48,17 @@ public sealed class ZaloUpdateHandler(
         }
 
         var member = linking.Recognise(account);
+        var verdict = floodGate.Check(account, linked: member is not null);
+        if (verdict != FloodVerdict.Handle)
+        {
+            if (verdict == FloodVerdict.SlowDown)
+            {
+                await AnswerAsync(message.Chat.Id, Reply.Say(FloodTexts.SlowDown), cancellationToken);
+            }
+
+            return;
+        }
+
         if (member is null)
         {
             await AnswerAsync(message.Chat.Id, Reply.Say(ChatTexts.Stranger(account)), cancellationToken);

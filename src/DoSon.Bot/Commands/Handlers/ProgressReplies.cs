@@ -8,7 +8,7 @@ internal static class ProgressReplies
         outcome.Kind switch
         {
             ProgressOutcomeKind.Recorded => recorded(outcome.Task!),
-            ProgressOutcomeKind.NotAllowed => CommandTexts.TaskNotYours(outcome.Task!.Code),
+            ProgressOutcomeKind.NotAllowed => CommandTexts.NotAllowedOn(outcome),
             ProgressOutcomeKind.AlreadyDone => CommandTexts.AlreadyDone(outcome.Task!),
             _ => CommandTexts.TaskNotFound(code),
         };

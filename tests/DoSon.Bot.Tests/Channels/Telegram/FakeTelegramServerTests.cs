@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using DoSon.Bot.Channels;
 using DoSon.Bot.FakeApis.Telegram;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
@@ -18,7 +19,8 @@ namespace DoSon.Bot.Tests.Channels.Telegram;
 public sealed class FakeTelegramServerTests : IAsyncLifetime
 {
     private FakeTelegramServer _fake = null!;
-    private readonly HttpClient _http = new();
+    // The bot's own handler: Telegram.Bot sends chunked bodies, which the fake refuses as telegram-bot-api does.
+    private readonly HttpClient _http = new(BufferedContentHandler.OverSockets());
 
     public async Task InitializeAsync() => _fake = await FakeTelegramServer.StartAsync();
 
