@@ -1,12 +1,29 @@
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Outbox;
 
 namespace DoSon.Bot.Channels;
 
 /// <summary>A message to one chat on one platform.</summary>
 /// <param name="TaskCodes">The tasks the message is about (a reminder lists them), so that a reply to it
 /// can be attached to the right task.</param>
-public sealed record OutgoingMessage(string ChatId, Reply Content, IReadOnlyList<string>? TaskCodes = null);
+public sealed record OutgoingMessage(string ChatId, Reply Content, IReadOnlyList<string>? TaskCodes = null)
+{
+    /// <summary>The platform's id of the message this one answers (shown as a reply where the platform can).</summary>
+    public string? ReplyTo { get; init; }
+
+    /// <summary>Set on the parts a channel split a long message into: each is one platform message.</summary>
+    public MessagePart? Part { get; init; }
+}
+
+/// <summary>Part <paramref name="Number"/> of <paramref name="Count"/> of a long message, with the text
+/// this part carries (plain, as the channel cut it; the channel formats it when it sends it).</summary>
+public sealed record MessagePart(int Number, int Count, string Text)
+{
+    public bool IsFirst => Number == 1;
+
+    public bool IsLast => Number == Count;
+}
 
 /// <summary>What the platform said when it accepted a message.</summary>
 public sealed record SentMessage(string ChatId, string MessageId);
@@ -41,5 +58,14 @@ public interface IChatChannel
     /// <summary>The chat to reach this member in privately, or null when they have not linked this platform.</summary>
     string? ChatIdOf(Member member);
 
+    /// <summary>Sends one platform message. Called by the outbox only (a test over src/ keeps it so),
+    /// once per part of a message this channel split.</summary>
     Task<SentMessage> SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The parts, in order, in which this message goes out, each one platform message (see
+    /// <see cref="OutgoingMessage.Part"/>). A channel without a length limit sends it whole.</summary>
+    IReadOnlyList<OutgoingMessage> Split(OutgoingMessage message) => [message];
+
+    /// <summary>This platform's pace: the shared settings unless the platform has its own.</summary>
+    OutboxOptions Pace(OutboxOptions defaults) => defaults;
 }

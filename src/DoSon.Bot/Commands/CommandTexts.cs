@@ -57,6 +57,10 @@ public static class CommandTexts
     public static string BadDays(string text) =>
         $"«{text}» không phải là số ngày hợp lệ: hãy nhập một số nguyên từ 1 đến 366.";
 
+    /// <summary>Under the first parts of a monthly report too long to send whole.</summary>
+    public static string ReportOverflow(int year, int month) =>
+        $"báo cáo đầy đủ là tệp Word: người quản trị chạy «report {month:D2}/{year} --out bao-cao.docx» trên máy chủ";
+
     public const string NothingOpen = "Bạn không còn nhiệm vụ nào đang mở. Cảm ơn đồng chí!";
 
     public const string NothingOverdue = "Không có nhiệm vụ nào quá hạn trong phạm vi của bạn.";

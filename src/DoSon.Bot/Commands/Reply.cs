@@ -8,6 +8,10 @@ public sealed record ReplyButton(string Text, string Data);
 /// where the channel has them, rows of buttons.</summary>
 public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons)
 {
+    /// <summary>What to do to get the whole of an answer too long to send in full (e.g. "gõ /baocao
+    /// 03/2026 để nhận tệp Word"): shown under its first parts instead of the rest.</summary>
+    public string? Overflow { get; init; }
+
     public static Reply Say(string text) => new(text, []);
 
     public Reply WithButtons(params IReadOnlyList<ReplyButton>[] rows) => this with { Buttons = rows };

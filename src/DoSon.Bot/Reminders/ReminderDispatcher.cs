@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using DoSon.Bot.Channels;
 using DoSon.Bot.Domain;
-using DoSon.Bot.Reminders.Outbox;
+using DoSon.Bot.Outbox;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DoSon.Bot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace DoSon.Bot.Reminders;
@@ -81,30 +82,6 @@ public sealed class GroupDigestOptions
     public string WeeklyTime { get; set; } = "07:00";
 }
 
-public sealed class OutboxOptions
-{
-    /// <summary>Messages per second into one chat (Telegram: about 1).</summary>
-    public int PerChatPerSecond { get; set; } = 1;
-
-    /// <summary>Messages per second overall (Telegram: about 30).</summary>
-    public int PerSecond { get; set; } = 30;
-
-    /// <summary>Messages per minute into one group chat (Telegram: 20; group chats have negative ids).</summary>
-    public int PerGroupPerMinute { get; set; } = 20;
-
-    /// <summary>Tries per message before it is marked failed and the admins are told.</summary>
-    public int MaxTries { get; set; } = 5;
-
-    /// <summary>First back-off delay after a transient failure; it doubles each try, with jitter.</summary>
-    public double BaseDelaySeconds { get; set; } = 2;
-
-    /// <summary>Longest back-off delay.</summary>
-    public double MaxDelaySeconds { get; set; } = 120;
-
-    /// <summary>Added to every rate window so that scheduling jitter never pushes the platform over its limit.</summary>
-    public int SafetyMarginMilliseconds { get; set; } = 10;
-}
-
 /// <summary>Checks the section at start; each message names the key and says what is expected.</summary>
 internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
 {
@@ -155,9 +132,10 @@ internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOption
             }
         }
 
-        CheckRange(errors, $"{s}:Outbox:PerChatPerSecond", o.Outbox.PerChatPerSecond, 1, 1000, "số tin mỗi giây vào một cuộc trò chuyện");
+        CheckRange(errors, $"{s}:Outbox:PerChatPerSecond", o.Outbox.PerChatPerSecond, 0, 1000, "số tin mỗi giây vào một cuộc trò chuyện");
         CheckRange(errors, $"{s}:Outbox:PerSecond", o.Outbox.PerSecond, 1, 10_000, "số tin mỗi giây");
         CheckRange(errors, $"{s}:Outbox:PerGroupPerMinute", o.Outbox.PerGroupPerMinute, 1, 10_000, "số tin mỗi phút vào một nhóm");
+        CheckRange(errors, $"{s}:Outbox:MaxParts", o.Outbox.MaxParts, 2, 100, "số phần của một tin");
         CheckRange(errors, $"{s}:Outbox:MaxTries", o.Outbox.MaxTries, 1, 100, "số lần thử");
         CheckRange(errors, $"{s}:Outbox:SafetyMarginMilliseconds", o.Outbox.SafetyMarginMilliseconds, 0, 1000, "số mili giây");
         if (o.Outbox.BaseDelaySeconds is <= 0 or > 3600)

@@ -1,5 +1,5 @@
 using DoSon.Bot.Reminders.Jobs;
-using DoSon.Bot.Reminders.Outbox;
+using DoSon.Bot.Outbox;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +20,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
 
         services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        // The one outbox of every platform: answers use it too, not only reminders.
         services.AddSingleton<ChatOutbox>();
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<ReminderDispatcher>();

@@ -87,6 +87,12 @@ public sealed class BotHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",
             ["Logging:LogLevel:System.Net.Http"] = "Trace",
+            // Every answer goes through the outbox, paced on this fake clock, which only moves when a
+            // test moves it: no spacing per chat unless a test about pacing sets its own.
+            ["Reminders:Outbox:PerChatPerSecond"] = "0",
+            ["Zalo:PerChatPerSecond"] = "0",
+            // Zalo's conservative 5 a second would hold a test's 21 answers on this clock: Telegram's 30.
+            ["Zalo:PerSecond"] = "30",
         };
         builder.Configuration.AddInMemoryCollection(Merge(values, settings));
         builder.Logging.ClearProviders();

@@ -6,7 +6,7 @@ using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.FakeApis.Telegram;
 using DoSon.Bot.Reminders;
-using DoSon.Bot.Reminders.Outbox;
+using DoSon.Bot.Outbox;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;

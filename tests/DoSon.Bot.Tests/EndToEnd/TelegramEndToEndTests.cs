@@ -28,6 +28,10 @@ public sealed partial class TelegramEndToEndTests
     [GeneratedRegex(@"\?start=([A-Z0-9]+)")]
     private static partial Regex StartCode();
 
+    /// <summary>The platform's sender, which splits a long message into parts as everything sent does.</summary>
+    private static DoSon.Bot.Outbox.OutboxSender Outbox(TelegramWorld world) =>
+        world.Bot.Services.GetRequiredService<DoSon.Bot.Outbox.ChatOutbox>().For("telegram");
+
     private static IChatChannel Channel(TelegramWorld world) =>
         world.Bot.Services.GetServices<IChatChannel>().Single(c => c.Name == "telegram");
 
@@ -174,6 +178,7 @@ public sealed partial class TelegramEndToEndTests
 
         var press = world.Fake.PressButton(Officer, reminder, "✅ Hoàn thành");
         var answer = await AnsweredAsync(world, press);
+        await world.Fake.WaitForCallAsync("editMessageText").WaitAsync(BotHost.Patience);
 
         answer.Text.Should().Contain("hoàn thành").And.Contain("T1");
         world.Bot.Store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.Done);
@@ -191,6 +196,8 @@ public sealed partial class TelegramEndToEndTests
         var reminder = await SendReminderAsync(world, Officer, "T2");
 
         await AnsweredAsync(world, world.Fake.PressButton(Officer, reminder, "📈 50%"));
+        // The tap is answered first; the edit follows it.
+        await world.Fake.WaitForCallAsync("editMessageText").WaitAsync(BotHost.Patience);
 
         world.Bot.Store.FindTask("T2")!.Percent.Should().Be(50);
         var edited = world.Fake.Message(Officer, reminder.MessageId);
@@ -414,7 +421,7 @@ public sealed partial class TelegramEndToEndTests
         var text = string.Join("\n", lines);
         text.Length.Should().Be(9_999);
 
-        await Channel(world).SendAsync(new OutgoingMessage("1001", Reply.Say(text)), CancellationToken.None);
+        await Outbox(world).SendAsync(new OutgoingMessage("1001", Reply.Say(text)), CancellationToken.None);
 
         var parts = world.Fake.SentTo(Admin);
         parts.Should().HaveCount(3);

@@ -278,6 +278,7 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
         var unknown = await TapAsync(world, Admin, draft, "n:imp:ABCDEFGHJK");
         world.Bot.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
         var expired = await TapAsync(world, Admin, draft, data);
+        await world.Fake.WaitForCallAsync("editMessageReplyMarkup").WaitAsync(BotHost.Patience);
 
         member.Text.Should().Be(TelegramTexts.DraftsAdminOnly);
         stranger.Text.Should().Be(TelegramTexts.NotLinkedTap);

@@ -25,6 +25,10 @@ public sealed partial class ZaloEndToEndTests
     [GeneratedRegex(@"/lienket ([A-Z0-9]+)")]
     private static partial Regex LinkCode();
 
+    /// <summary>The platform's sender, which splits a long message into parts as everything sent does.</summary>
+    private static DoSon.Bot.Outbox.OutboxSender Outbox(ZaloWorld world) =>
+        world.Bot.Services.GetRequiredService<DoSon.Bot.Outbox.ChatOutbox>().For("zalo");
+
     private static IChatChannel Channel(ZaloWorld world) =>
         world.Bot.Services.GetServices<IChatChannel>().Single(c => c.Name == "zalo");
 
@@ -212,7 +216,7 @@ public sealed partial class ZaloEndToEndTests
         await using var world = await ZaloWorld.StartAsync();
         var text = string.Join("\n", Enumerable.Range(1, 100).Select(i => $"Dòng {i:D3} & <mốc>: ".PadRight(49, '.')));
 
-        await Channel(world).SendAsync(new OutgoingMessage(Admin, Reply.Say(text)), CancellationToken.None);
+        await Outbox(world).SendAsync(new OutgoingMessage(Admin, Reply.Say(text)), CancellationToken.None);
 
         var parts = world.Fake.SentTo(Admin);
         parts.Should().HaveCount(3).And.OnlyContain(p => p.Text.Length <= 2000);
@@ -444,7 +448,7 @@ public sealed partial class ZaloEndToEndTests
 
         var channels = world.Bot.Services.GetServices<IChatChannel>().ToList();
         channels.Select(c => c.Name).Should().Equal("telegram", "zalo");
-        var route = world.Bot.Services.GetRequiredService<DoSon.Bot.Reminders.Outbox.ChatOutbox>().Route(world.Bot.Store.FindMember("CB-DC")!);
+        var route = world.Bot.Services.GetRequiredService<DoSon.Bot.Outbox.ChatOutbox>().Route(world.Bot.Store.FindMember("CB-DC")!);
         route.Should().NotBeNull();
         (route!.Value.Sender.Channel.Name, route.Value.ChatId).Should().Be(
             ("telegram", officerOnTelegram.ToString(System.Globalization.CultureInfo.InvariantCulture)),

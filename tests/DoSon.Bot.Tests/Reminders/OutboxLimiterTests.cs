@@ -1,4 +1,4 @@
-using DoSon.Bot.Reminders.Outbox;
+using DoSon.Bot.Outbox;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 

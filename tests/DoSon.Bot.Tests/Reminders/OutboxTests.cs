@@ -1,7 +1,7 @@
 using DoSon.Bot.Channels;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Reminders;
-using DoSon.Bot.Reminders.Outbox;
+using DoSon.Bot.Outbox;
 using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

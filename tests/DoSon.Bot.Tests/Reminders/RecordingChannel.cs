@@ -33,6 +33,11 @@ public sealed class RecordingChannel(TimeProvider time, string name = "fake") : 
 
     public string? ChatIdOf(Member member) => ChatIds(member);
 
+    /// <summary>How the channel cuts a message into platform messages; unset: whole.</summary>
+    public Func<OutgoingMessage, IReadOnlyList<OutgoingMessage>>? Splitter { get; set; }
+
+    public IReadOnlyList<OutgoingMessage> Split(OutgoingMessage message) => Splitter?.Invoke(message) ?? [message];
+
     public async Task<SentMessage> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var attempt = _attempts.Count(a => a.ChatId == message.ChatId) + 1;

@@ -19,7 +19,7 @@ namespace DoSon.Bot.Channels.Telegram;
 /// changes nothing. Every callback query is answered, or the user's app keeps spinning.</summary>
 public sealed class TelegramButtons(
     TelegramApi api,
-    TelegramChannel channel,
+    TelegramOutbox outbox,
     IBotStore store,
     ITelegramStore telegramStore,
     TaskProgress progress,
@@ -31,9 +31,9 @@ public sealed class TelegramButtons(
     public static readonly TimeOnly MorningTime = new(7, 0);
 
     public Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken) =>
-        CallbackAnswers.HandleAsync(api, logger, query, "cập nhật nhiệm vụ", () => DecideAsync(query, cancellationToken), cancellationToken);
+        CallbackAnswers.HandleAsync(api, outbox, logger, query, "cập nhật nhiệm vụ", then => DecideAsync(query, then, cancellationToken), cancellationToken);
 
-    private async Task<(string Answer, bool Alert)> DecideAsync(CallbackQuery query, CancellationToken cancellationToken)
+    private async Task<(string Answer, bool Alert)> DecideAsync(CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
         var member = store.FindMemberByTelegram(query.From.Id);
         if (member is null)
@@ -46,11 +46,14 @@ public sealed class TelegramButtons(
         }
         else
         {
-            return await ApplyAsync(member, press, query, cancellationToken);
+            return await ApplyAsync(member, press, query, then, cancellationToken);
         }
     }
 
-    private async Task<(string Answer, bool Alert)> ApplyAsync(Member member, TaskButtonPress press, CallbackQuery query, CancellationToken cancellationToken)
+    private Task<(string Answer, bool Alert)> ApplyAsync(Member member, TaskButtonPress press, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken) =>
+        Task.FromResult(Apply(member, press, query, then, cancellationToken));
+
+    private (string Answer, bool Alert) Apply(Member member, TaskButtonPress press, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
         // The same rule as the typed commands, from the one place it lives: percent and close are
         // decided by the lead unit; a blocker or a snooze is a contribution a supporting unit may make.
@@ -72,7 +75,7 @@ public sealed class TelegramButtons(
             case TaskAction.Done:
             {
                 var outcome = progress.MarkDone(member, task.Code, null, TelegramChannel.ChannelName);
-                return await RecordedAsync(outcome, member, query, TelegramTexts.DoneTapped, cancellationToken);
+                return Recorded(outcome, member, query, TelegramTexts.DoneTapped, then, cancellationToken);
             }
 
             case TaskAction.Percent:
@@ -84,19 +87,25 @@ public sealed class TelegramButtons(
                 }
 
                 var outcome = progress.SetPercent(member, task.Code, percent, null, TelegramChannel.ChannelName);
-                return await RecordedAsync(outcome, member, query, TelegramTexts.PercentTapped, cancellationToken);
+                return Recorded(outcome, member, query, TelegramTexts.PercentTapped, then, cancellationToken);
             }
 
             case TaskAction.Blocker:
             {
                 var chatId = query.Message?.Chat.Id ?? query.From.Id;
-                var prompt = await channel.SendHtmlAsync(
-                    chatId,
-                    TelegramFormat.Escape(TelegramTexts.BlockerPrompt(task)),
-                    new ForceReplyMarkup { InputFieldPlaceholder = TelegramTexts.BlockerPromptPlaceholder, Selective = true },
-                    query.Message?.Id,
-                    cancellationToken);
-                telegramStore.RecordMessage(new TelegramMessageRecord(chatId, prompt.Id, [task.Code], TelegramMessagePurpose.BlockerPrompt), time.GetUtcNow());
+                then.Then(async () =>
+                {
+                    var prompt = await outbox.SendPromptAsync(
+                        chatId,
+                        TelegramTexts.BlockerPrompt(task),
+                        new ForceReplyMarkup { InputFieldPlaceholder = TelegramTexts.BlockerPromptPlaceholder, Selective = true },
+                        query.Message?.Id,
+                        cancellationToken);
+                    if (prompt is not null)
+                    {
+                        telegramStore.RecordMessage(new TelegramMessageRecord(chatId, prompt.Id, [task.Code], TelegramMessagePurpose.BlockerPrompt), time.GetUtcNow());
+                    }
+                });
                 return (TelegramTexts.BlockerTapped, false);
             }
 
@@ -117,12 +126,12 @@ public sealed class TelegramButtons(
         }
     }
 
-    private async Task<(string, bool)> RecordedAsync(ProgressOutcome outcome, Member member, CallbackQuery query, Func<WorkTask, string> said, CancellationToken cancellationToken)
+    private (string, bool) Recorded(ProgressOutcome outcome, Member member, CallbackQuery query, Func<WorkTask, string> said, TapFollowUps then, CancellationToken cancellationToken)
     {
         switch (outcome.Kind)
         {
             case ProgressOutcomeKind.Recorded:
-                await ShowStateAsync(query, outcome.Task!, member, cancellationToken);
+                then.Then(() => ShowStateAsync(query, outcome.Task!, member, cancellationToken));
                 return (said(outcome.Task!), false);
             case ProgressOutcomeKind.NotAllowed:
                 return (TelegramTexts.NotAllowed(outcome), true);
@@ -144,30 +153,18 @@ public sealed class TelegramButtons(
         }
 
         var keyboard = Rebuild(message.ReplyMarkup, task);
-        try
+        if (message.Text is { } text)
         {
-            if (message.Text is { } text)
+            var marker = text.IndexOf(TelegramTexts.StateMarker, StringComparison.Ordinal);
+            var updated = (marker >= 0 ? text[..marker] : text) + TelegramTexts.StateMarker + TelegramTexts.StateLine(task, member, time.GetUtcNow());
+            if (updated.Length <= TelegramFormat.MaxMessageLength)
             {
-                var marker = text.IndexOf(TelegramTexts.StateMarker, StringComparison.Ordinal);
-                var updated = (marker >= 0 ? text[..marker] : text) + TelegramTexts.StateMarker + TelegramTexts.StateLine(task, member, time.GetUtcNow());
-                if (updated.Length <= TelegramFormat.MaxMessageLength)
-                {
-                    await api.Client.EditMessageText(message.Chat.Id, message.Id, TelegramFormat.Escape(updated), ParseMode.Html,
-                        replyMarkup: keyboard, cancellationToken: cancellationToken);
-                    return;
-                }
+                await outbox.EditTextAsync(message.Chat.Id, message.Id, updated, keyboard, cancellationToken);
+                return;
             }
+        }
 
-            await api.Client.EditMessageReplyMarkup(message.Chat.Id, message.Id, keyboard, cancellationToken: cancellationToken);
-        }
-        catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
-        {
-            // Two quick taps: the message already shows this state.
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning("Không sửa được tin nhắn {Message} sau khi bấm nút: {Error}", message.Id, api.Redact(ex.Message));
-        }
+        await outbox.EditKeyboardAsync(message.Chat.Id, message.Id, keyboard, cancellationToken);
     }
 
     /// <summary>The keyboard after a change of <paramref name="task"/>: its own buttons, fresh, when the

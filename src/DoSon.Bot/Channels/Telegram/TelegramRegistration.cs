@@ -33,6 +33,7 @@ public static class TelegramRegistration
         services.AddSingleton<TelegramApi>();
         services.AddSingleton<TelegramChannel>();
         services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<TelegramChannel>());
+        services.AddSingleton<TelegramOutbox>();
         services.AddSingleton<TelegramCommandMenu>();
         services.AddSingleton<TelegramBotSetup>();
         services.AddSingleton<TelegramButtons>();

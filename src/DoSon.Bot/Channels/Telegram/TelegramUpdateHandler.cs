@@ -4,7 +4,6 @@ using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Logging;
-using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -18,7 +17,7 @@ namespace DoSon.Bot.Channels.Telegram;
 /// handled (linking apart), <see cref="FloodGate"/> decides whether it is handled at all.</summary>
 public sealed class TelegramUpdateHandler(
     TelegramApi api,
-    TelegramChannel channel,
+    TelegramOutbox outbox,
     ITelegramStore telegramStore,
     Conversation conversation,
     TaskProgress progress,
@@ -32,9 +31,6 @@ public sealed class TelegramUpdateHandler(
     TimeProvider time,
     ILogger<TelegramUpdateHandler> logger)
 {
-    /// <summary>How often a direct answer is tried again after a 429, waiting what Telegram asked.</summary>
-    private const int AnswerAttempts = 3;
-
     private sealed record ParsedCommand(string Name, string? Target, string Arguments);
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -169,14 +165,7 @@ public sealed class TelegramUpdateHandler(
             return true;
         }
 
-        try
-        {
-            await api.Client.AnswerCallbackQuery(query.Id, verdict == FloodVerdict.SlowDown ? FloodTexts.SlowDown : null, cancellationToken: cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning("Không trả lời được nút bấm: {Error}", api.Redact(ex.Message));
-        }
+        await outbox.AnswerCallbackAsync(query.Id, verdict == FloodVerdict.SlowDown ? FloodTexts.SlowDown : null, alert: false, cancellationToken);
 
         return false;
     }
@@ -203,10 +192,7 @@ public sealed class TelegramUpdateHandler(
 
         if (answer.Document is { } file)
         {
-            await WithRetryAsync(
-                message.Chat.Id,
-                () => channel.SendDocumentAsync(message.Chat.Id, file.FileName, file.Content, file.Caption, file.Buttons, null, cancellationToken),
-                cancellationToken);
+            await outbox.SendDocumentAsync(message.Chat.Id, file.FileName, file.Content, file.Caption, file.Buttons, null, cancellationToken);
         }
     }
 
@@ -352,35 +338,12 @@ public sealed class TelegramUpdateHandler(
     }
 
     /// <summary>Answers in the chat the message came from (as a reply in a group, so it is clear whom
-    /// it answers). A 429 is waited out with the app's clock; other failures are logged, since the
-    /// person will simply ask again.</summary>
-    private Task AnswerAsync(Message message, Reply reply, IReadOnlyList<string>? taskCodes, CancellationToken cancellationToken)
+    /// it answers), through the outbox's interactive lane, ahead of any reminder waiting there.
+    /// Awaited, so that this chat's next message is answered after this one (in order) and a flood
+    /// cannot pile up answers without end; a 429 and its resumption are the outbox's business.</summary>
+    private async Task AnswerAsync(Message message, Reply reply, IReadOnlyList<string>? taskCodes, CancellationToken cancellationToken)
     {
         var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
-        return WithRetryAsync(
-            message.Chat.Id,
-            () => channel.SendReplyAsync(message.Chat.Id, reply, taskCodes, isGroup ? message.Id : null, cancellationToken),
-            cancellationToken);
-    }
-
-    private async Task WithRetryAsync(long chatId, Func<Task> send, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await send();
-                return;
-            }
-            catch (DeliveryFailedException ex) when (ex.Kind == DeliveryFailureKind.RateLimited && attempt < AnswerAttempts)
-            {
-                await Task.Delay(ex.RetryAfter ?? TelegramErrors.DefaultRetryAfter, time, cancellationToken);
-            }
-            catch (DeliveryFailedException ex)
-            {
-                logger.LogWarning("Không gửi được câu trả lời tới cuộc trò chuyện {Chat}: {Kind} {Error}", chatId, ex.Kind, api.Redact(ex.Message));
-                return;
-            }
-        }
+        await outbox.AnswerAsync(message.Chat.Id, reply, taskCodes, isGroup ? message.Id : null, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using DoSon.Bot.Domain;
+using DoSon.Bot.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,29 +16,57 @@ public sealed class ZaloChannel(ZaloBotClient client, IOptions<ZaloOptions> opti
 
     public string? ChatIdOf(Member member) => member.ZaloUserId;
 
+    /// <summary>One Zalo message of at most 2000 characters: a part (see <see cref="Split"/>) or a short
+    /// message whole. Called by the outbox only.</summary>
     public async Task<SentMessage> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        ZaloSentMessage? last = null;
-        foreach (var part in ZaloFormat.Render(message.Content))
+        string text;
+        if (message.Part is { } part)
         {
-            last = await SendPartAsync(message.ChatId, part, cancellationToken);
+            text = part.Text;
+        }
+        else
+        {
+            var parts = ZaloFormat.Render(message.Content);
+            if (parts.Count > 1)
+            {
+                throw new InvalidOperationException("A long message must be split by the outbox (IChatChannel.Split) before it is sent.");
+            }
+
+            text = parts[0];
         }
 
-        return new SentMessage(message.ChatId, last!.MessageId);
-    }
-
-    /// <summary>One message of at most 2000 characters.</summary>
-    public async Task<ZaloSentMessage> SendPartAsync(string chatId, string text, CancellationToken cancellationToken)
-    {
         try
         {
-            return await client.SendMessageAsync(chatId, text, cancellationToken);
+            var sent = await client.SendMessageAsync(message.ChatId, text, cancellationToken);
+            return new SentMessage(message.ChatId, sent.MessageId);
         }
         catch (ZaloApiException ex)
         {
             throw Map(ex);
         }
     }
+
+    /// <summary>The reply as Zalo shows it (buttons as commands to type), in parts of at most 2000 characters.</summary>
+    public IReadOnlyList<OutgoingMessage> Split(OutgoingMessage message)
+    {
+        var texts = ZaloFormat.Render(message.Content);
+        return [.. texts.Select((text, i) => message with { Part = new MessagePart(i + 1, texts.Count, text) })];
+    }
+
+    /// <summary>Zalo publishes no limits: its own conservative pace (Zalo:PerSecond, Zalo:PerChatPerSecond),
+    /// the shared retry settings.</summary>
+    public OutboxOptions Pace(OutboxOptions defaults) => new()
+    {
+        PerSecond = options.Value.PerSecond,
+        PerChatPerSecond = options.Value.PerChatPerSecond,
+        PerGroupPerMinute = defaults.PerGroupPerMinute,
+        MaxParts = defaults.MaxParts,
+        MaxTries = defaults.MaxTries,
+        BaseDelaySeconds = defaults.BaseDelaySeconds,
+        MaxDelaySeconds = defaults.MaxDelaySeconds,
+        SafetyMarginMilliseconds = defaults.SafetyMarginMilliseconds,
+    };
 
     /// <summary>Zalo's errors in the outbox's terms. Zalo publishes no rate limits and no retry time,
     /// so a 429 waits Zalo:RateLimitedWaitSeconds.</summary>

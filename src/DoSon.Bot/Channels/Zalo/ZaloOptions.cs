@@ -27,6 +27,12 @@ public sealed class ZaloOptions
     /// its own, unlike Telegram.</summary>
     public double RateLimitedWaitSeconds { get; set; } = 60;
 
+    /// <summary>Messages per second to Zalo overall. Zalo publishes no limits: kept low by default.</summary>
+    public int PerSecond { get; set; } = 5;
+
+    /// <summary>Messages per second into one Zalo chat; 0: no limit per chat.</summary>
+    public int PerChatPerSecond { get; set; } = 1;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
     public string EffectiveBaseUrl => string.IsNullOrWhiteSpace(BaseUrl) ? DefaultBaseUrl : BaseUrl.Trim().TrimEnd('/');
@@ -71,6 +77,16 @@ public sealed partial class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
         if (options.RateLimitedWaitSeconds is < 1 or > 3600)
         {
             failures.Add("Zalo:RateLimitedWaitSeconds phải từ 1 đến 3600 giây.");
+        }
+
+        if (options.PerSecond is < 1 or > 1000)
+        {
+            failures.Add("Zalo:PerSecond phải từ 1 đến 1000 (số tin mỗi giây gửi qua Zalo).");
+        }
+
+        if (options.PerChatPerSecond is < 0 or > 100)
+        {
+            failures.Add("Zalo:PerChatPerSecond phải từ 0 (không giới hạn) đến 100 (số tin mỗi giây vào một cuộc trò chuyện Zalo).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

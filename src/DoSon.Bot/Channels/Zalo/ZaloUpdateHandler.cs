@@ -1,5 +1,6 @@
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace DoSon.Bot.Channels.Zalo;
@@ -11,16 +12,12 @@ namespace DoSon.Bot.Channels.Zalo;
 /// members one to one. Before anything but linking is handled, <see cref="FloodGate"/> decides whether
 /// it is handled at all.</summary>
 public sealed class ZaloUpdateHandler(
-    ZaloChannel channel,
+    ChatOutbox outbox,
     ChatLinking linking,
     Conversation conversation,
     FloodGate floodGate,
-    TimeProvider time,
     ILogger<ZaloUpdateHandler> logger)
 {
-    /// <summary>How often one part of a direct answer is tried after a 429.</summary>
-    private const int AnswerAttempts = 3;
-
     public async Task HandleAsync(ZaloUpdate update, CancellationToken cancellationToken)
     {
         // Checked by pattern: JSON may say null where the model says an object.
@@ -99,30 +96,16 @@ public sealed class ZaloUpdateHandler(
         };
     }
 
-    /// <summary>Answers in the chat the message came from, part by part. A 429 is waited out with the
-    /// app's clock (per part, so nothing already sent is sent twice); other failures are logged, since
-    /// the person will simply ask again.</summary>
+    /// <summary>Answers in the chat the message came from, through the outbox's interactive lane:
+    /// part by part, each once, resumed at the first part not yet sent after a 429 or a failure, with a
+    /// note to the person if the answer had to be cut. Awaited, so a chat's answers keep their order.</summary>
     private async Task AnswerAsync(string chatId, Reply reply, CancellationToken cancellationToken)
     {
-        foreach (var part in ZaloFormat.Render(reply))
+        var outcome = await outbox.For(ZaloChannel.ChannelName).SendAsync(new OutgoingMessage(chatId, reply), OutboxLane.Interactive, cancellationToken);
+        if (outcome.Status is DeliveryStatus.Failed or DeliveryStatus.Blocked)
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await channel.SendPartAsync(chatId, part, cancellationToken);
-                    break;
-                }
-                catch (DeliveryFailedException ex) when (ex.Kind == DeliveryFailureKind.RateLimited && attempt < AnswerAttempts)
-                {
-                    await Task.Delay(ex.RetryAfter ?? TimeSpan.FromSeconds(60), time, cancellationToken);
-                }
-                catch (DeliveryFailedException ex)
-                {
-                    logger.LogWarning("Không gửi được câu trả lời tới cuộc trò chuyện Zalo {Chat}: {Kind} {Error}", chatId, ex.Kind, ex.Message);
-                    return;
-                }
-            }
+            logger.LogWarning("Không gửi được câu trả lời tới cuộc trò chuyện Zalo {Chat} ({Sent}/{Parts} phần đã gửi): {Status} {Error}",
+                chatId, outcome.PartsSent, outcome.Parts, outcome.Status, outcome.Error);
         }
     }
 }

@@ -19,6 +19,6 @@ public sealed class BaoCaoHandler(ReportService reports) : ICommandHandler
                 context.Words.Count == 1 ? ReportTexts.BadMonth(context.Words[0]) : null)));
         }
 
-        return ValueTask.FromResult(Reply.Say(reports.Build(year, month).ToText()));
+        return ValueTask.FromResult(Reply.Say(reports.Build(year, month).ToText()) with { Overflow = CommandTexts.ReportOverflow(year, month) });
     }
 }

@@ -50,8 +50,18 @@ public sealed class ZaloChannelTests : IAsyncLifetime
         return (client, new ZaloChannel(client, options, factory.CreateLogger<ZaloChannel>()));
     }
 
-    private Task<SentMessage> SendAsync(ZaloChannel? channel = null, string chatId = User, string text = "Nhắc việc") =>
-        (channel ?? _channel).SendAsync(new OutgoingMessage(chatId, Reply.Say(text)), CancellationToken.None);
+    /// <summary>As the outbox sends it: the channel's parts, one by one.</summary>
+    private async Task<SentMessage> SendAsync(ZaloChannel? channel = null, string chatId = User, string text = "Nhắc việc")
+    {
+        channel ??= _channel;
+        SentMessage? sent = null;
+        foreach (var part in channel.Split(new OutgoingMessage(chatId, Reply.Say(text))))
+        {
+            sent = await channel.SendAsync(part, CancellationToken.None);
+        }
+
+        return sent!;
+    }
 
     private async Task<DeliveryFailedException> FailureAsync(ZaloChannel? channel = null, string chatId = User)
     {

@@ -1,26 +1,22 @@
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Outbox;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace DoSon.Bot.Channels.Telegram.Groups;
 
-/// <summary>Sends the ward digest to every registered group, never more than 20 messages a minute into
-/// one group (Telegram's limit): a long digest is split, and the parts beyond the limit wait on the
-/// app's clock. A 429 is waited out; a group that removed the bot (403) is unregistered. Called by the
-/// scheduler (daily and weekly).</summary>
+/// <summary>Sends the ward digest to every registered group through the outbox's background lane, which
+/// keeps Telegram's 20 messages a minute into one group, waits out a 429 with everything else and
+/// resumes a long digest at the first part not yet sent. A group that removed the bot (403) is
+/// unregistered. Called by the scheduler (daily and weekly).</summary>
 public sealed class GroupDigestSender(
     ITelegramStore groups,
     IBotStore store,
-    TelegramChannel channel,
+    TelegramOutbox outbox,
     TimeProvider time,
     ILogger<GroupDigestSender> logger) : IDisposable
 {
-    public const int MessagesPerMinutePerGroup = 20;
-
-    private const int Attempts = 5;
-
-    private readonly Dictionary<long, Queue<DateTimeOffset>> _sent = [];
     private readonly SemaphoreSlim _one = new(1, 1);
 
     /// <summary>Returns how many groups received the whole digest.</summary>
@@ -56,61 +52,19 @@ public sealed class GroupDigestSender(
 
     private async Task<bool> SendToGroupAsync(TelegramGroup group, string text, CancellationToken cancellationToken)
     {
-        foreach (var part in TelegramFormat.Split(text))
+        var outcome = await outbox.SendAsync(group.ChatId, Reply.Say(text), null, null, OutboxLane.Background, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        switch (outcome.Status)
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                await PaceAsync(group.ChatId, cancellationToken);
-                try
-                {
-                    await channel.SendReplyAsync(group.ChatId, Reply.Say(part), null, null, cancellationToken);
-                    break;
-                }
-                catch (DeliveryFailedException ex) when (ex.Kind == DeliveryFailureKind.RateLimited && attempt < Attempts)
-                {
-                    await Task.Delay(ex.RetryAfter ?? TelegramErrors.DefaultRetryAfter, time, cancellationToken);
-                }
-                catch (DeliveryFailedException ex) when (ex.Kind == DeliveryFailureKind.Blocked)
-                {
-                    groups.UnregisterGroup(group.ChatId);
-                    logger.LogWarning("Nhóm {Group} ({Title}) đã chặn hoặc mời bot ra; đã hủy đăng ký nhận báo cáo: {Error}", group.ChatId, group.Title, ex.Message);
-                    return false;
-                }
-                catch (DeliveryFailedException ex)
-                {
-                    logger.LogWarning("Không gửi được báo cáo tổng hợp tới nhóm {Group} ({Title}): {Kind} {Error}", group.ChatId, group.Title, ex.Kind, ex.Message);
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Waits until one more message fits in the group's last minute.</summary>
-    private async Task PaceAsync(long chatId, CancellationToken cancellationToken)
-    {
-        if (!_sent.TryGetValue(chatId, out var window))
-        {
-            window = new Queue<DateTimeOffset>();
-            _sent[chatId] = window;
-        }
-
-        while (true)
-        {
-            var now = time.GetUtcNow();
-            while (window.Count > 0 && now - window.Peek() >= TimeSpan.FromMinutes(1))
-            {
-                window.Dequeue();
-            }
-
-            if (window.Count < MessagesPerMinutePerGroup)
-            {
-                window.Enqueue(now);
-                return;
-            }
-
-            await Task.Delay(window.Peek() + TimeSpan.FromMinutes(1) - now, time, cancellationToken);
+            case DeliveryStatus.Sent:
+                return true;
+            case DeliveryStatus.Blocked:
+                groups.UnregisterGroup(group.ChatId);
+                logger.LogWarning("Nhóm {Group} ({Title}) đã chặn hoặc mời bot ra; đã hủy đăng ký nhận báo cáo: {Error}", group.ChatId, group.Title, outcome.Error);
+                return false;
+            default:
+                logger.LogWarning("Không gửi được báo cáo tổng hợp tới nhóm {Group} ({Title}): {Error}", group.ChatId, group.Title, outcome.Error);
+                return false;
         }
     }
 

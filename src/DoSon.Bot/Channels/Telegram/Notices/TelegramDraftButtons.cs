@@ -16,7 +16,7 @@ namespace DoSon.Bot.Channels.Telegram.Notices;
 /// fixed. Every callback query is answered, and the draft's message shows what happened.</summary>
 public sealed class TelegramDraftButtons(
     TelegramApi api,
-    TelegramChannel channel,
+    TelegramOutbox outbox,
     IBotStore store,
     INoticeDraftStore drafts,
     TelegramNoticeIntake intake,
@@ -24,9 +24,9 @@ public sealed class TelegramDraftButtons(
     ILogger<TelegramDraftButtons> logger)
 {
     public Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken) =>
-        CallbackAnswers.HandleAsync(api, logger, query, "nhập bản nháp", () => DecideAsync(query, cancellationToken), cancellationToken);
+        CallbackAnswers.HandleAsync(api, outbox, logger, query, "nhập bản nháp", then => DecideAsync(query, then, cancellationToken), cancellationToken);
 
-    private async Task<(string Answer, bool Alert)> DecideAsync(CallbackQuery query, CancellationToken cancellationToken)
+    private async Task<(string Answer, bool Alert)> DecideAsync(CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
         var member = store.FindMemberByTelegram(query.From.Id);
         if (member is null)
@@ -43,11 +43,14 @@ public sealed class TelegramDraftButtons(
         }
         else
         {
-            return await ImportAsync(member, draftId, query, cancellationToken);
+            return await ImportAsync(member, draftId, query, then, cancellationToken);
         }
     }
 
-    private async Task<(string Answer, bool Alert)> ImportAsync(Member member, string draftId, CallbackQuery query, CancellationToken cancellationToken)
+    private Task<(string Answer, bool Alert)> ImportAsync(Member member, string draftId, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken) =>
+        Task.FromResult(Import(member, draftId, query, then, cancellationToken));
+
+    private (string Answer, bool Alert) Import(Member member, string draftId, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var claim = drafts.ClaimDraft(draftId, member.Code, now);
@@ -56,13 +59,13 @@ public sealed class TelegramDraftButtons(
             case DraftClaimResult.Unknown:
                 return (TelegramTexts.DraftUnknown, true);
             case DraftClaimResult.Expired:
-                await RemoveButtonAsync(query, cancellationToken);
+                then.Then(() => RemoveButtonAsync(query, cancellationToken));
                 return (TelegramTexts.DraftExpired, true);
             case DraftClaimResult.AlreadyImported:
             {
                 var draft = claim.Draft!;
                 var by = draft.ImportedBy is { } code ? store.FindMember(code)?.Name ?? code : "";
-                await RemoveButtonAsync(query, cancellationToken);
+                then.Then(() => RemoveButtonAsync(query, cancellationToken));
                 return (TelegramTexts.DraftAlreadyImported(draft.ImportedAt!.Value, by), false);
             }
         }
@@ -82,12 +85,12 @@ public sealed class TelegramDraftButtons(
         if (!outcome.Succeeded)
         {
             drafts.ReleaseDraft(draftId);
-            await SayAsync(query, report, cancellationToken);
+            then.Then(() => SayAsync(query, report, cancellationToken));
             return (TelegramTexts.DraftHasErrorsTap, false);
         }
 
-        await ShowImportedAsync(query, member, now, cancellationToken);
-        await SayAsync(query, report, cancellationToken);
+        then.Then(() => ShowImportedAsync(query, member, now, cancellationToken));
+        then.Then(() => SayAsync(query, report, cancellationToken));
         return (TelegramTexts.DraftImportedTap(claim.Draft!.TaskCount), false);
     }
 
@@ -95,14 +98,7 @@ public sealed class TelegramDraftButtons(
     private async Task SayAsync(CallbackQuery query, string text, CancellationToken cancellationToken)
     {
         var chatId = query.Message?.Chat.Id ?? query.From.Id;
-        try
-        {
-            await channel.SendReplyAsync(chatId, Reply.Say(text), null, query.Message?.Id, cancellationToken);
-        }
-        catch (DeliveryFailedException ex)
-        {
-            logger.LogWarning("Không gửi được kết quả nhập bản nháp tới {Chat}: {Kind} {Error}", chatId, ex.Kind, api.Redact(ex.Message));
-        }
+        await outbox.AnswerAsync(chatId, Reply.Say(text), null, query.Message?.Id, cancellationToken);
     }
 
     /// <summary>The caption gets a line saying it was imported, and the button goes.</summary>
@@ -115,25 +111,13 @@ public sealed class TelegramDraftButtons(
         }
 
         var caption = (message.Caption is { Length: > 0 } c ? c + "\n\n" : "") + TelegramTexts.DraftImportedLine(at, member);
-        try
+        if (caption.Length <= TelegramFormat.MaxCaptionLength)
         {
-            if (caption.Length <= TelegramFormat.MaxCaptionLength)
-            {
-                await api.Client.EditMessageCaption(message.Chat.Id, message.Id, TelegramFormat.Escape(caption), ParseMode.Html,
-                    replyMarkup: null, cancellationToken: cancellationToken);
-            }
-            else
-            {
-                await api.Client.EditMessageReplyMarkup(message.Chat.Id, message.Id, null, cancellationToken: cancellationToken);
-            }
+            await outbox.EditCaptionAsync(message.Chat.Id, message.Id, caption, cancellationToken);
         }
-        catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
+        else
         {
-            // Already shown.
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning("Không sửa được tin nhắn bản nháp {Message}: {Error}", message.Id, api.Redact(ex.Message));
+            await outbox.EditKeyboardAsync(message.Chat.Id, message.Id, null, cancellationToken);
         }
     }
 
@@ -144,17 +128,6 @@ public sealed class TelegramDraftButtons(
             return;
         }
 
-        try
-        {
-            await api.Client.EditMessageReplyMarkup(message.Chat.Id, message.Id, null, cancellationToken: cancellationToken);
-        }
-        catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
-        {
-            // Already gone.
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning("Không bỏ được nút của tin nhắn bản nháp {Message}: {Error}", message.Id, api.Redact(ex.Message));
-        }
+        await outbox.EditKeyboardAsync(message.Chat.Id, message.Id, null, cancellationToken);
     }
 }

@@ -1,9 +1,19 @@
-namespace DoSon.Bot.Reminders.Outbox;
+namespace DoSon.Bot.Outbox;
+
+/// <summary>Which queue a message waits in. Interactive: an answer to a person who just wrote or
+/// tapped (the answer, its parts, the tap's callback answer, the edit after a tap). Background:
+/// reminders, escalations, digests and notices, which fill whatever rate the answers leave.</summary>
+public enum OutboxLane
+{
+    Background,
+    Interactive,
+}
 
 /// <summary>Keeps a chat platform's sending limits: at most N messages in any window of one second
 /// overall, one message per chat per 1/M second, and at most G messages in any minute into one group
 /// chat (negative chat ids, as Telegram numbers them). Waiters are served first come, first served,
-/// except that one waiting for a busy chat does not hold up the others.
+/// except that one waiting for a busy chat does not hold up the others, and every interactive waiter
+/// is served before any background one (it is queued behind the other interactive waiters only).
 /// <para>Written here because System.Threading.RateLimiting's limiters read the system clock and run
 /// their own timers: they cannot be driven by the injected TimeProvider, which the tests and the demo
 /// clock need.</para>
@@ -26,6 +36,7 @@ public sealed class OutboxLimiter : IDisposable
     private readonly TimeSpan _margin;
     private readonly Lock _gate = new();
     private readonly LinkedList<Waiter> _waiters = new();
+    private LinkedListNode<Waiter>? _lastInteractive;
     private readonly List<Slot> _global = [];
     private readonly Dictionary<string, DateTimeOffset> _chatFree = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Slot>> _groups = new(StringComparer.Ordinal);
@@ -39,7 +50,8 @@ public sealed class OutboxLimiter : IDisposable
         _time = time;
         _perSecond = perSecond;
         _perGroupPerMinute = perGroupPerMinute;
-        _chatInterval = TimeSpan.FromTicks(Second.Ticks / perChatPerSecond) + margin;
+        // 0: the platform has no limit per chat (the console); messages to a chat still go one at a time.
+        _chatInterval = perChatPerSecond <= 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Second.Ticks / perChatPerSecond) + margin;
         _margin = margin;
     }
 
@@ -48,13 +60,26 @@ public sealed class OutboxLimiter : IDisposable
     /// <summary>Waits until one more message may go to this chat. The message counts against every
     /// limit from now until the returned lease is disposed (once the platform has answered, or the
     /// call failed), and for the length of each window after that.</summary>
-    public async Task<IDisposable> AcquireAsync(string chatId, CancellationToken cancellationToken)
+    public Task<IDisposable> AcquireAsync(string chatId, CancellationToken cancellationToken) =>
+        AcquireAsync(chatId, OutboxLane.Background, cancellationToken);
+
+    /// <inheritdoc cref="AcquireAsync(string, CancellationToken)"/>
+    public async Task<IDisposable> AcquireAsync(string chatId, OutboxLane lane, CancellationToken cancellationToken)
     {
         var waiter = new Waiter(chatId);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            waiter.Node = _waiters.AddLast(waiter);
+            if (lane == OutboxLane.Interactive)
+            {
+                // Ahead of every background waiter, behind the answers already waiting.
+                waiter.Node = _lastInteractive is { List: not null } last ? _waiters.AddAfter(last, waiter) : _waiters.AddFirst(waiter);
+                _lastInteractive = waiter.Node;
+            }
+            else
+            {
+                waiter.Node = _waiters.AddLast(waiter);
+            }
         }
 
         Pump();
@@ -111,7 +136,7 @@ public sealed class OutboxLimiter : IDisposable
         {
             if (waiter.Node is { List: not null } node)
             {
-                _waiters.Remove(node);
+                Remove(node);
             }
         }
 
@@ -167,7 +192,7 @@ public sealed class OutboxLimiter : IDisposable
                                 GroupLog(w.ChatId).Add(w.GroupSlot);
                             }
 
-                            _waiters.Remove(node);
+                            Remove(node);
                             (granted ??= []).Add(w);
                         }
                         else
@@ -203,6 +228,17 @@ public sealed class OutboxLimiter : IDisposable
                 w.Granted.TrySetResult();
             }
         }
+    }
+
+    /// <summary>Takes a waiter out of the queue, keeping the end of the interactive waiters known.</summary>
+    private void Remove(LinkedListNode<Waiter> node)
+    {
+        if (ReferenceEquals(node, _lastInteractive))
+        {
+            _lastInteractive = node.Previous;
+        }
+
+        _waiters.Remove(node);
     }
 
     private DateTimeOffset ReadyAt(string chatId, DateTimeOffset now)
@@ -294,6 +330,7 @@ public sealed class OutboxLimiter : IDisposable
             _timer?.Dispose();
             left = [.. _waiters];
             _waiters.Clear();
+            _lastInteractive = null;
         }
 
         foreach (var w in left)
