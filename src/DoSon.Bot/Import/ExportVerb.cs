@@ -1,5 +1,6 @@
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoSon.Bot.Import;
 
@@ -26,12 +27,7 @@ public sealed class ExportVerb(IServiceProvider services) : ICliVerb
             return VerbArguments.Failed;
         }
 
-        var store = VerbArguments.Resolve<IBotStore>(services, out var failure);
-        if (store is null)
-        {
-            await output.WriteLineAsync(failure);
-            return VerbArguments.Failed;
-        }
+        var store = services.GetRequiredService<IBotStore>();
 
         var file = AssignmentExporter.Export(store);
         if (!VerbArguments.TryWrite(() =>

@@ -219,9 +219,6 @@ public static class ImportTexts
     public static string CannotWrite(string path) =>
         $"Không ghi được tệp {path}: thư mục có tồn tại và được phép ghi không? Tệp có đang mở ở chương trình khác không?";
 
-    public static string CannotOpenDatabase(string reason) =>
-        $"Không mở được cơ sở dữ liệu: {reason}";
-
     public static string Exported(string path, AssignmentFile file) =>
         $"Đã xuất ra {path}: {file.Units?.Count ?? 0} đơn vị, {file.Members?.Count ?? 0} thành viên, "
         + $"{file.Milestones?.Count ?? 0} mốc, {file.Tasks?.Count ?? 0} nhiệm vụ"

@@ -1,4 +1,5 @@
 using DoSon.Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoSon.Bot.Import;
 
@@ -23,12 +24,9 @@ public sealed class ImportVerb(IServiceProvider services) : ICliVerb
         }
 
         var dryRun = args.Flags.Contains("--dry-run");
-        var importer = VerbArguments.Resolve<AssignmentImporter>(services, out var failure);
-        if (importer is null)
-        {
-            await output.WriteLineAsync(failure);
-            return VerbArguments.Failed;
-        }
+        // The store opens on first use: a database that cannot be used is an ExpectedFailureException
+        // the top level says in one sentence with its own exit code.
+        var importer = services.GetRequiredService<AssignmentImporter>();
 
         var outcome = importer.Import(CliPaths.ForReading(args.Path!), dryRun, CliMember);
         await output.WriteLineAsync(ImportReport.Format(outcome, Path.GetFileName(args.Path!), dryRun));

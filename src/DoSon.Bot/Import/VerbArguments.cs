@@ -1,5 +1,4 @@
 using DoSon.Bot.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DoSon.Bot.Import;
 
@@ -43,24 +42,6 @@ internal sealed record VerbArguments(string? Path, IReadOnlySet<string> Flags, s
         return extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)
             ? new(path, set, null)
             : new(null, set, ImportTexts.WrongExtension(extension, allowed));
-    }
-
-    /// <summary>The store is resolved only when a verb needs it, so that `template` and a wrong
-    /// command line never open (or create) the database file, and a database that cannot be opened
-    /// is reported in a sentence instead of a stack trace.</summary>
-    public static T? Resolve<T>(IServiceProvider services, out string? failure)
-        where T : class
-    {
-        try
-        {
-            failure = null;
-            return services.GetRequiredService<T>();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or LiteDB.LiteException or ExpectedFailureException)
-        {
-            failure = ImportTexts.CannotOpenDatabase(ex.Message);
-            return null;
-        }
     }
 
     public static bool TryWrite(Action write)

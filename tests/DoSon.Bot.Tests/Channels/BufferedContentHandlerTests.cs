@@ -77,26 +77,20 @@ public sealed class BufferedContentHandlerTests
     public async Task The_fake_Bot_API_answers_a_chunked_body_with_an_empty_400_and_a_sized_one_normally()
     {
         await using var fake = await FakeTelegramServer.StartAsync();
-        using var http = new HttpClient();
-        var url = $"{fake.BaseUrl}/bot{fake.Token}/getMe";
-
-        using var chunked = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
-        chunked.Headers.TransferEncodingChunked = true;
-        using var refused = await http.SendAsync(chunked);
-        using var sized = await http.PostAsync(url, new StringContent("{}", Encoding.UTF8, "application/json"));
-
-        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await refused.Content.ReadAsStringAsync()).Should().BeEmpty();
-        sized.StatusCode.Should().Be(HttpStatusCode.OK);
+        await RefusesChunkedBodies($"{fake.BaseUrl}/bot{fake.Token}/getMe");
     }
 
     [Fact]
     public async Task The_fake_Zalo_server_refuses_a_chunked_body_too()
     {
         await using var fake = await FakeZaloServer.StartAsync();
-        using var http = new HttpClient();
-        var url = $"{fake.BaseUrl}/bot{fake.Token}/getMe";
+        await RefusesChunkedBodies($"{fake.BaseUrl}/bot{fake.Token}/getMe");
+    }
 
+    /// <summary>A chunked body gets an empty 400, as telegram-bot-api answers it; the same body with a length is served.</summary>
+    private static async Task RefusesChunkedBodies(string url)
+    {
+        using var http = new HttpClient();
         using var chunked = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
         chunked.Headers.TransferEncodingChunked = true;
         using var refused = await http.SendAsync(chunked);
