@@ -14,8 +14,13 @@ public enum TelegramMessagePurpose
 /// <summary>A message the bot sent, remembered so that a reply to it can be attached to its tasks.</summary>
 public sealed record TelegramMessageRecord(long ChatId, int MessageId, IReadOnlyList<string> TaskCodes, TelegramMessagePurpose Purpose);
 
-/// <summary>The last update the bot handled, so that a restart neither repeats nor skips one.</summary>
-public sealed record TelegramPollState(long LastUpdateId, DateTimeOffset At);
+/// <summary>How far the update stream was handled, so that a restart neither repeats nor skips one:
+/// every update up to <see cref="LastUpdateId"/> is handled, and so are the few above it in
+/// <see cref="HandledAbove"/> (chats are handled side by side, so a later update can finish first).</summary>
+public sealed record TelegramPollState(long LastUpdateId, DateTimeOffset At)
+{
+    public IReadOnlyList<long> HandledAbove { get; init; } = [];
+}
 
 /// <summary>What the Telegram adapter keeps: registered groups, which message is about which tasks,
 /// and how far the update stream was handled. (Invite codes are shared with Zalo: IInviteStore.)</summary>

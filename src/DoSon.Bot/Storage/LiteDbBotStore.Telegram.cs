@@ -27,6 +27,8 @@ internal sealed class TelegramStateDoc
 {
     [BsonId] public string Key { get; set; } = "";
     public long LastUpdateId { get; set; }
+    /// <summary>Handled updates above LastUpdateId (at most the 100 Telegram hands out at once).</summary>
+    public List<long> HandledAbove { get; set; } = [];
     /// <summary>UTC instant.</summary>
     public DateTime At { get; set; }
 }
@@ -134,7 +136,10 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
         lock (_gate)
         {
             var doc = TelegramState.FindById(PollStateKey);
-            return doc is null ? null : new TelegramPollState(doc.LastUpdateId, new DateTimeOffset(DateTime.SpecifyKind(doc.At, DateTimeKind.Utc)));
+            return doc is null ? null : new TelegramPollState(doc.LastUpdateId, new DateTimeOffset(DateTime.SpecifyKind(doc.At, DateTimeKind.Utc)))
+            {
+                HandledAbove = doc.HandledAbove ?? [],
+            };
         }
     }
 
@@ -146,6 +151,7 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
             {
                 Key = PollStateKey,
                 LastUpdateId = state.LastUpdateId,
+                HandledAbove = [.. state.HandledAbove],
                 At = state.At.UtcDateTime,
             }));
         }

@@ -90,6 +90,15 @@ public sealed partial class FakeTelegramServer
             return;
         }
 
+        try
+        {
+            await WaitWhileHeldAsync(p, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         Injection? injection;
         lock (_gate)
         {

@@ -57,6 +57,15 @@ public sealed partial class FakeZaloServer
             return;
         }
 
+        try
+        {
+            await WaitWhileHeldAsync(p, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         Injection? injection;
         lock (_gate)
         {

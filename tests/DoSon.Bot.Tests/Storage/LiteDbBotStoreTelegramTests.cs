@@ -28,7 +28,7 @@ public sealed class LiteDbBotStoreTelegramTests : IDisposable
         _store.RecordMessage(new TelegramMessageRecord(1003, 42, ["T1", "T2"], TelegramMessagePurpose.Tasks), Now);
         _store.RecordMessage(new TelegramMessageRecord(1003, 43, ["T2"], TelegramMessagePurpose.BlockerPrompt), Now);
         _store.RegisterGroup(new TelegramGroup(-100, "Ban Thường vụ", "CVP", Now));
-        _store.SavePollState(new TelegramPollState(700_000_123, Now));
+        _store.SavePollState(new TelegramPollState(700_000_123, Now) { HandledAbove = [700_000_125, 700_000_128] });
         _store.Dispose();
 
         using var reopened = _database.Open();
@@ -36,7 +36,7 @@ public sealed class LiteDbBotStoreTelegramTests : IDisposable
         reopened.FindMessage(1003, 43)!.Purpose.Should().Be(TelegramMessagePurpose.BlockerPrompt);
         reopened.FindMessage(1003, 44).Should().BeNull();
         reopened.GetGroups().Should().ContainSingle(g => g.ChatId == -100 && g.Title == "Ban Thường vụ");
-        reopened.GetPollState().Should().Be(new TelegramPollState(700_000_123, Now));
+        reopened.GetPollState().Should().BeEquivalentTo(new TelegramPollState(700_000_123, Now) { HandledAbove = [700_000_125, 700_000_128] });
         reopened.UnregisterGroup(-100).Should().BeTrue();
         reopened.UnregisterGroup(-100).Should().BeFalse();
     }

@@ -10,17 +10,17 @@ public sealed class LiteDbBotStoreZaloTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public void The_last_handled_zalo_message_survives_a_reopen_and_is_replaced_by_the_next()
+    public void The_handled_zalo_message_ids_survive_a_reopen_and_are_replaced_by_the_next_list()
     {
         var at = new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
         using (var store = _database.Open())
         {
-            store.GetLastHandledMessageId().Should().BeNull();
-            store.SaveLastHandledMessage("2d758cb5e222177a4e35", at);
-            store.SaveLastHandledMessage("2d758cb5e222177a4e36", at.AddSeconds(5));
+            store.GetHandledMessageIds().Should().BeEmpty();
+            store.SaveHandledMessageIds(["2d758cb5e222177a4e35"], at);
+            store.SaveHandledMessageIds(["2d758cb5e222177a4e35", "2d758cb5e222177a4e36"], at.AddSeconds(5));
         }
 
         using var reopened = _database.Open();
-        reopened.GetLastHandledMessageId().Should().Be("2d758cb5e222177a4e36");
+        reopened.GetHandledMessageIds().Should().Equal("2d758cb5e222177a4e35", "2d758cb5e222177a4e36");
     }
 }

@@ -9,18 +9,30 @@ using Telegram.Bot.Types.Enums;
 
 namespace DoSon.Bot.Channels.Telegram;
 
-/// <summary>Long polling that loses nothing and does nothing twice. Telegram keeps an update until a
-/// later getUpdates confirms it with its offset, so the offset moves past an update only after it was
-/// handled; the last handled id is also saved, so that a crash between handling and confirming does
-/// not hand it out again after a restart. Telegram.Bot's own receiver is not used because it moves
-/// the offset before the handler has finished. Errors back off on the app's clock; on shutdown the
-/// update being handled is finished and the handled ones are confirmed.</summary>
+/// <summary>Long polling that loses nothing and does nothing twice, with chats handled side by side.
+/// Updates are handled in <see cref="ChatPartitions{T}"/>: in order within a chat, up to
+/// Chat:MaxConcurrentChats chats at once, at most Chat:MaxQueuedUpdates taken and not done.
+/// <para>Telegram keeps an update until a later getUpdates confirms it with its offset, and an offset
+/// confirms every update below it. So the offset moves only to a low-water mark: the highest update
+/// id that is handled with every lower one it handed out handled too. Updates above the mark that
+/// are already handled (a fast chat finishes before a slow one) are kept with the mark in the
+/// database; Telegram hands them out again with the unfinished ones, and they are skipped, also after
+/// a restart. Both are saved as each update finishes, so a crash repeats at most the updates whose
+/// handling had finished but whose save had not. Telegram.Bot's own receiver is not used because it
+/// moves the offset before the handler has finished.</para>
+/// <para>Telegram hands out at most 100 updates from the offset, so the bot looks at most 100 updates
+/// past the oldest one still under way: an update behind 100 others that are all still being handled
+/// waits for the oldest of them. While every update Telegram hands out is already taken, it answers
+/// at once, so the next poll waits for one to finish (or 0.75 s on the app's clock).</para>
+/// <para>Errors back off on the app's clock; on shutdown the updates under way are finished (not
+/// cancelled) and confirmed, and the ones still waiting are left unconfirmed for the next start.</para></summary>
 public sealed class TelegramPollingService(
     TelegramApi api,
     TelegramUpdateHandler handler,
     TelegramBotSetup setup,
     ITelegramStore store,
     IOptions<TelegramOptions> options,
+    IOptions<ChatOptions> chatOptions,
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
@@ -30,13 +42,32 @@ public sealed class TelegramPollingService(
     /// says nothing about the new ones.</summary>
     private static readonly TimeSpan OffsetMemory = TimeSpan.FromDays(7);
 
+    /// <summary>How long a poll that brought nothing new waits before asking again if nothing finishes
+    /// (Telegram answers at once while anything is pending, so the wait is the bot's).</summary>
+    private static readonly TimeSpan RepollAfter = TimeSpan.FromMilliseconds(750);
+
+    private const int BatchSize = 100;
+
+    private readonly Lock _gate = new();
+
+    private LowWaterMark _mark = new();
+
+    private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (seeding first) before the first call.
         await Task.Yield();
-        int? offset = store.GetPollState() is { } saved && time.GetUtcNow() - saved.At < OffsetMemory
-            ? (int)(saved.LastUpdateId + 1)
-            : null;
+        if (store.GetPollState() is { } saved && time.GetUtcNow() - saved.At < OffsetMemory)
+        {
+            lock (_gate)
+            {
+                _mark = new LowWaterMark(saved.LastUpdateId, saved.HandledAbove);
+            }
+        }
+
+        using var partitions = new ChatPartitions<Update>(chatOptions.Value.MaxConcurrentChats, chatOptions.Value.MaxQueuedUpdates,
+            HandleOneAsync, (update, ex) => logger.LogError("Lỗi khi ghi nhận cập nhật Telegram {UpdateId}: {Error}", update.Id, api.Redact(ex.ToString())));
         var prepared = false;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -53,9 +84,17 @@ public sealed class TelegramPollingService(
             }
 
             Update[] updates;
+            Task progress;
+            int? offset;
+            lock (_gate)
+            {
+                progress = _progress.Task;
+                offset = _mark.Mark is { } mark ? (int)(mark + 1) : null;
+            }
+
             try
             {
-                updates = await api.Polling.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, AllowedUpdates, stoppingToken);
+                updates = await api.Polling.GetUpdates(offset, BatchSize, options.Value.PollTimeoutSeconds, AllowedUpdates, stoppingToken);
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,25 +113,73 @@ public sealed class TelegramPollingService(
                 continue;
             }
 
-            foreach (var update in updates.OrderBy(u => u.Id))
+            var fresh = Take(updates);
+            if (fresh.Count == 0 && updates.Length > 0)
             {
-                if (offset is { } o && update.Id < o)
+                if (!await WaitForProgressAsync(progress, stoppingToken))
                 {
-                    continue;
-                }
-
-                await HandleOneAsync(update);
-                offset = update.Id + 1;
-                store.SavePollState(new TelegramPollState(update.Id, time.GetUtcNow()));
-                if (stoppingToken.IsCancellationRequested)
-                {
-                    // The rest stay unconfirmed: Telegram hands them out again after the restart.
                     break;
                 }
+
+                continue;
+            }
+
+            try
+            {
+                foreach (var update in fresh)
+                {
+                    await partitions.EnqueueAsync(ChatKey(update), update, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The update waiting for room stays outstanding: Telegram hands it out again.
+                break;
             }
         }
 
-        await ConfirmAsync(offset);
+        // The waiting ones are set aside at once (inside StopAsync's first step): only those under way go on.
+        var stopping = partitions.StopAsync(finishQueued: false);
+        logger.LogInformation("Dừng nhận tin Telegram: chờ {Running} cập nhật đang xử lý xong.", partitions.Running);
+        var left = await stopping;
+        if (left.Count > 0)
+        {
+            logger.LogInformation("Dừng với {Count} cập nhật Telegram chưa xử lý; Telegram sẽ gửi lại chúng khi bot chạy lại.", left.Count);
+        }
+
+        int? confirm;
+        lock (_gate)
+        {
+            confirm = _mark.Mark is { } mark ? (int)(mark + 1) : null;
+        }
+
+        await ConfirmAsync(confirm);
+    }
+
+    /// <summary>The chat an update belongs to: its updates are handled one after another.</summary>
+    public static string ChatKey(Update update)
+    {
+        var chat = update switch
+        {
+            { Message: { } message } => message.Chat.Id,
+            { CallbackQuery: { } query } => query.Message?.Chat.Id ?? query.From.Id,
+            { MyChatMember: { } change } => change.Chat.Id,
+            _ => 0,
+        };
+        return chat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The updates not seen before, in order, now counted as outstanding.</summary>
+    private List<Update> Take(Update[] updates)
+    {
+        var fresh = new List<Update>();
+        lock (_gate)
+        {
+            var ids = _mark.TakeBatch(updates.Select(u => (long)u.Id)).ToHashSet();
+            fresh.AddRange(updates.Where(u => ids.Remove(u.Id)).OrderBy(u => u.Id));
+        }
+
+        return fresh;
     }
 
     private async Task HandleOneAsync(Update update)
@@ -107,6 +194,35 @@ public sealed class TelegramPollingService(
             // A bad update must not stop the ones after it; it is logged and counted as handled.
             logger.LogError("Lỗi khi xử lý cập nhật Telegram {UpdateId}; bỏ qua: {Error}", update.Id, api.Redact(ex.ToString()));
         }
+
+        Finished(update.Id);
+    }
+
+    private void Finished(long updateId)
+    {
+        lock (_gate)
+        {
+            _mark.Finish(updateId);
+            try
+            {
+                // Saved in the lock so that an older state never overwrites a newer one.
+                store.SavePollState(new TelegramPollState(_mark.Mark!.Value, time.GetUtcNow()) { HandledAbove = _mark.HandledAbove });
+            }
+            finally
+            {
+                _progress.TrySetResult();
+                _progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    private async Task<bool> WaitForProgressAsync(Task progress, CancellationToken stoppingToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var delay = Task.Delay(RepollAfter, time, wait.Token);
+        await Task.WhenAny(progress, delay);
+        await wait.CancelAsync();
+        return !stoppingToken.IsCancellationRequested;
     }
 
     private void LogPollFailure(Exception ex, int failures)

@@ -5,29 +5,54 @@ using Microsoft.Extensions.Options;
 
 namespace DoSon.Bot.Channels.Zalo;
 
-/// <summary>Long polling of Zalo's getUpdates, one update per call, handled in order.
-/// Zalo's getUpdates has no offset (unlike Telegram's): the bot cannot confirm what it handled, and
-/// Zalo alone decides when an update counts as delivered. What Zalo does with an update whose answer
-/// never reached the bot (a process stopped or a connection cut mid-answer) is not documented; if it
-/// hands that update out again, only the last one can come back, since updates are taken one at a
-/// time and each is handled before the next is asked for. So the message_id of the last handled
-/// message is saved in the database, and a message with that id is skipped, also after a restart.
-/// Errors back off on the app's clock (1, 2, 4 … 60 s); a 408 is a poll that ended with nothing new.
-/// On shutdown the poll is abandoned and the update being handled is finished.</summary>
+/// <summary>Long polling of Zalo's getUpdates, one update per call, with chats handled side by side:
+/// in order within a chat, up to Chat:MaxConcurrentChats chats at once (see
+/// <see cref="ChatPartitions{T}"/>); when Chat:MaxQueuedUpdates are taken and not done, the bot asks
+/// Zalo for no more until one is.
+/// <para>Zalo's getUpdates has no offset (unlike Telegram's): the bot cannot confirm what it handled,
+/// and Zalo alone decides when an update counts as delivered. What Zalo does with an update whose
+/// answer never reached the bot (a process stopped or a connection cut mid-answer) is not documented;
+/// if it hands an update out again, it is one of the last. So the ids of the last
+/// <see cref="RememberedMessages"/> handled messages are saved in the database as each one finishes,
+/// and a message with one of them (or one still being handled) is skipped, also after a restart.</para>
+/// <para>Without an offset an update Zalo handed out cannot be handed out again on the bot's
+/// request: on shutdown the poll is abandoned and every update taken is finished, the waiting ones
+/// too. A crash loses the ones taken and not yet handled (at most Chat:MaxQueuedUpdates, in practice
+/// the few a flood leaves waiting).</para>
+/// <para>Errors back off on the app's clock (1, 2, 4 … 60 s); a 408 is a poll that ended with
+/// nothing new.</para></summary>
 public sealed class ZaloPollingService(
     ZaloBotClient client,
     ZaloUpdateHandler handler,
     ZaloBotSetup setup,
     IZaloStore store,
     IOptions<ZaloOptions> options,
+    IOptions<ChatOptions> chatOptions,
     TimeProvider time,
     ILogger<ZaloPollingService> logger) : BackgroundService
 {
+    /// <summary>How many handled message ids are remembered (and saved) to skip a repeat.</summary>
+    public const int RememberedMessages = 256;
+
+    private readonly Lock _gate = new();
+    private readonly Queue<string> _handledOrder = new();
+    private readonly HashSet<string> _handled = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _underWay = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (seeding first) before the first call.
         await Task.Yield();
-        var lastHandled = store.GetLastHandledMessageId();
+        lock (_gate)
+        {
+            foreach (var id in store.GetHandledMessageIds())
+            {
+                Remember(id);
+            }
+        }
+
+        using var partitions = new ChatPartitions<ZaloUpdate>(chatOptions.Value.MaxConcurrentChats, chatOptions.Value.MaxQueuedUpdates,
+            HandleOneAsync, (update, ex) => logger.LogError("Lỗi khi ghi nhận tin nhắn Zalo {MessageId}: {Error}", update.Message?.MessageId, client.Redact(ex.ToString())));
         var prepared = false;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -80,20 +105,35 @@ public sealed class ZaloPollingService(
             }
 
             var messageId = update.Message?.MessageId;
-            if (!string.IsNullOrEmpty(messageId) && messageId == lastHandled)
-            {
-                logger.LogInformation("Zalo gửi lại tin nhắn {MessageId} đã xử lý; bỏ qua.", messageId);
-                continue;
-            }
-
-            await HandleOneAsync(update);
             if (!string.IsNullOrEmpty(messageId))
             {
-                store.SaveLastHandledMessage(messageId, time.GetUtcNow());
-                lastHandled = messageId;
+                bool repeated;
+                lock (_gate)
+                {
+                    repeated = _handled.Contains(messageId) || !_underWay.Add(messageId);
+                }
+
+                if (repeated)
+                {
+                    logger.LogInformation("Zalo gửi lại tin nhắn {MessageId} đã xử lý; bỏ qua.", messageId);
+                    continue;
+                }
             }
+
+            // Not cancelled: an update taken from Zalo cannot be given back, so it is queued even
+            // while the bot stops (and handled before it stops).
+            await partitions.EnqueueAsync(ChatKey(update), update, CancellationToken.None);
         }
+
+        await partitions.StopAsync(finishQueued: true);
     }
+
+    /// <summary>The chat an update belongs to: its updates are handled one after another. A malformed
+    /// update (no chat, no sender) goes to a queue of its own, where the handler refuses it.</summary>
+    public static string ChatKey(ZaloUpdate update) =>
+        update.Message?.Chat?.Id is { Length: > 0 } chat ? chat
+        : update.Message?.From?.Id is { Length: > 0 } from ? from
+        : "";
 
     private async Task HandleOneAsync(ZaloUpdate update)
     {
@@ -106,6 +146,31 @@ public sealed class ZaloPollingService(
         {
             // A bad update must not stop the ones after it; it is logged and counted as handled.
             logger.LogError("Lỗi khi xử lý tin nhắn Zalo {MessageId}; bỏ qua: {Error}", update.Message?.MessageId, client.Redact(ex.ToString()));
+        }
+
+        if (update.Message?.MessageId is { Length: > 0 } messageId)
+        {
+            lock (_gate)
+            {
+                _underWay.Remove(messageId);
+                Remember(messageId);
+                // Saved in the lock so that an older list never overwrites a newer one.
+                store.SaveHandledMessageIds([.. _handledOrder], time.GetUtcNow());
+            }
+        }
+    }
+
+    private void Remember(string messageId)
+    {
+        if (!_handled.Add(messageId))
+        {
+            return;
+        }
+
+        _handledOrder.Enqueue(messageId);
+        while (_handledOrder.Count > RememberedMessages)
+        {
+            _handled.Remove(_handledOrder.Dequeue());
         }
     }
 
