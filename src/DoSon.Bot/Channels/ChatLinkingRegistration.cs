@@ -22,6 +22,7 @@ public static class ChatLinkingRegistration
         services.AddSingleton<IInviteStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<ChatInvites>();
         services.AddSingleton<ChatLinking>();
+        services.AddSingleton<Members.MemberInvites>();
         services.AddSingleton<ICliVerb, MembersVerb>();
         return services;
     }

@@ -36,8 +36,6 @@ public static class ChatTexts
 
     // ------------------------------------------------------------ members invite (command line)
 
-    public const string InviteUsage = "members invite <mã thành viên>   Tạo mã liên kết dùng một lần (Telegram, Zalo) cho một thành viên";
-
     public static string MembersUsage => "Cách dùng: " + ProgramName.Command("members invite <mã thành viên>");
 
     public static string InviteMemberUnknown(string code) =>

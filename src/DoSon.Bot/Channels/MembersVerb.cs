@@ -1,64 +1,60 @@
+using DoSon.Bot.Channels.Members;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Channels;
 
 /// <summary>`members invite &lt;member-code&gt;`: prints a one-time code and, for each chat platform that
-/// is set up, how the member uses it there (the t.me deep link on Telegram, /lienket on Zalo).</summary>
+/// is set up, how the member uses it there (the t.me deep link on Telegram, /lienket on Zalo).
+/// `members list`: the members and their link status, as /thanhvien shows them. Both need the
+/// database, which the running bot holds: then the refusal points to /moi and /thanhvien in chat.</summary>
 public sealed class MembersVerb(IBotStore store, ChatInvites invites, IEnumerable<IInviteInstructions> platforms) : ICliVerb
 {
     public const int Failed = 1;
 
+    private readonly MemberInvites _invites = new(invites, platforms);
+
     public string Name => "members";
 
-    public string Usage => ChatTexts.InviteUsage;
+    public string Usage => MemberTexts.VerbUsage;
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        if (arguments.Count != 2 || !string.Equals(arguments[0], "invite", StringComparison.OrdinalIgnoreCase))
+        var invite = arguments.Count == 2 && string.Equals(arguments[0], "invite", StringComparison.OrdinalIgnoreCase);
+        var list = arguments.Count == 1 && string.Equals(arguments[0], "list", StringComparison.OrdinalIgnoreCase);
+        if (!invite && !list)
         {
-            await output.WriteLineAsync(ChatTexts.MembersUsage);
+            await output.WriteLineAsync(ChatTexts.MembersUsage + "\n" + MemberTexts.ListVerbUsageLine);
             return CliRunner.UsageError;
         }
 
-        var member = store.FindMember(arguments[1]);
+        try
+        {
+            return invite ? await InviteAsync(arguments[1], output, cancellationToken) : await ListAsync(output);
+        }
+        catch (DatabaseInUseException ex)
+        {
+            throw new ExpectedFailureException(ex.Message + "\n" + MemberTexts.UseChatInstead, ex.ExitCode, ex);
+        }
+    }
+
+    private async Task<int> ListAsync(TextWriter output)
+    {
+        await output.WriteLineAsync(MemberDirectory.List(store.GetMembers()));
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> InviteAsync(string code, TextWriter output, CancellationToken cancellationToken)
+    {
+        var member = store.FindMember(code);
         if (member is null)
         {
-            await output.WriteLineAsync(ChatTexts.InviteMemberUnknown(arguments[1]));
+            await output.WriteLineAsync(ChatTexts.InviteMemberUnknown(code));
             return Failed;
         }
 
-        var prepared = new List<InviteInstructions>();
-        foreach (var platform in platforms)
-        {
-            if (await platform.PrepareAsync(cancellationToken) is { } instructions)
-            {
-                prepared.Add(instructions);
-            }
-        }
-
-        var problems = prepared.Where(p => p.Problem is not null).Select(p => p.Problem!).ToList();
-        var ready = prepared.Where(p => p.Describe is not null).Select(p => p.Describe!).ToList();
-        if (ready.Count == 0)
-        {
-            await output.WriteLineAsync(problems.Count == 0 ? ChatTexts.InviteNoPlatform : string.Join("\n", problems));
-            return Failed;
-        }
-
-        var (code, expires) = invites.Create(member.Code);
-        await output.WriteLineAsync(ChatTexts.InviteCreated(member, code, expires));
-        foreach (var describe in ready)
-        {
-            await output.WriteLineAsync();
-            await output.WriteLineAsync(describe(code));
-        }
-
-        foreach (var problem in problems)
-        {
-            await output.WriteLineAsync();
-            await output.WriteLineAsync(ChatTexts.InviteProblem(problem));
-        }
-
-        return 0;
+        var result = await _invites.InviteAsync(member, cancellationToken);
+        await output.WriteLineAsync(result.Text);
+        return result.Made ? ExitCodes.Ok : Failed;
     }
 }

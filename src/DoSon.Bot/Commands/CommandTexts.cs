@@ -18,8 +18,9 @@ public static class CommandTexts
     public static string UnknownCommand(string name) =>
         $"Không có lệnh /{name}. Gõ /trogiup để xem danh sách lệnh.";
 
+    /// <summary>Who may use the command, in one sentence; how it is called, on its own line.</summary>
     public static string NotAllowed(string usage, MemberRole needed) =>
-        $"Lệnh {usage} chỉ dành cho {StatusText.Of(needed)}. Gõ /trogiup để xem các lệnh của bạn.";
+        $"Lệnh {usage.Split(' ')[0]} chỉ dành cho {(needed == MemberRole.Admin ? "quản trị viên (Văn phòng Đảng ủy)" : "lãnh đạo và quản trị viên")}.\n{Usage(usage)}";
 
     public static string Usage(string usage, string? problem = null) =>
         problem is null ? $"Cách dùng: {usage}" : $"{problem}\nCách dùng: {usage}";
@@ -60,8 +61,6 @@ public static class CommandTexts
     /// <summary>Under the first parts of a monthly report too long to send whole.</summary>
     public static string ReportOverflow(int year, int month) =>
         $"báo cáo đầy đủ là tệp Word: người quản trị chạy «report {month:D2}/{year} --out bao-cao.docx» trên máy chủ";
-
-    public const string NothingOpen = "Bạn không còn nhiệm vụ nào đang mở. Cảm ơn đồng chí!";
 
     public const string NothingOverdue = "Không có nhiệm vụ nào quá hạn trong phạm vi của bạn.";
 
@@ -107,6 +106,7 @@ public static class CommandTexts
         ProgressKind.Blocker => "vướng mắc",
         ProgressKind.Note => "ghi chú",
         ProgressKind.Imported => "nhập tệp",
+        ProgressKind.Reopened => "mở lại nhiệm vụ",
         _ => kind.ToString(),
     };
 }

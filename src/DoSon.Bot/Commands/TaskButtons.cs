@@ -9,10 +9,12 @@ public enum TaskAction
     Percent,
     Blocker,
     Snooze,
+    /// <summary>Reopen a finished task at the percent in the argument (the confirmation of /capnhat).</summary>
+    Reopen,
 }
 
 /// <summary>A tapped button, decoded: what to do to which task.</summary>
-/// <param name="Argument">Percent for <see cref="TaskAction.Percent"/>; "1h" or "am" (next morning) for <see cref="TaskAction.Snooze"/>.</param>
+/// <param name="Argument">Percent for <see cref="TaskAction.Percent"/> and <see cref="TaskAction.Reopen"/>; "1h" or "am" (next morning) for <see cref="TaskAction.Snooze"/>.</param>
 public sealed record TaskButtonPress(TaskAction Action, string TaskCode, string? Argument);
 
 /// <summary>The buttons under a reminder or a task, and the callback data they carry. The data names
@@ -34,6 +36,12 @@ public static class TaskButtons
         [new("⏰ Nhắc lại sau 1 giờ", Encode(TaskAction.Snooze, task.Code, SnoozeHour)), new("⏰ Sáng mai", Encode(TaskAction.Snooze, task.Code, SnoozeMorning))],
     ];
 
+    /// <summary>The one button under the question whether to reopen a finished task.</summary>
+    public static IReadOnlyList<IReadOnlyList<ReplyButton>> Reopen(WorkTask task, int percent) =>
+    [
+        [new(ViewTexts.ReopenButton, Encode(TaskAction.Reopen, task.Code, percent.ToString(CultureInfo.InvariantCulture)))],
+    ];
+
     public static string Encode(TaskAction action, string taskCode, string? argument = null)
     {
         var verb = action switch
@@ -41,6 +49,7 @@ public static class TaskButtons
             TaskAction.Done => "done",
             TaskAction.Percent => "pct",
             TaskAction.Blocker => "blk",
+            TaskAction.Reopen => "reo",
             _ => "snz",
         };
         var data = argument is null ? $"{Prefix}:{verb}:{taskCode}" : $"{Prefix}:{verb}:{taskCode}:{argument}";
@@ -74,6 +83,7 @@ public static class TaskButtons
             "blk" when arg is null => TaskAction.Blocker,
             "pct" when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100 => TaskAction.Percent,
             "snz" when arg is SnoozeHour or SnoozeMorning => TaskAction.Snooze,
+            "reo" when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 0 and < 100 => TaskAction.Reopen,
             _ => null,
         };
         if (action is null)

@@ -9,17 +9,23 @@ public enum ProgressOutcomeKind
     NotFound,
     NotAllowed,
     AlreadyDone,
+    /// <summary>The change would reopen a finished task and was not confirmed: nothing changed.</summary>
+    NeedsReopen,
 }
 
 /// <param name="Relation">How the caller stands to the task; says, on a refusal, who may do it instead.</param>
 /// <param name="Decides">Whether the refused change was one only those who decide may make (percent, close).</param>
-public sealed record ProgressOutcome(ProgressOutcomeKind Kind, WorkTask? Task, TaskRelation Relation = TaskRelation.Stranger, bool Decides = false);
+/// <param name="Reopened">The change reopened a finished task (confirmed).</param>
+public sealed record ProgressOutcome(ProgressOutcomeKind Kind, WorkTask? Task, TaskRelation Relation = TaskRelation.Stranger, bool Decides = false, bool Reopened = false);
 
 /// <summary>The one way a task's progress changes, whether from a typed command, a button or a reply:
 /// it checks who may change the task, keeps the history and lets the store tell the scheduler.</summary>
 public sealed class TaskProgress(IBotStore store, TimeProvider time)
 {
-    public ProgressOutcome SetPercent(Member caller, string code, int percent, string? note, string channel)
+    /// <summary>Sets the percent (100 closes the task). Below 100 on a finished task it reopens the task
+    /// only when <paramref name="reopen"/> says so (the caller confirmed); otherwise nothing changes and
+    /// the outcome is <see cref="ProgressOutcomeKind.NeedsReopen"/>.</summary>
+    public ProgressOutcome SetPercent(Member caller, string code, int percent, string? note, string channel, bool reopen = false)
     {
         var status = percent switch
         {
@@ -27,8 +33,16 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
             0 => WorkTaskStatus.NotStarted,
             _ => WorkTaskStatus.InProgress,
         };
-        return Record(caller, code, status == WorkTaskStatus.Done ? ProgressKind.Done : ProgressKind.Progress,
-            percent, status, note, channel, allowOnDone: true, decides: true);
+        var check = Check(caller, code, decides: true, allowOnDone: true);
+        var reopens = check is { Kind: ProgressOutcomeKind.Recorded, Task.IsDone: true } && status != WorkTaskStatus.Done;
+        if (reopens && !reopen)
+        {
+            return check with { Kind = ProgressOutcomeKind.NeedsReopen };
+        }
+
+        var kind = reopens ? ProgressKind.Reopened : status == WorkTaskStatus.Done ? ProgressKind.Done : ProgressKind.Progress;
+        var outcome = Record(caller, code, kind, percent, status, note, channel, allowOnDone: true, decides: true);
+        return outcome with { Reopened = reopens && outcome.Kind == ProgressOutcomeKind.Recorded };
     }
 
     public ProgressOutcome MarkDone(Member caller, string code, string? note, string channel) =>

@@ -12,9 +12,13 @@ public enum ProgressKind
     Note = 3,
     /// <summary>Fields were changed by an import; the note lists what changed.</summary>
     Imported = 4,
+    /// <summary>A finished task was reopened, on purpose (confirmed with "mởlại" or the button).</summary>
+    Reopened = 5,
 }
 
 /// <summary>One entry of a task's history. Nothing about a task changes without one of these.</summary>
+/// <param name="Changes">The fields the entry changed, old → new; null in entries written before
+/// they were kept (those read by their kind, percent and note alone).</param>
 public sealed record ProgressReport(
     string TaskCode,
     string MemberCode,
@@ -23,4 +27,5 @@ public sealed record ProgressReport(
     int? Percent,
     WorkTaskStatus Status,
     string? Note,
-    string Channel);
+    string Channel,
+    IReadOnlyList<FieldChange>? Changes = null);

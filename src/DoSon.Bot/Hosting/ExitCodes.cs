@@ -22,7 +22,7 @@ public static class ExitCodes
 /// <summary>A failure the program expects (a wrong setting, a damaged or busy database, a bad
 /// file): the top level prints its one Vietnamese sentence, never a stack trace, and exits with
 /// <see cref="ExitCode"/>.</summary>
-public sealed class ExpectedFailureException(string message, int exitCode, Exception? inner = null)
+public class ExpectedFailureException(string message, int exitCode, Exception? inner = null)
     : Exception(message, inner)
 {
     public int ExitCode { get; } = exitCode;

@@ -58,10 +58,13 @@ public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<Repo
             .Select(x => $"- {x.Task.Code} ({Unit(x.Task.LeadUnit)}): {x.Last?.Note ?? x.Task.Title}")
             .ToList();
 
+        // Counted as /tongquan and /donvi count (TaskScope): a unit's tasks are those it leads; the
+        // ones it supports are counted apart and labelled.
         var byUnit = tasks
-            .GroupBy(t => t.LeadUnit, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"- {Unit(g.Key)}: hoàn thành {g.Count(t => t.IsDone)}/{g.Count()}; quá hạn {g.Count(t => !t.IsDone && t.Due < today)}; vướng mắc {g.Count(t => t.Status == WorkTaskStatus.Blocked)}.")
+            .Select(t => t.LeadUnit).Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(u => u, StringComparer.Ordinal)
+            .Select(u => (Code: u, Led: TaskScope.CountLed(tasks, u, today), Supported: TaskScope.CountSupported(tasks, u, today)))
+            .Select(x => $"- {Unit(x.Code)}: chủ trì hoàn thành {x.Led.Done}/{x.Led.Total}; quá hạn {x.Led.Overdue}; vướng mắc {x.Led.Blocked}; phối hợp {x.Supported.Total} nhiệm vụ.")
             .ToList();
 
         return new(title, asOf,

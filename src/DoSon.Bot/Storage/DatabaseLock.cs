@@ -39,7 +39,7 @@ public sealed class DatabaseLock : IDisposable
         }
         catch (IOException ex)
         {
-            throw new ExpectedFailureException(StorageTexts.InUse(full, ReadOwner(ownerFile)), ExitCodes.Failed, ex);
+            throw new DatabaseInUseException(StorageTexts.InUse(full, ReadOwner(ownerFile)), ex);
         }
 
         try
@@ -80,3 +80,8 @@ public sealed class DatabaseLock : IDisposable
         _lock.Dispose();
     }
 }
+
+/// <summary>Another program (the running bot, most often) holds the database: a verb may say what to
+/// do instead.</summary>
+public sealed class DatabaseInUseException(string message, Exception inner)
+    : ExpectedFailureException(message, ExitCodes.Failed, inner);

@@ -77,7 +77,8 @@ internal static class DocumentMapping
 
     public static ProgressReport ToDomain(this HistoryDoc d) => new(
         d.TaskCode, d.MemberCode, new DateTimeOffset(Utc(d.At)),
-        Enum.Parse<ProgressKind>(d.Kind), d.Percent, Enum.Parse<WorkTaskStatus>(d.Status), d.Note, d.Channel);
+        Enum.Parse<ProgressKind>(d.Kind), d.Percent, Enum.Parse<WorkTaskStatus>(d.Status), d.Note, d.Channel,
+        d.Changes is null ? null : [.. d.Changes.Select(c => new FieldChange(c.Field, c.Old, c.New))]);
 
     public static HistoryDoc ToDoc(this ProgressReport r) => new()
     {
@@ -89,5 +90,6 @@ internal static class DocumentMapping
         Status = r.Status.ToString(),
         Note = r.Note,
         Channel = r.Channel,
+        Changes = r.Changes is null ? null : [.. r.Changes.Select(c => new FieldChangeDoc { Field = c.Field, Old = c.Old, New = c.New })],
     };
 }

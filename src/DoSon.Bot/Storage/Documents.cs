@@ -69,4 +69,13 @@ internal sealed class HistoryDoc
     public string Status { get; set; } = "";
     public string? Note { get; set; }
     public string Channel { get; set; } = "";
+    /// <summary>Absent in entries written before changes were kept.</summary>
+    public List<FieldChangeDoc>? Changes { get; set; }
+}
+
+internal sealed class FieldChangeDoc
+{
+    public string Field { get; set; } = "";
+    public string? Old { get; set; }
+    public string? New { get; set; }
 }

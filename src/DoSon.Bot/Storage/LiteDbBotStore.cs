@@ -283,6 +283,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
             {
                 var doc = Tasks.FindById(report.TaskCode)
                     ?? throw new KeyNotFoundException($"Không có nhiệm vụ mã {report.TaskCode}.");
+                var before = doc.ToDomain();
                 doc.Status = report.Status.ToString();
                 if (report.Percent is { } p)
                 {
@@ -290,7 +291,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
                 }
 
                 Tasks.Update(doc);
-                History.Insert(report.ToDoc());
+                // Old → new is taken here, under the lock, so that it is what the task really was.
+                var changes = TaskField.Between(before, doc.ToDomain());
+                History.Insert((report with { Changes = changes.Count == 0 ? report.Changes : changes }).ToDoc());
                 return doc.ToDomain();
             });
         }
@@ -338,7 +341,8 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
                 foreach (var c in plan.Tasks.Where(c => c.Kind != ChangeKind.Unchanged))
                 {
                     var doc = c.Item.ToDoc();
-                    if (Tasks.FindById(doc.Code) is { } stored)
+                    var stored = Tasks.FindById(doc.Code);
+                    if (stored is not null)
                     {
                         doc.Status = stored.Status;
                         doc.Percent = stored.Percent;
@@ -348,8 +352,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
                     var note = c.Kind == ChangeKind.Created
                         ? "Tạo từ tệp nhập."
                         : "Cập nhật từ tệp nhập: " + string.Join(", ", c.ChangedFields) + ".";
+                    IReadOnlyList<FieldChange>? changes = stored is null ? null : TaskField.Between(stored.ToDomain(), doc.ToDomain());
                     History.Insert(new ProgressReport(
-                        c.Item.Code, byMember, at, ProgressKind.Imported, null, Enum.Parse<WorkTaskStatus>(doc.Status), note, "import").ToDoc());
+                        c.Item.Code, byMember, at, ProgressKind.Imported, null, Enum.Parse<WorkTaskStatus>(doc.Status), note, "import", changes).ToDoc());
                 }
 
                 return 0;

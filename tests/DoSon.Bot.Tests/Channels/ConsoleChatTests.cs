@@ -15,7 +15,7 @@ public class ConsoleChatTests
 
         var text = bot.Output.ToString();
         text.Should().Contain("Bạn đang trò chuyện với tư cách Chánh Văn phòng");
-        text.IndexOf("> /nhiemvu", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("Nhiệm vụ đang mở (3)", StringComparison.Ordinal));
+        text.IndexOf("> /nhiemvu", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("Nhiệm vụ của đồng chí: không còn nhiệm vụ nào đang mở.", StringComparison.Ordinal));
         text.Should().Contain("> /capnhat T1 50 đang làm\nĐã ghi nhận. T1: đang thực hiện 50%");
         text.Should().Contain("còn 7 ngày");
         bot.Store.FindTask("T1")!.Percent.Should().Be(50);

@@ -88,7 +88,8 @@ public sealed class MembersVerbTests : IDisposable
         var verb = new MembersVerb(_store, _invites, [new Platform(InviteInstructions.Ready(c => c))]);
 
         (await verb.RunAsync(["invite", "KHONG-CO"], output, CancellationToken.None)).Should().Be(MembersVerb.Failed);
-        (await verb.RunAsync(["list"], output, CancellationToken.None)).Should().Be(CliRunner.UsageError);
-        output.ToString().Should().Contain("Không có thành viên mã «KHONG-CO»").And.Contain("members invite <mã thành viên>");
+        (await verb.RunAsync(["remove", "CB-DC"], output, CancellationToken.None)).Should().Be(CliRunner.UsageError);
+        (await verb.RunAsync(["list", "CB-DC"], output, CancellationToken.None)).Should().Be(CliRunner.UsageError);
+        output.ToString().Should().Contain("Không có thành viên mã «KHONG-CO»").And.Contain("members invite <mã thành viên>").And.Contain("members list");
     }
 }

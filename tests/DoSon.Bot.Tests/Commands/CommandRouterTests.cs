@@ -22,7 +22,7 @@ public class CommandRouterTests : IAsyncLifetime
     {
         var answer = await _bot.SayAsync(WardData.UbndOfficer, text);
 
-        answer.Should().StartWith("Nhiệm vụ đang mở");
+        answer.Should().StartWith("Nhiệm vụ của đồng chí (đang mở:");
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public class TaskCommandTests : IAsyncLifetime
         var admin = await _bot.SayAsync(WardData.Admin, "/chitiet T3");
         var stranger = await _bot.SayAsync(WardData.UbndOfficer, "/chitiet T3");
 
-        admin.Should().Contain("Chủ trì: Công an phường").And.Contain("Trưởng Công an").And.Contain("cập nhật 30%: đang tuần tra");
+        admin.Should().Contain("Chủ trì: Công an phường").And.Contain("Trưởng Công an").And.Contain("Trưởng Công an phường) · cập nhật tiến độ: 0% → 30%; trạng thái: chưa bắt đầu → đang thực hiện — ghi chú: đang tuần tra");
         stranger.Should().Contain("Không tìm thấy nhiệm vụ mã «T3»");
     }
 
@@ -139,7 +139,7 @@ public class TaskCommandTests : IAsyncLifetime
     public async Task DonVi_lists_units_or_one_units_tasks()
     {
         (await _bot.SayAsync(WardData.UbndOfficer, "/donvi")).Should().Contain("UBND — Ủy ban nhân dân phường");
-        (await _bot.SayAsync(WardData.Admin, "/donvi cap")).Should().Contain("Công an phường (CAP): 1 nhiệm vụ").And.Contain("1 quá hạn");
+        (await _bot.SayAsync(WardData.Admin, "/donvi cap")).Should().Contain("Công an phường (CAP):\n• Chủ trì: 1 nhiệm vụ — 0 đã xong, 1 quá hạn, 0 vướng mắc.\n• Phối hợp: 0 nhiệm vụ");
     }
 
     [Fact]
@@ -159,6 +159,6 @@ public class TaskCommandTests : IAsyncLifetime
         var answer = await _bot.SayAsync(WardData.UbndLeader, "/tongquan");
 
         answer.Should().Contain("3 nhiệm vụ").And.Contain("Hoàn thành: 1").And.Contain("Vướng mắc: 1").And.Contain("Quá hạn: 1");
-        answer.Should().Contain("UBND: 1/2").And.Contain("CAP: 0/1, quá hạn 1, vướng mắc 1").And.Contain("Cần tháo gỡ:");
+        answer.Should().Contain("UBND: chủ trì 1/2").And.Contain("CAP: chủ trì 0/1, quá hạn 1, vướng mắc 1; phối hợp 0/0").And.Contain("Cần tháo gỡ:");
     }
 }

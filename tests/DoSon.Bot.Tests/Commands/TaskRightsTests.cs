@@ -105,13 +105,18 @@ public class TaskRightsTests
     }
 
     [Fact]
-    public async Task Supporting_units_see_the_task_in_their_lists()
+    public async Task Supporting_units_are_pointed_to_the_task_they_support_but_do_not_own_it()
     {
         await using var bot = NewBot();
 
-        (await bot.SayAsync(SupportMember, "/nhiemvu")).Should().Contain(Shared.Code);
-        (await bot.SayAsync(WardData.Police, "/nhiemvu")).Should().Contain(Shared.Code);
-        (await bot.SayAsync(Stranger, "/nhiemvu")).Should().NotContain(Shared.Code);
+        foreach (var supporter in new[] { SupportMember, WardData.Police })
+        {
+            var own = await bot.SayAsync(supporter, "/nhiemvu");
+            own.Should().NotContain(Shared.Code).And.Contain("Đơn vị đồng chí còn phối hợp 1 nhiệm vụ đang mở: xem /donvi CAP.");
+        }
+
+        (await bot.SayAsync(SupportMember, "/donvi CAP")).Should().Contain("Phối hợp, đang mở:\n• T2603-21-08");
+        (await bot.SayAsync(Stranger, "/nhiemvu")).Should().NotContain(Shared.Code).And.NotContain("phối hợp");
     }
 
     [Fact]

@@ -66,10 +66,10 @@ public sealed class OutboxLanesEndToEndTests
         };
         await using var world = await TelegramWorld.StartAsync(new FakeTelegramOptions { Clock = clock, RateLimits = new FakeRateLimits() }, settings, null, clock);
         AddBusyMonth(world.Bot.Store, 300, clock.GetUtcNow());
-        var expected = TelegramFormat.Split(await AnswerTextAsync(world.Bot, "CVP", "/nhiemvu", TelegramChannel.ChannelName));
+        var expected = TelegramFormat.Split(await AnswerTextAsync(world.Bot, "CVP", "/donvi UBND", TelegramChannel.ChannelName));
         expected.Should().HaveCountGreaterThanOrEqualTo(11).And.HaveCountLessThanOrEqualTo(20);
 
-        world.Fake.SendText(Admin, "/nhiemvu");
+        world.Fake.SendText(Admin, "/donvi UBND");
         await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(Admin).Count >= 3, TimeSpan.FromMilliseconds(50));
         world.Fake.FailNext(1, 429, "sendMessage", retryAfterSeconds: 5);
         await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(Admin).Count >= 7, TimeSpan.FromMilliseconds(50));
@@ -161,10 +161,10 @@ public sealed class OutboxLanesEndToEndTests
         };
         await using var world = await ZaloWorld.StartAsync(new FakeZaloOptions { Clock = clock }, settings, clock: clock);
         AddBusyMonth(world.Bot.Store, 50, clock.GetUtcNow());
-        var expected = ZaloFormat.Render(Reply.Say(await AnswerTextAsync(world.Bot, "CVP", "/nhiemvu", ZaloChannel.ChannelName)));
+        var expected = ZaloFormat.Render(Reply.Say(await AnswerTextAsync(world.Bot, "CVP", "/donvi UBND", ZaloChannel.ChannelName)));
         expected.Should().HaveCountGreaterThanOrEqualTo(4).And.HaveCountLessThanOrEqualTo(10);
 
-        world.Fake.SendText(ZaloWorld.Admin, "/nhiemvu");
+        world.Fake.SendText(ZaloWorld.Admin, "/donvi UBND");
         await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(ZaloWorld.Admin).Count >= 1, TimeSpan.FromMilliseconds(50));
         world.Fake.FailNext(1, 429, "sendMessage");
         await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(ZaloWorld.Admin).Count >= 2, TimeSpan.FromMilliseconds(50));

@@ -147,7 +147,7 @@ public sealed partial class TelegramEndToEndTests
         var menus = world.Fake.Commands;
 
         menus["default"].Select(c => c.Command).Should().Contain(["nhiemvu", "capnhat", "xong", "trogiup"]).And.NotContain(["tongquan", "dangkynhom"]);
-        menus["default"].Single(c => c.Command == "nhiemvu").Description.Should().Be("Các nhiệm vụ đang mở của bạn, theo hạn");
+        menus["default"].Single(c => c.Command == "nhiemvu").Description.Should().Be("Nhiệm vụ của đồng chí (được giao, hoặc đơn vị đồng chí chủ trì), theo hạn");
         menus["chat:1002"].Select(c => c.Command).Should().Contain("tongquan").And.NotContain("dangkynhom");
         menus["chat:1001"].Select(c => c.Command).Should().Contain(["tongquan", "dangkynhom", "huydangkynhom"]);
         menus.Should().NotContainKey("chat:1003", "a plain member sees the default menu");

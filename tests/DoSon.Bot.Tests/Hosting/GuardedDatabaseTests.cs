@@ -271,7 +271,6 @@ public sealed class GuardedDatabaseTests : IDisposable
     [InlineData("import", "giao-viec.json", "--dry-run")]
     [InlineData("export", "xuat.json")]
     [InlineData("report", "03/2026")]
-    [InlineData("members", "invite", "CVP")]
     public async Task A_database_in_use_is_refused_with_who_holds_it_and_exit_1(params string[] args)
     {
         AssignmentJson.Write(SmallWard.File(), Path.Combine(_db.Folder, "giao-viec.json"));
@@ -283,6 +282,23 @@ public sealed class GuardedDatabaseTests : IDisposable
         outcome.Code.Should().Be(ExitCodes.Failed);
         outcome.Error.Should().Be(StorageTexts.InUse(_db.Path, $"{Environment.ProcessId} {HostingTexts.BotHolder}") + Environment.NewLine);
         outcome.Error.Should().Contain($"tiến trình {Environment.ProcessId}, bot đang chạy");
+        File.ReadAllBytes(_db.Path).Should().Equal(before);
+    }
+
+    [Theory]
+    [InlineData("members", "invite", "CVP")]
+    [InlineData("members", "list")]
+    public async Task The_members_verbs_refused_while_the_bot_runs_point_to_the_chat_commands(params string[] args)
+    {
+        var before = WardFile();
+        using var running = DatabaseLock.Acquire(_db.Path, HostingTexts.BotHolder);
+
+        var outcome = await Run(args);
+
+        outcome.Code.Should().Be(ExitCodes.Failed);
+        outcome.Error.Should().Be(StorageTexts.InUse(_db.Path, $"{Environment.ProcessId} {HostingTexts.BotHolder}") + "\n"
+            + DoSon.Bot.Channels.Members.MemberTexts.UseChatInstead + Environment.NewLine);
+        outcome.Error.Should().Contain("/moi <mã thành viên>").And.Contain("/thanhvien");
         File.ReadAllBytes(_db.Path).Should().Equal(before);
     }
 

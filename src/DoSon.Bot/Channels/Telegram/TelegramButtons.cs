@@ -57,8 +57,8 @@ public sealed class TelegramButtons(
     {
         // The same rule as the typed commands, from the one place it lives: percent and close are
         // decided by the lead unit; a blocker or a snooze is a contribution a supporting unit may make.
-        var decides = press.Action is TaskAction.Done or TaskAction.Percent;
-        var check = progress.Check(member, press.TaskCode, decides, allowOnDone: false);
+        var decides = press.Action is TaskAction.Done or TaskAction.Percent or TaskAction.Reopen;
+        var check = progress.Check(member, press.TaskCode, decides, allowOnDone: press.Action == TaskAction.Reopen);
         switch (check.Kind)
         {
             case ProgressOutcomeKind.NotFound:
@@ -88,6 +88,18 @@ public sealed class TelegramButtons(
 
                 var outcome = progress.SetPercent(member, task.Code, percent, null, TelegramChannel.ChannelName);
                 return Recorded(outcome, member, query, TelegramTexts.PercentTapped, then, cancellationToken);
+            }
+
+            case TaskAction.Reopen:
+            {
+                if (!task.IsDone)
+                {
+                    return (TelegramTexts.MovedOn(task), false);
+                }
+
+                var percent = int.Parse(press.Argument!, CultureInfo.InvariantCulture);
+                var outcome = progress.SetPercent(member, task.Code, percent, null, TelegramChannel.ChannelName, reopen: true);
+                return Recorded(outcome, member, query, ViewTexts.ReopenTapped, then, cancellationToken);
             }
 
             case TaskAction.Blocker:

@@ -29,7 +29,7 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
         var units = store.GetUnits().ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase);
         var members = store.GetMembers().ToDictionary(m => m.Code, m => m, StringComparer.OrdinalIgnoreCase);
         string UnitName(string code) => units.TryGetValue(code, out var n) ? n : code;
-        string MemberName(string code) => members.TryGetValue(code, out var m) ? $"{m.Name} ({m.Title})" : $"hệ thống ({code})";
+        string MemberName(string code) => members.TryGetValue(code, out var m) ? $"{m.Name} ({m.Title})" : ViewTexts.SystemActor(code);
 
         var sb = new StringBuilder();
         sb.Append($"{task.Code} — {task.Title}");
@@ -67,16 +67,7 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
             sb.Append("\nLịch sử:");
             foreach (var h in history.TakeLast(HistoryShown))
             {
-                sb.Append($"\n  {WardClock.Format(h.At)} · {MemberName(h.MemberCode)} · {CommandTexts.HistoryKind(h.Kind)}");
-                if (h.Percent is { } p)
-                {
-                    sb.Append($" {p}%");
-                }
-
-                if (h.Note is not null)
-                {
-                    sb.Append($": {h.Note}");
-                }
+                sb.Append($"\n  {WardClock.Format(h.At)} · {MemberName(h.MemberCode)} · {HistoryLine(h)}");
             }
 
             if (history.Count > HistoryShown)
@@ -86,5 +77,22 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
         }
 
         return ValueTask.FromResult(Reply.Say(sb.ToString()));
+    }
+
+    /// <summary>What one entry did: old → new for every field it changed ("cập nhật hạn: 20/03/2026 →
+    /// 25/03/2026"), then the note. Entries written before changes were kept read as they always did.</summary>
+    public static string HistoryLine(ProgressReport h)
+    {
+        if (h.Changes is not { Count: > 0 } changes)
+        {
+            var old = CommandTexts.HistoryKind(h.Kind) + (h.Percent is { } p ? $" {p}%" : "");
+            return h.Note is null ? old : $"{old}: {h.Note}";
+        }
+
+        var line = h.Kind is ProgressKind.Progress or ProgressKind.Imported
+            ? $"cập nhật {ViewTexts.Changes(changes)}"
+            : $"{CommandTexts.HistoryKind(h.Kind)} ({ViewTexts.Changes(changes)})";
+        // An import's note only lists the fields that the changes already show.
+        return h.Note is null || h.Kind == ProgressKind.Imported ? line : $"{line} — ghi chú: {h.Note}";
     }
 }

@@ -4,11 +4,14 @@ using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Commands.Handlers;
 
+/// <summary>One unit's tasks, counted as /tongquan counts them (<see cref="TaskScope"/>): the ones it
+/// leads and, apart, the ones it supports. The counts cover the whole ward; the lists only what the
+/// caller may see.</summary>
 public sealed class DonViHandler(IBotStore store, TaskQueries queries) : ICommandHandler
 {
     public string Name => "donvi";
     public string Usage => "/donvi [mã đơn vị]";
-    public string Description => "Nhiệm vụ của một đơn vị (không ghi mã: danh sách đơn vị)";
+    public string Description => ViewTexts.UnitDescription;
     public MemberRole MinimumRole => MemberRole.Member;
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -16,7 +19,7 @@ public sealed class DonViHandler(IBotStore store, TaskQueries queries) : IComman
         var units = store.GetUnits();
         if (context.Words.Count == 0)
         {
-            var sb = new StringBuilder("Các đơn vị (mã — tên):");
+            var sb = new StringBuilder(ViewTexts.UnitListHeading);
             foreach (var u in units)
             {
                 sb.Append($"\n• {u.Code} — {u.Name}");
@@ -38,14 +41,27 @@ public sealed class DonViHandler(IBotStore store, TaskQueries queries) : IComman
         }
 
         var today = queries.Today;
-        var tasks = queries.Visible(context.Caller).Where(t => t.InvolvesUnit(unit.Code)).ToList();
-        var open = tasks.Where(t => !t.IsDone).ToList();
-        var text = new StringBuilder($"{unit.Name} ({unit.Code}): {tasks.Count} nhiệm vụ bạn xem được, {tasks.Count - open.Count} đã xong, {open.Count(t => t.Due < today)} quá hạn.");
-        if (open.Count > 0)
-        {
-            text.Append('\n').Append(CommandTexts.TaskList("Đang mở:", open, today));
-        }
-
+        var all = store.GetTasks();
+        var text = new StringBuilder(ViewTexts.UnitHeading(unit));
+        text.Append('\n').Append(ViewTexts.CountLine(ViewTexts.Lead, TaskScope.CountLed(all, unit.Code, today)));
+        text.Append('\n').Append(ViewTexts.CountLine(ViewTexts.Support, TaskScope.CountSupported(all, unit.Code, today)));
+        OpenList(ViewTexts.Lead, TaskScope.LedBy(all, unit.Code));
+        OpenList(ViewTexts.Support, TaskScope.SupportedBy(all, unit.Code));
         return ValueTask.FromResult(Reply.Say(text.ToString()));
+
+        void OpenList(string side, IReadOnlyList<WorkTask> tasks)
+        {
+            var open = tasks.Where(t => !t.IsDone).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
+            var visible = open.Where(t => AccessPolicy.CanSee(context.Caller, t)).ToList();
+            if (visible.Count > 0)
+            {
+                text.Append('\n').Append(CommandTexts.TaskList(ViewTexts.OpenHeading(side), visible, today));
+            }
+
+            if (open.Count > visible.Count)
+            {
+                text.Append('\n').Append(visible.Count == 0 ? ViewTexts.OpenHeading(side) + " " : "").Append(ViewTexts.HiddenOpen(open.Count - visible.Count));
+            }
+        }
     }
 }

@@ -4,39 +4,55 @@ using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Commands.Handlers;
 
+/// <summary>The milestones still ahead and those passed within <see cref="RecentDays"/> days;
+/// "/moc tatca" every one of them.</summary>
 public sealed class MocHandler(IBotStore store, TaskQueries queries) : ICommandHandler
 {
+    public const int RecentDays = 7;
+
     public string Name => "moc";
-    public string Usage => "/moc";
-    public string Description => "Các mốc thời gian và số ngày còn lại";
+    public string Usage => ViewTexts.MilestoneUsage;
+    public string Description => ViewTexts.MilestoneDescription;
     public MemberRole MinimumRole => MemberRole.Member;
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var milestones = store.GetMilestones();
+        // "tatca", "tất cả", "tat_ca": the same word with or without diacritics and spaces.
+        var all = context.Words.Count > 0 && CommandRouter.NormalizeName(string.Concat(context.Words)) == "tatca";
+        if (context.Words.Count > 0 && !all)
+        {
+            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage)));
+        }
+
+        var milestones = store.GetMilestones().OrderBy(m => m.Date).ThenBy(m => m.Code, StringComparer.Ordinal).ToList();
         if (milestones.Count == 0)
         {
             return ValueTask.FromResult(Reply.Say(CommandTexts.NoMilestones));
         }
 
         var today = queries.Today;
-        var tasks = store.GetTasks();
-        var sb = new StringBuilder("Các mốc thời gian:");
-        foreach (var m in milestones)
+        var shown = all ? milestones : milestones.Where(m => DueText.DaysLeft(m.Date, today) >= -RecentDays).ToList();
+        var older = milestones.Count - shown.Count;
+        if (shown.Count == 0)
         {
-            var days = DueText.DaysLeft(m.Date, today);
-            var when = days switch
-            {
-                0 => "hôm nay",
-                > 0 => $"còn {days} ngày",
-                _ => $"đã qua {-days} ngày",
-            };
-            var tied = tasks.Where(t => t.Milestone == m.Code).ToList();
-            sb.Append($"\n• {WardClock.Format(m.Date)} — {m.Name} ({when})");
+            return ValueTask.FromResult(Reply.Say(ViewTexts.NoRecentMilestones + "\n" + ViewTexts.OlderMilestones(older)));
+        }
+
+        var tasks = store.GetTasks();
+        var sb = new StringBuilder(all ? ViewTexts.AllMilestonesHeading : ViewTexts.MilestonesHeading);
+        foreach (var m in shown)
+        {
+            var tied = tasks.Where(t => string.Equals(t.Milestone, m.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+            sb.Append($"\n• {WardClock.Format(m.Date)} — {m.Name} ({ViewTexts.MilestoneWhen(DueText.DaysLeft(m.Date, today))})");
             if (tied.Count > 0)
             {
-                sb.Append($"; {tied.Count} nhiệm vụ gắn với mốc, {tied.Count(t => t.IsDone)} đã xong");
+                sb.Append(ViewTexts.MilestoneTied(tied.Count, tied.Count(t => t.IsDone)));
             }
+        }
+
+        if (older > 0)
+        {
+            sb.Append('\n').Append(ViewTexts.OlderMilestones(older));
         }
 
         return ValueTask.FromResult(Reply.Say(sb.ToString()));

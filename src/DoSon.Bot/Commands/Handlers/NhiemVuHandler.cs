@@ -1,21 +1,39 @@
+using System.Text;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Commands.Handlers;
 
-public sealed class NhiemVuHandler(TaskQueries queries) : ICommandHandler
+/// <summary>The caller's own open tasks (<see cref="TaskScope.IsOwn"/>), the same rule for every role:
+/// an admin or leader sees the ward through /tongquan and /donvi, not here.</summary>
+public sealed class NhiemVuHandler(IBotStore store, TaskQueries queries) : ICommandHandler
 {
     public string Name => "nhiemvu";
     public string Usage => "/nhiemvu";
-    public string Description => "Các nhiệm vụ đang mở của bạn, theo hạn";
+    public string Description => ViewTexts.OwnDescription;
     public MemberRole MinimumRole => MemberRole.Member;
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var tasks = queries.OpenInScope(context.Caller);
-        var text = tasks.Count == 0
-            ? CommandTexts.NothingOpen
-            : CommandTexts.TaskList($"Nhiệm vụ đang mở ({tasks.Count}):", tasks, queries.Today)
-              + "\nXem chi tiết: /chitiet <mã>; báo tiến độ: /capnhat <mã> <phần trăm>.";
-        return ValueTask.FromResult(Reply.Say(text));
+        var caller = context.Caller;
+        var open = store.GetTasks().Where(t => !t.IsDone).ToList();
+        var own = open.Where(t => TaskScope.IsOwn(caller, t)).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
+        var sb = new StringBuilder(own.Count == 0
+            ? ViewTexts.OwnNothingOpen
+            : CommandTexts.TaskList(ViewTexts.OwnHeading(own.Count), own, queries.Today) + "\n" + ViewTexts.OwnHint);
+
+        var supported = open.Where(t => TaskScope.IsSupportedByMember(caller, t)).ToList();
+        if (supported.Count > 0)
+        {
+            var units = caller.Units.Where(u => supported.Any(t => TaskScope.SupportedBy(t, u)));
+            sb.Append('\n').Append(ViewTexts.SupportedElsewhere(supported.Count, units));
+        }
+
+        if (caller.Role >= MemberRole.Leader)
+        {
+            sb.Append('\n').Append(ViewTexts.WardHint);
+        }
+
+        return ValueTask.FromResult(Reply.Say(sb.ToString()));
     }
 }

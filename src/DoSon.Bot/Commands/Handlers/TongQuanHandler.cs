@@ -25,22 +25,23 @@ public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICom
         sb.Append($"\n• Đang thực hiện: {tasks.Count(t => t.Status == WorkTaskStatus.InProgress)}");
         sb.Append($"\n• Chưa bắt đầu: {tasks.Count(t => t.Status == WorkTaskStatus.NotStarted)}");
         sb.Append($"\n• Vướng mắc: {tasks.Count(t => t.Status == WorkTaskStatus.Blocked)}");
-        sb.Append($"\n• Quá hạn: {tasks.Count(t => !t.IsDone && t.Due < today)}");
+        sb.Append($"\n• Quá hạn: {tasks.Count(t => TaskScope.IsOverdue(t, today))}");
         if (tasks.Count > 0)
         {
             sb.Append($"\n• Tiến độ bình quân: {tasks.Average(t => t.Percent):0}%");
         }
 
-        sb.Append("\nTheo đơn vị chủ trì (xong/tổng, quá hạn, vướng mắc):");
+        sb.Append('\n').Append(ViewTexts.OverviewByUnitHeading);
         foreach (var unit in store.GetUnits())
         {
-            var led = tasks.Where(t => string.Equals(t.LeadUnit, unit.Code, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (led.Count == 0)
+            var led = TaskScope.CountLed(tasks, unit.Code, today);
+            var supported = TaskScope.CountSupported(tasks, unit.Code, today);
+            if (led.Total == 0 && supported.Total == 0)
             {
                 continue;
             }
 
-            sb.Append($"\n• {unit.Code}: {led.Count(t => t.IsDone)}/{led.Count}, quá hạn {led.Count(t => !t.IsDone && t.Due < today)}, vướng mắc {led.Count(t => t.Status == WorkTaskStatus.Blocked)}");
+            sb.Append('\n').Append(ViewTexts.OverviewUnitLine(unit.Code, led, supported));
         }
 
         var blocked = tasks.Where(t => t.Status == WorkTaskStatus.Blocked).ToList();

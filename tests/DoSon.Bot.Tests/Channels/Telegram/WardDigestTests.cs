@@ -25,7 +25,7 @@ public class WardDigestTests
 
         text.Should().Contain("09/03/2026");
         text.Should().Contain("Tổng số 5 nhiệm vụ: 1 hoàn thành, 1 đang thực hiện, 2 chưa bắt đầu, 1 vướng mắc.");
-        text.Should().Contain("⏰ Quá hạn (1):\n• A — Nhiệm vụ A (UBND; quá hạn 4 ngày, 40%)");
+        text.Should().Contain("⏰ Quá hạn (1):\n• A — Nhiệm vụ A (UBND chủ trì; quá hạn 4 ngày, 40%)");
         text.Should().Contain("⚠️ Đang vướng mắc (1):\n• B");
         text.Should().Contain("📅 Đến hạn trong tuần này (2):\n• B").And.Contain("• C");
         text.Should().NotContain("• D").And.NotContain("• E");

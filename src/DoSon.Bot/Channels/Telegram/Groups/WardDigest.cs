@@ -35,7 +35,7 @@ public static class WardDigest
             .Append(tasks.Count(t => t.Status == WorkTaskStatus.NotStarted)).Append(" chưa bắt đầu, ")
             .Append(tasks.Count(t => t.Status == WorkTaskStatus.Blocked)).Append(" vướng mắc.");
 
-        var overdue = tasks.Where(t => !t.IsDone && t.Due < today).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
+        var overdue = tasks.Where(t => TaskScope.IsOverdue(t, today)).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
         var blocked = tasks.Where(t => t.Status == WorkTaskStatus.Blocked).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
         var dueThisWeek = tasks.Where(t => !t.IsDone && t.Due >= today && t.Due <= weekEnd).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
 
@@ -52,7 +52,7 @@ public static class WardDigest
             var since = WardClock.ToInstant(today.AddDays(-6), TimeOnly.MinValue);
             var finished = tasks.Where(t => t.IsDone && history(t.Code).Any(r => r.Kind == ProgressKind.Done && r.At >= since))
                 .OrderBy(t => t.Code, StringComparer.Ordinal).ToList();
-            List("✅ Hoàn thành trong 7 ngày qua", finished, t => $"đơn vị chủ trì {t.LeadUnit}");
+            List("✅ Hoàn thành trong 7 ngày qua", finished, t => "hoàn thành");
         }
 
         return sb.ToString();
@@ -67,7 +67,7 @@ public static class WardDigest
             sb.Append("\n\n").Append(heading).Append(" (").Append(list.Count).Append("):");
             foreach (var t in list.Take(MaxListed))
             {
-                sb.Append("\n• ").Append(t.Code).Append(" — ").Append(t.Title).Append(" (").Append(t.LeadUnit).Append("; ").Append(detail(t)).Append(')');
+                sb.Append("\n• ").Append(t.Code).Append(" — ").Append(t.Title).Append(" (").Append(t.LeadUnit).Append(" chủ trì; ").Append(detail(t)).Append(')');
             }
 
             if (list.Count > MaxListed)

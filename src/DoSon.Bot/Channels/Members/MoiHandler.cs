@@ -1,0 +1,29 @@
+using DoSon.Bot.Commands;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Storage;
+
+namespace DoSon.Bot.Channels.Members;
+
+/// <summary>/moi &lt;mã thành viên&gt;: the invite `members invite` makes, while the bot runs.</summary>
+public sealed class MoiHandler(IBotStore store, MemberInvites invites) : ICommandHandler
+{
+    public string Name => "moi";
+    public string Usage => MemberTexts.InviteUsage;
+    public string Description => MemberTexts.InviteDescription;
+    public MemberRole MinimumRole => MemberRole.Admin;
+
+    public async ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (context.Words.Count != 1)
+        {
+            return Reply.Say(CommandTexts.Usage(Usage));
+        }
+
+        if (store.FindMember(context.Words[0]) is not { } member)
+        {
+            return Reply.Say(MemberTexts.UnknownMember(context.Words[0]));
+        }
+
+        return Reply.Say((await invites.InviteAsync(member, cancellationToken)).Text);
+    }
+}

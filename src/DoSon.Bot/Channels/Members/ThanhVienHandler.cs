@@ -1,0 +1,28 @@
+using DoSon.Bot.Commands;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Storage;
+
+namespace DoSon.Bot.Channels.Members;
+
+/// <summary>/thanhvien: every member with their Telegram and Zalo link, those the bot cannot reach
+/// and those never linked first; /thanhvien &lt;mã&gt;: one member.</summary>
+public sealed class ThanhVienHandler(IBotStore store) : ICommandHandler
+{
+    public string Name => "thanhvien";
+    public string Usage => MemberTexts.MembersUsage;
+    public string Description => MemberTexts.MembersDescription;
+    public MemberRole MinimumRole => MemberRole.Admin;
+
+    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var text = context.Words.Count switch
+        {
+            0 => MemberDirectory.List(store.GetMembers()) + "\n" + MemberTexts.ListHint,
+            1 => store.FindMember(context.Words[0]) is { } member
+                ? MemberTexts.Detail(member, store.GetUnits().ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase))
+                : MemberTexts.UnknownMember(context.Words[0]),
+            _ => CommandTexts.Usage(Usage),
+        };
+        return ValueTask.FromResult(Reply.Say(text));
+    }
+}
