@@ -68,6 +68,8 @@ public sealed class TemplateWorkbookLayoutTests : IDisposable
             var cell = Rows(doc, "Nhiệm vụ").ElementAt(1).Elements<Cell>().Single(c => c.CellReference!.Value == "B2");
             Text(doc, cell).Should().Be(title);
             Wraps(doc, cell.StyleIndex?.Value).Should().BeTrue();
+            new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc)
+                .Select(e => $"{e.Path?.XPath}: {e.Description}").Should().BeEmpty();
         }
 
         AssignmentWorkbook.Read(path).Tasks!.Single().Title.Should().Be(title);
