@@ -32,10 +32,14 @@ public static class AssignmentWorkbook
             [WorkbookColumns.Milestones.Name] = Rows(WorkbookColumns.Milestones, (file.Milestones ?? []).Select(MilestoneCells)),
             [WorkbookColumns.Tasks.Name] = Rows(WorkbookColumns.Tasks, (file.Tasks ?? []).Select(TaskCells)),
         };
-        // Columns as wide as their text (within bounds) and the header row kept in view, for a
+        // The header row kept in view, and widths and wrapping set per column afterwards, for a
         // person filling the sheet in.
-        var configuration = new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, MinWidth = 10, MaxWidth = 60, FreezeRowCount = 1 };
-        AssignmentReader.WriteAtomically(path, stream => stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration));
+        var configuration = new OpenXmlConfiguration { FastMode = true, FreezeRowCount = 1 };
+        AssignmentReader.WriteAtomically(path, stream =>
+        {
+            stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration);
+            WorkbookColumnWidths.Apply(stream);
+        });
     }
 
     private static List<Dictionary<string, object?>> Rows(WorkbookSheet sheet, IEnumerable<Dictionary<string, string?>> items)

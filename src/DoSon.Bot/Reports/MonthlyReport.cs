@@ -10,20 +10,35 @@ public sealed record ReportBlock(string Heading, IReadOnlyList<string> Lines);
 /// blocked. A pure function of the data and the day it is made; rendering is separate.</summary>
 public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<ReportBlock> Blocks)
 {
+    /// <summary>The month reported on, for the Word document's title.</summary>
+    public int Year { get; init; }
+
+    public int Month { get; init; }
+
+    /// <summary>The day the report was made, in the ward.</summary>
+    public DateOnly MadeOn { get; init; }
+
+    /// <summary>The tasks by field, in the notice's order: section II as rows, for the Word tables.</summary>
+    public IReadOnlyList<ReportSection> Sections { get; init; } = [];
+
+    /// <summary>Section V as the reporters wrote it, with who and when.</summary>
+    public IReadOnlyList<ReportBlocker> BlockerNotes { get; init; } = [];
+
     public static MonthlyReport Build(
         int year,
         int month,
         IReadOnlyList<WorkTask> allTasks,
         IReadOnlyList<Unit> units,
         Func<string, IReadOnlyList<ProgressReport>> history,
-        DateOnly today)
+        DateOnly today,
+        IReadOnlyList<Member>? members = null)
     {
         var tasks = allTasks.Where(t => t.Due.Year == year && t.Due.Month == month).ToList();
         var title = ReportTexts.Title(month, year);
         var asOf = ReportTexts.AsOf(WardClock.Format(today));
         if (tasks.Count == 0)
         {
-            return new(title, asOf, [new(ReportTexts.Summary, [ReportTexts.NoTasks(month, year)])]);
+            return new(title, asOf, [new(ReportTexts.Summary, [ReportTexts.NoTasks(month, year)])]) { Year = year, Month = month, MadeOn = today };
         }
 
         var done = tasks.Where(t => t.IsDone).ToList();
@@ -39,24 +54,18 @@ public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<Repo
             $"- Tiến độ bình quân: {tasks.Average(t => t.Percent).ToString("0", CultureInfo.InvariantCulture)}%.",
         };
 
-        var byField = tasks
-            .GroupBy(t => t.Section ?? "")
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"- {ReportTexts.FieldName(g.Key.Length == 0 ? null : g.Key)}: hoàn thành {g.Count(t => t.IsDone)}/{g.Count()}, bình quân {g.Average(t => t.Percent).ToString("0", CultureInfo.InvariantCulture)}%.")
+        // The text version and the Word tables are read from the same rows, so they cannot disagree.
+        var sections = ReportSections.Build(tasks, Unit, today);
+        var byField = sections.SelectMany(s => s.ToLines()).ToList();
+
+        var completed = done.Select(t => $"- {t.Code}: {ReportSections.FullTitle(t)} ({Unit(t.LeadUnit)}).").ToList();
+
+        var unfinished = sections.SelectMany(s => s.Rows).Where(r => r.Status != WorkTaskStatus.Done)
+            .Select(r => r.ToLine())
             .ToList();
 
-        var completed = done.Select(t => $"- {t.Code}: {t.Title} ({Unit(t.LeadUnit)}).").ToList();
-
-        var unfinished = open
-            .OrderBy(t => t.Section, StringComparer.Ordinal).ThenBy(t => t.Code, StringComparer.Ordinal)
-            .Select(t => $"- {t.Code}: {t.Title} — {Unit(t.LeadUnit)} chủ trì; {StatusText.Of(t.Status)} {t.Percent}%; hạn {DueText.Deadline(t)}{(t.Due < today ? $" (quá hạn {today.DayNumber - t.Due.DayNumber} ngày)" : "")}.")
-            .ToList();
-
-        var blockers = open
-            .Where(t => t.Status == WorkTaskStatus.Blocked)
-            .Select(t => (Task: t, Last: history(t.Code).LastOrDefault(h => h.Kind == ProgressKind.Blocker)))
-            .Select(x => $"- {x.Task.Code} ({Unit(x.Task.LeadUnit)}): {x.Last?.Note ?? x.Task.Title}")
-            .ToList();
+        var blockerNotes = ReportSections.Blockers(open, Unit, history, members ?? []);
+        var blockers = blockerNotes.Select(b => b.ToLine()).ToList();
 
         // Counted as /tongquan and /donvi count (TaskScope): a unit's tasks are those it leads; the
         // ones it supports are counted apart and labelled.
@@ -75,7 +84,8 @@ public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<Repo
             new(ReportTexts.Unfinished, OrNone(unfinished)),
             new(ReportTexts.Blockers, OrNone(blockers)),
             new(ReportTexts.ByUnit, byUnit),
-        ]);
+        ])
+        { Year = year, Month = month, MadeOn = today, Sections = sections, BlockerNotes = blockerNotes };
     }
 
     public string ToText() =>

@@ -7,7 +7,7 @@ namespace DoSon.Bot.Reports;
 public sealed class ReportService(IBotStore store, TimeProvider time)
 {
     public MonthlyReport Build(int year, int month) =>
-        MonthlyReport.Build(year, month, store.GetTasks(), store.GetUnits(), store.GetHistory, WardClock.Today(time));
+        MonthlyReport.Build(year, month, store.GetTasks(), store.GetUnits(), store.GetHistory, WardClock.Today(time), store.GetMembers());
 
     /// <summary>The month as the office writes it: "03/2026" or "3/2026".</summary>
     public static bool TryParseMonth(string? text, out int year, out int month)

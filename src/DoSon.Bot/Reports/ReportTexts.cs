@@ -30,6 +30,64 @@ public static class ReportTexts
     public const string ByUnit = "VI. THEO ĐƠN VỊ CHỦ TRÌ";
     public const string None = "- Không có.";
 
+    /// <summary>A field and its count: "- 2.1. Công tác …: hoàn thành 1/3, bình quân 33%."</summary>
+    public static string SectionSummary(string field, int done, int total, string average) =>
+        $"- {field}: hoàn thành {done}/{total}, bình quân {average}.";
+
+    /// <summary>One task, as the text version lists it under its field and among the unfinished.</summary>
+    public static string TaskLine(ReportRow row, string bullet = "- ") =>
+        $"{bullet}{row.Code}: {row.Title} — {row.LeadUnit} chủ trì; {row.StatusText} {row.PercentText}; hạn {row.Due}{(row.DaysOverdue is { } d ? $" (quá hạn {d} ngày)" : "")}.";
+
+    /// <summary>A task under its field in section II of the text version.</summary>
+    public static string SectionTaskLine(ReportRow row) => TaskLine(row, "  + ");
+
+    /// <summary>A blocker in the reporter's words, then who reported it and when.</summary>
+    public static string BlockerLine(ReportBlocker b) =>
+        $"- {b.Code} ({b.LeadUnit}): {b.Words}{(b.Who is null ? "" : $" — {BlockerSource(b)}")}";
+
+    public static string BlockerSource(ReportBlocker b) => $"đồng chí {b.Who} báo ngày {b.When}.";
+
+    // The Word document: the header of a Party committee's document, as on the monthly notice.
+    public const string SuperiorCommittee = "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG";
+    public const string Committee = "ĐẢNG ỦY PHƯỜNG ĐỒ SƠN";
+    public const string Star = "*";
+    /// <summary>The number is given by the office when the report is registered: left to fill in.</summary>
+    public const string Number = "Số ........-BC/ĐU";
+    public const string Party = "ĐẢNG CỘNG SẢN VIỆT NAM";
+    public const string Place = "Đồ Sơn";
+
+    public static string PlaceAndDate(DateOnly? date) => date is { } d
+        ? $"{Place}, ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}"
+        : $"{Place}, ngày ..... tháng ..... năm .........";
+
+    public const string DocumentKind = "BÁO CÁO";
+
+    public static string DocumentSubject(int month, int year) => $"Kết quả thực hiện nhiệm vụ tháng {month:00}/{year}";
+
+    public static readonly IReadOnlyList<string> TableHeader =
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Tình trạng", "% hoàn thành", "Số ngày quá hạn"];
+
+    public static string SectionCount(ReportSection s) =>
+        $"Hoàn thành {s.DoneCount}/{s.Rows.Count} nhiệm vụ, tiến độ bình quân {s.AveragePercent}.";
+
+    public static string BlockerTask(ReportBlocker b) => $"- {b.Code}: {b.Title} ({b.LeadUnit}): ";
+
+    public static string Quoted(string words) => $"“{words}”";
+
+    public const string Recipients = "Nơi nhận:";
+
+    public static readonly IReadOnlyList<string> RecipientLines =
+    [
+        "- Thường trực Đảng ủy,",
+        "- Các đồng chí Ủy viên BTV Đảng ủy,",
+        "- Lưu VPĐU.",
+    ];
+
+    public const string OnBehalf = "T/M BAN THƯỜNG VỤ";
+    /// <summary>The signer's office and name are written by hand on the printed report.</summary>
+    public const string SignerOffice = "..............................";
+    public const string SignerName = "..............................";
+
     public static string NoTasks(int month, int year) => $"Không có nhiệm vụ nào có hạn trong tháng {month:00}/{year}.";
 
     public const string Usage = "report <MM/yyyy> [--out <tệp.txt|tệp.docx>] [--overwrite]   báo cáo kết quả thực hiện nhiệm vụ của tháng (in ra màn hình, hoặc ghi ra tệp; --overwrite: ghi đè tệp đã có)";
