@@ -28,8 +28,8 @@ public class ReminderMessageTests
         var message = ReminderMessage.Compose(WardData.UbndOfficer, due, Tasks(WardData.LandTask, second), [], Members, Today, 7)!;
 
         message.TaskCodes.Should().Equal("T5", "T1");
-        message.Reply.Text.Should().Contain("T1 — Nhiệm vụ T1").And.Contain("Hạn 10/03/2026 (còn 3 ngày)")
-            .And.Contain("T5 — Nhiệm vụ T5").And.Contain("Hạn 04/03/2026 (quá hạn 3 ngày) · đang thực hiện 40%");
+        message.Reply.Text.Should().Contain("T1 — Nhiệm vụ T1").And.Contain("Còn 3 ngày (hạn 10/03/2026)")
+            .And.Contain("T5 — Nhiệm vụ T5").And.Contain("Quá hạn 3 ngày (hạn 04/03/2026) · đang thực hiện 40%");
         message.Reply.Buttons.Should().BeEmpty("buttons act on one task");
     }
 
@@ -61,7 +61,7 @@ public class ReminderMessageTests
 
         var text = ReminderMessage.Compose(WardData.UbndLeader, due, Tasks(WardData.LandTask), [], Members, Today, 7)!.Reply.Text;
 
-        text.Should().Contain("quá hạn cần đồng chí chỉ đạo").And.Contain("Người thực hiện: Cán bộ địa chính (CB-DC)");
+        text.Should().Contain("cần đồng chí chỉ đạo, đôn đốc").And.Contain("Người thực hiện: đồng chí Cán bộ địa chính (CB-DC)");
     }
 
     [Fact]
