@@ -69,7 +69,7 @@ public static class CommandTexts
     public static string ReportOverflow(int year, int month) =>
         $"báo cáo đầy đủ là tệp Word: người quản trị chạy «report {month:D2}/{year} --out bao-cao.docx» trên máy chủ";
 
-    public const string NothingOpen = "Đồng chí không còn nhiệm vụ nào đang mở. Cảm ơn đồng chí!";
+    public const string NothingOpen = "Bạn không còn nhiệm vụ nào đang mở. Cảm ơn đồng chí!";
 
     public const string NothingOverdue = "Không có nhiệm vụ nào quá hạn trong phạm vi của đồng chí.";
 
@@ -94,7 +94,7 @@ public static class CommandTexts
     }
 
     public static string Updated(WorkTask task, DateOnly today) =>
-        $"Đã ghi nhận. {task.Code}: {StatusText.Of(task.Status)} {task.Percent}%, {DueText.Of(task, today)}.";
+        $"Đã ghi nhận. {task.Code}: {StatusText.Of(task.Status)} {task.Percent}%, hạn {DueText.Deadline(task)} ({(task.IsDone ? "đã xong" : DueText.Relative(task.Due, today))}).";
 
     public static string Done(WorkTask task) =>
         $"Đã ghi nhận hoàn thành nhiệm vụ {task.Code} — {task.Title}. Các nhắc việc còn lại của nhiệm vụ này đã được hủy.";
