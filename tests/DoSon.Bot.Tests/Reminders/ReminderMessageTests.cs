@@ -76,6 +76,43 @@ public class ReminderMessageTests
     }
 
     [Fact]
+    public void Compose_lists_a_task_due_and_tied_to_a_milestone_once_with_both_reasons()
+    {
+        var tied = WardData.UbndTask with { Due = new DateOnly(2026, 3, 8) };
+        var due = new[] { R("a", ReminderKind.Task, "CT-UBND", "T2"), R("b", ReminderKind.Milestone, "CT-UBND", null, milestone: "BAUCU") };
+
+        var message = ReminderMessage.Compose(WardData.UbndLeader, due, Tasks(tied), [WardData.Election], Members, Today, 7)!;
+
+        message.TaskCodes.Should().Equal("T2");
+        message.Reply.Text.Split("T2 —").Should().HaveCount(2, "the task is listed once");
+        message.Reply.Text.Should().Contain("🔔 Nhiệm vụ của đồng chí:\n• T2 — Nhiệm vụ T2\n   Hạn ngày mai (08/03/2026) · chưa bắt đầu 0%\n   📅 Gắn với mốc «Ngày bầu cử");
+    }
+
+    [Fact]
+    public void Compose_puts_a_task_the_members_unit_only_supports_under_its_own_heading()
+    {
+        var supported = WardData.Task("T7", "CAP", new DateOnly(2026, 3, 14)) with { SupportUnits = ["UBND"], Milestone = "BAUCU" };
+        var due = new[] { R("a", ReminderKind.Milestone, "CT-UBND", null, milestone: "BAUCU") };
+
+        var text = ReminderMessage.Compose(WardData.UbndLeader, due, Tasks(WardData.UbndTask, supported), [WardData.Election], Members, Today, 7)!.Reply.Text;
+
+        text.Should().Contain("🔔 Nhiệm vụ của đồng chí:\n• T2 —")
+            .And.Contain("🤝 Nhiệm vụ đơn vị đồng chí phối hợp:\n• T7 —");
+        text.IndexOf("T7 —", StringComparison.Ordinal).Should().BeGreaterThan(text.IndexOf("🤝", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compose_drops_an_escalation_about_the_members_own_task_left_from_an_older_plan()
+    {
+        var overdue = WardData.PoliceTask;
+        var due = new[] { R("a", ReminderKind.Task, "TCA", "T3"), R("b", ReminderKind.Escalation, "TCA", "T3") };
+
+        var text = ReminderMessage.Compose(WardData.Police, due, Tasks(overdue), [], Members, Today, 7)!.Reply.Text;
+
+        text.Should().Contain("Quá hạn 2 ngày (hạn 05/03/2026)").And.NotContain("chỉ đạo").And.NotContain("Người thực hiện");
+    }
+
+    [Fact]
     public void Compose_when_every_task_is_done_says_nothing()
     {
         var done = WardData.LandTask with { Status = WorkTaskStatus.Done };
