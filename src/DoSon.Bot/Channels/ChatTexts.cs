@@ -15,12 +15,12 @@ public static class ChatTexts
         : "xin Văn phòng một mã liên kết rồi gửi cho bot tin nhắn: /lienket <mã liên kết>";
 
     public static string Stranger(ChatAccount account) =>
-        $"Xin chào! Tài khoản {PlatformName(account.Platform)} của bạn chưa được liên kết với thành viên nào của hệ thống nhắc việc Đảng ủy phường Đồ Sơn, nên tôi chưa thể trả lời.\n"
-        + $"Mã {PlatformName(account.Platform)} của bạn là: {account.UserId}\n"
+        $"Xin chào đồng chí! Tài khoản {PlatformName(account.Platform)} này chưa được liên kết với thành viên nào của hệ thống nhắc việc Đảng ủy phường Đồ Sơn, nên bot chưa thể trả lời.\n"
+        + $"Mã {PlatformName(account.Platform)} của đồng chí là: {account.UserId}\n"
         + $"Để được liên kết, hãy gửi mã này cho Văn phòng Đảng ủy, hoặc {HowToLink(account.Platform)}.";
 
     public static string Linked(Member member, ChatPlatform platform) =>
-        $"Đã liên kết tài khoản {PlatformName(platform)} của bạn với đồng chí {member.Name} — {member.Title}. Từ nay bot sẽ gửi nhắc việc cho bạn tại đây.\nGõ /nhiemvu để xem các nhiệm vụ của bạn, /trogiup để xem các lệnh.";
+        $"Đã liên kết tài khoản {PlatformName(platform)} này với đồng chí {MemberName.WithTitle(member)}. Từ nay bot sẽ gửi nhắc việc cho đồng chí tại đây.\nGõ /nhiemvu để xem các nhiệm vụ của đồng chí, /trogiup để xem các lệnh.";
 
     public const string InviteUnknown =
         "Mã liên kết không đúng. Hãy kiểm tra lại mã (hoặc đường dẫn), hoặc xin Văn phòng Đảng ủy một mã mới.";
@@ -45,7 +45,7 @@ public static class ChatTexts
         "Chưa cấu hình Telegram hay Zalo: hãy đặt Telegram:BotToken (hoặc ít nhất Telegram:BotUsername) hoặc Zalo:BotToken để tạo mã liên kết.";
 
     public static string InviteCreated(Member member, string code, DateTimeOffset expires) =>
-        $"Mã liên kết cho {member.Code} — {member.Name} ({member.Title}): {code}\n"
+        $"Mã liên kết cho {member.Code} — {MemberName.WithTitle(member)}: {code}\n"
         + $"Mã chỉ dùng được một lần, hết hạn lúc {WardClock.Format(expires)}.";
 
     public static string InviteProblem(string problem) => "Lưu ý: " + problem;

@@ -64,7 +64,7 @@ public sealed class CommandRouter
 
         if (caller.Role < handler.MinimumRole)
         {
-            return Reply.Say(CommandTexts.NotAllowed(handler.Usage, handler.MinimumRole));
+            return Reply.Say(CommandTexts.NotAllowed(handler.Name, handler.Usage, handler.MinimumRole));
         }
 
         return await handler.HandleAsync(new CommandContext(caller, arguments, channel), cancellationToken);

@@ -18,15 +18,22 @@ public static class CommandTexts
     public static string UnknownCommand(string name) =>
         $"Không có lệnh /{name}. Gõ /trogiup để xem danh sách lệnh.";
 
-    /// <summary>Who may use the command, in one sentence; how it is called, on its own line.</summary>
-    public static string NotAllowed(string usage, MemberRole needed) =>
-        $"Lệnh {usage.Split(' ')[0]} chỉ dành cho {(needed == MemberRole.Admin ? "quản trị viên (Văn phòng Đảng ủy)" : "lãnh đạo và quản trị viên")}.\n{Usage(usage)}";
+    /// <summary>Who may use a command, in one sentence; the usage on its own line.</summary>
+    public static string NotAllowed(string name, string usage, MemberRole needed) =>
+        $"Lệnh /{name} chỉ dành cho {Allowed(needed)}.\nCách dùng: {usage}";
+
+    private static string Allowed(MemberRole needed) => needed switch
+    {
+        MemberRole.Admin => "quản trị viên (Văn phòng Đảng ủy)",
+        MemberRole.Leader => "lãnh đạo và quản trị viên",
+        _ => "thành viên",
+    };
 
     public static string Usage(string usage, string? problem = null) =>
         problem is null ? $"Cách dùng: {usage}" : $"{problem}\nCách dùng: {usage}";
 
     public static string TaskNotFound(string code) =>
-        $"Không tìm thấy nhiệm vụ mã «{code}». Gõ /nhiemvu để xem mã các nhiệm vụ của bạn.";
+        $"Không tìm thấy nhiệm vụ mã «{code}». Gõ /nhiemvu để xem mã các nhiệm vụ của đồng chí.";
 
     /// <summary>A refused change, in one sentence: why not, who may, and what the caller can do instead.</summary>
     public static string NotAllowedOn(ProgressOutcome outcome) =>
@@ -62,7 +69,7 @@ public static class CommandTexts
     public static string ReportOverflow(int year, int month) =>
         $"báo cáo đầy đủ là tệp Word: người quản trị chạy «report {month:D2}/{year} --out bao-cao.docx» trên máy chủ";
 
-    public const string NothingOverdue = "Không có nhiệm vụ nào quá hạn trong phạm vi của bạn.";
+    public const string NothingOverdue = "Không có nhiệm vụ nào quá hạn trong phạm vi của đồng chí.";
 
     public static string NothingDueSoon(int days) =>
         $"Không có nhiệm vụ nào đến hạn trong {days} ngày tới.";
@@ -71,7 +78,7 @@ public static class CommandTexts
 
     /// <summary>One line per task: code, title, deadline, days left, status and percent.</summary>
     public static string TaskLine(WorkTask task, DateOnly today) =>
-        $"• {task.Code} — {task.Title}\n   Hạn {DueText.Deadline(task)} ({(task.IsDone ? "đã xong" : DueText.Relative(task.Due, today))}) · {StatusText.Of(task.Status)} {task.Percent}%";
+        $"• {task.Code} — {task.Title}\n   {DueText.Capitalized(DueText.Of(task, today))} · {StatusText.Of(task.Status)} {task.Percent}%";
 
     public static string TaskList(string heading, IEnumerable<WorkTask> tasks, DateOnly today)
     {
@@ -85,7 +92,7 @@ public static class CommandTexts
     }
 
     public static string Updated(WorkTask task, DateOnly today) =>
-        $"Đã ghi nhận. {task.Code}: {StatusText.Of(task.Status)} {task.Percent}%, hạn {DueText.Deadline(task)} ({(task.IsDone ? "đã xong" : DueText.Relative(task.Due, today))}).";
+        $"Đã ghi nhận. {task.Code}: {StatusText.Of(task.Status)} {task.Percent}%, {DueText.Of(task, today)}.";
 
     public static string Done(WorkTask task) =>
         $"Đã ghi nhận hoàn thành nhiệm vụ {task.Code} — {task.Title}. Các nhắc việc còn lại của nhiệm vụ này đã được hủy.";

@@ -75,15 +75,6 @@ public static class ViewTexts
 
     // ------------------------------------------------------------ history (/chitiet)
 
-    /// <summary>Who made a history entry: a member, or the program itself for an import or the seed.</summary>
-    public static string SystemActor(string code) => code.ToLowerInvariant() switch
-    {
-        "seed" => "nạp dữ liệu mẫu",
-        "cli" => "nhập từ tệp",
-        "web" or "admin" => "trang quản trị",
-        _ => $"hệ thống ({code})",
-    };
-
     /// <summary>The Vietnamese name of a field kept in history (<see cref="TaskField"/>).</summary>
     public static string FieldName(string field) => field switch
     {

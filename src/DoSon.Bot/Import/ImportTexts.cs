@@ -30,7 +30,7 @@ public static class ImportTexts
     public const string JsonEmpty = "tệp JSON trống.";
 
     public const string JsonRootNotObject =
-        "tệp JSON phải là một đối tượng { ... } gồm các mục source, units, members, milestones, tasks.";
+        "tệp JSON phải là một đối tượng { ... } gồm các mục «source», «units», «members», «milestones», «tasks».";
 
     public const string MustBeText = "phải là chữ, đặt trong dấu nháy kép.";
 
@@ -137,13 +137,13 @@ public static class ImportTexts
     public static string NoSuchTime(string text) => $"giờ trong «{text}» không hợp lệ: ghi HH:mm từ 00:00 đến 23:59.";
 
     public static string BadRole(string text) =>
-        $"vai trò «{text}» không hợp lệ: ghi admin (quản trị), leader (lãnh đạo) hoặc member (thành viên).";
+        $"vai trò «{text}» không hợp lệ: ghi «admin» (quản trị), «leader» (lãnh đạo) hoặc «member» (thành viên).";
 
     public static string TelegramTaken(long id, string otherMember) =>
-        $"Telegram user id {id} đã gắn với thành viên {otherMember}; mỗi tài khoản chỉ gắn với một thành viên.";
+        $"Mã tài khoản Telegram {id} đã gắn với thành viên {otherMember}; mỗi tài khoản chỉ gắn với một thành viên.";
 
     public static string ZaloTaken(string id, string otherMember) =>
-        $"Zalo user id {id} đã gắn với thành viên {otherMember}; mỗi tài khoản chỉ gắn với một thành viên.";
+        $"Mã tài khoản Zalo {id} đã gắn với thành viên {otherMember}; mỗi tài khoản chỉ gắn với một thành viên.";
 
     // Names of changed fields, shown in reports and in the task's history.
     public const string FieldName = "tên";

@@ -4,7 +4,7 @@ public enum ReminderKind
 {
     /// <summary>Before, on or after a task's due date, to whoever carries the task.</summary>
     Task = 0,
-    /// <summary>An overdue task, to the lead unit's leaders and the admins.</summary>
+    /// <summary>An overdue task, to the lead unit's leaders and the admins, except those who carry it.</summary>
     Escalation = 1,
     /// <summary>A milestone's countdown, to everyone with an open task tied to it.</summary>
     Milestone = 2,

@@ -3,12 +3,31 @@ using DoSon.Bot.Domain;
 
 namespace DoSon.Bot.Reminders;
 
-/// <summary>Everything one person is due to receive at one moment, as one message: a section per
-/// kind of reminder, each task once per section, read from the tasks as they are now (so status and
-/// percent are current). With exactly one task, the message carries that task's buttons.</summary>
+/// <summary>Everything one person is due to receive at one moment, as one message. Each task is
+/// listed once, with every reason it is there (its deadline, a milestone it is tied to, a snooze, an
+/// escalation), under the heading of how the person stands to it: their own (assigned, or their unit
+/// leads it), their unit's support, or another's overdue task for them to chase. Read from the tasks as
+/// they are now (so status and percent are current). With exactly one task, the message carries that
+/// task's buttons.</summary>
 public static class ReminderMessage
 {
     public sealed record Composed(Reply Reply, IReadOnlyList<string> TaskCodes);
+
+    private enum Group
+    {
+        Own = 0,
+        Support = 1,
+        Chase = 2,
+        Watch = 3,
+    }
+
+    private sealed class Entry(WorkTask task)
+    {
+        public WorkTask Task { get; } = task;
+        public List<Milestone> Milestones { get; } = [];
+        public bool Snoozed { get; set; }
+        public bool Escalated { get; set; }
+    }
 
     public static Composed? Compose(
         Member member,
@@ -23,46 +42,22 @@ public static class ReminderMessage
         var blocks = new List<string>();
         var codes = new List<string>();
         var budget = ReminderTexts.MaxLength;
+        var entries = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
 
-        void Section(string heading, IEnumerable<WorkTask> list, Func<WorkTask, string>? who = null)
+        Entry? EntryOf(string? code)
         {
-            var lines = new List<string> { heading };
-            var used = heading.Length + 2;
-            var all = list.ToList();
-            var shown = 0;
-            foreach (var task in all)
+            if (code is null || !tasks.TryGetValue(code, out var task) || task.IsDone)
             {
-                var line = ReminderTexts.TaskLine(task, today, who?.Invoke(task));
-                if (used + line.Length + 1 > budget)
-                {
-                    break;
-                }
-
-                lines.Add(line);
-                used += line.Length + 1;
-                shown++;
-                if (!codes.Contains(task.Code, StringComparer.Ordinal))
-                {
-                    codes.Add(task.Code);
-                }
+                return null;
             }
 
-            if (shown < all.Count)
+            if (!entries.TryGetValue(task.Code, out var entry))
             {
-                lines.Add(ReminderTexts.More(all.Count - shown));
+                entries[task.Code] = entry = new Entry(task);
             }
 
-            var block = string.Join("\n", lines);
-            budget -= block.Length + 2;
-            blocks.Add(block);
+            return entry;
         }
-
-        IEnumerable<WorkTask> TasksOf(IEnumerable<Reminder> rs) => rs
-            .Select(r => r.TaskCode is { } c && tasks.TryGetValue(c, out var t) ? t : null)
-            .OfType<WorkTask>()
-            .Where(t => !t.IsDone)
-            .DistinctBy(t => t.Code)
-            .OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal);
 
         var late = due.Where(r => r.Late).ToList();
         if (late.Count > 0)
@@ -71,18 +66,36 @@ public static class ReminderMessage
             budget -= blocks[^1].Length + 2;
         }
 
-        // A task the person both carries and must chase (a leader's own task) is shown once, as escalated.
-        var escalated = TasksOf(due.Where(r => r.Kind == ReminderKind.Escalation)).ToList();
-        var plain = TasksOf(due.Where(r => r.Kind == ReminderKind.Task)).Where(t => !escalated.Contains(t)).ToList();
-        if (plain.Count > 0)
+        var digest = due.Any(r => r.Kind == ReminderKind.Digest);
+        var top = new List<string>();
+        if (digest)
         {
-            Section(ReminderTexts.TaskHeading, plain);
+            top.Add(ReminderTexts.DigestHeading(today));
         }
 
-        var snoozed = TasksOf(due.Where(r => r.Kind == ReminderKind.Snooze)).Where(t => !plain.Contains(t)).ToList();
-        if (snoozed.Count > 0)
+        foreach (var r in due.Where(r => r.Kind == ReminderKind.Task))
         {
-            Section(ReminderTexts.SnoozeHeading, snoozed);
+            EntryOf(r.TaskCode);
+        }
+
+        foreach (var r in due.Where(r => r.Kind == ReminderKind.Snooze))
+        {
+            if (EntryOf(r.TaskCode) is { } entry)
+            {
+                entry.Snoozed = true;
+            }
+        }
+
+        // Nobody is escalated a task they answer for themselves (kept from an older plan).
+        foreach (var r in due.Where(r => r.Kind == ReminderKind.Escalation))
+        {
+            if (r.TaskCode is { } c && tasks.TryGetValue(c, out var t) && !IsSubject(member, t))
+            {
+                if (EntryOf(c) is { } entry)
+                {
+                    entry.Escalated = true;
+                }
+            }
         }
 
         foreach (var code in due.Where(r => r.Kind == ReminderKind.Milestone).Select(r => r.MilestoneCode).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -96,30 +109,88 @@ public static class ReminderMessage
             var tied = tasks.Values
                 .Where(t => !t.IsDone && string.Equals(t.Milestone, milestone.Code, StringComparison.OrdinalIgnoreCase)
                             && (t.IsAssignedTo(member.Code) || AccessPolicy.IsInScope(member, t)))
-                .OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal)
                 .ToList();
-            if (tied.Count > 0)
+            if (tied.Count == 0)
             {
-                Section(ReminderTexts.MilestoneHeading(milestone, today), tied);
+                continue;
+            }
+
+            top.Add(ReminderTexts.MilestoneLine(milestone, today));
+            foreach (var t in tied)
+            {
+                EntryOf(t.Code)!.Milestones.Add(milestone);
             }
         }
 
-        if (escalated.Count > 0)
-        {
-            Section(ReminderTexts.EscalationHeading, escalated, t => Carriers(t, members));
-        }
-
-        if (due.Any(r => r.Kind == ReminderKind.Digest))
+        if (digest)
         {
             var last = today.AddDays(digestDaysAhead);
-            var list = tasks.Values
-                .Where(t => !t.IsDone && t.Due <= last && AccessPolicy.IsInScope(member, t))
-                .OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal)
-                .ToList();
-            if (list.Count > 0)
+            foreach (var t in tasks.Values.Where(t => !t.IsDone && t.Due <= last && AccessPolicy.IsInScope(member, t)))
             {
-                Section(ReminderTexts.DigestHeading(today), list);
+                EntryOf(t.Code);
             }
+        }
+
+        // Milestones of tasks listed for another reason are said on their line too.
+        foreach (var entry in entries.Values)
+        {
+            if (entry.Milestones.Count == 0 && entry.Task.Milestone is { } ms
+                && milestones.FirstOrDefault(m => string.Equals(m.Code, ms, StringComparison.OrdinalIgnoreCase)) is { } tiedTo
+                && top.Contains(ReminderTexts.MilestoneLine(tiedTo, today)))
+            {
+                entry.Milestones.Add(tiedTo);
+            }
+        }
+
+        if (top.Count > 0 && entries.Count > 0)
+        {
+            blocks.Add(string.Join("\n", top));
+            budget -= blocks[^1].Length + 2;
+        }
+
+        foreach (var group in entries.Values
+                     .GroupBy(e => GroupOf(member, e))
+                     .OrderBy(g => g.Key))
+        {
+            var heading = group.Key switch
+            {
+                Group.Own => ReminderTexts.OwnHeading,
+                Group.Support => ReminderTexts.SupportHeading,
+                Group.Chase => ReminderTexts.EscalationHeading,
+                _ => ReminderTexts.WatchHeading,
+            };
+            Section(heading, group.OrderBy(e => e.Task.Due).ThenBy(e => e.Task.Code, StringComparer.Ordinal),
+                e => Reasons(e, group.Key, members));
+        }
+
+        void Section(string heading, IEnumerable<Entry> list, Func<Entry, IEnumerable<string>> reasons)
+        {
+            var lines = new List<string> { heading };
+            var used = heading.Length + 2;
+            var all = list.ToList();
+            var shown = 0;
+            foreach (var entry in all)
+            {
+                var line = ReminderTexts.TaskLine(entry.Task, today, reasons(entry));
+                if (used + line.Length + 1 > budget)
+                {
+                    break;
+                }
+
+                lines.Add(line);
+                used += line.Length + 1;
+                shown++;
+                codes.Add(entry.Task.Code);
+            }
+
+            if (shown < all.Count)
+            {
+                lines.Add(ReminderTexts.More(all.Count - shown));
+            }
+
+            var block = string.Join("\n", lines);
+            budget -= block.Length + 2;
+            blocks.Add(block);
         }
 
         var noticeTexts = due.Where(r => r.Kind == ReminderKind.Notice && !string.IsNullOrWhiteSpace(r.Text))
@@ -160,16 +231,61 @@ public static class ReminderMessage
         }
     }
 
+    private static Group GroupOf(Member member, Entry entry)
+    {
+        var task = entry.Task;
+        if (task.IsAssignedTo(member.Code)
+            || (member.BelongsTo(task.LeadUnit) && (member.Role != MemberRole.Member || task.Assignees.Count == 0)))
+        {
+            return Group.Own;
+        }
+
+        if (member.Units.Any(u => task.SupportUnits.Contains(u, StringComparer.OrdinalIgnoreCase)))
+        {
+            return Group.Support;
+        }
+
+        return entry.Escalated ? Group.Chase : Group.Watch;
+    }
+
+    private static IEnumerable<string> Reasons(Entry entry, Group group, IReadOnlyList<Member> members)
+    {
+        foreach (var milestone in entry.Milestones)
+        {
+            yield return ReminderTexts.TiedTo(milestone);
+        }
+
+        if (entry.Snoozed)
+        {
+            yield return ReminderTexts.Snoozed;
+        }
+
+        if (entry.Escalated)
+        {
+            if (group != Group.Chase)
+            {
+                yield return ReminderTexts.ToChase;
+            }
+
+            yield return ReminderTexts.Carriers(Carriers(entry.Task, members));
+        }
+    }
+
+    /// <summary>Who answers for a task: its assignees; with none named, its lead unit's leaders.</summary>
+    public static bool IsSubject(Member member, WorkTask task) =>
+        task.IsAssignedTo(member.Code)
+        || (task.Assignees.Count == 0 && member.Role != MemberRole.Member && member.BelongsTo(task.LeadUnit));
+
     private static string Carriers(WorkTask task, IReadOnlyList<Member> members)
     {
         if (task.Assignees.Count == 0)
         {
-            return $"đơn vị chủ trì {task.LeadUnit}";
+            return ReminderTexts.LeadUnitLeaders(task.LeadUnit);
         }
 
         return string.Join(", ", task.Assignees.Select(a =>
             members.FirstOrDefault(m => string.Equals(m.Code, a, StringComparison.OrdinalIgnoreCase)) is { } m
-                ? $"{m.Name} ({m.Code})"
+                ? MemberName.WithCode(m)
                 : a));
     }
 }

@@ -105,7 +105,7 @@ public static class ReminderPlanner
         if (policy.EscalateAfterDays > 0)
         {
             Add(ReminderKind.Escalation, "escalate", times.At(task.Due.AddDays(policy.EscalateAfterDays)),
-                people.EscalationFor(task));
+                people.EscalationFor(task, carriers));
         }
     }
 
@@ -200,9 +200,13 @@ public static class ReminderPlanner
             return _leadersByUnit.TryGetValue(task.LeadUnit, out var leaders) ? leaders : _admins;
         }
 
-        public IReadOnlyList<string> EscalationFor(WorkTask task) =>
-            _leadersByUnit.TryGetValue(task.LeadUnit, out var leaders)
-                ? [.. leaders.Concat(_admins).Distinct(StringComparer.Ordinal)]
-                : _admins;
+        /// <summary>Whoever is in charge of the task's carriers: the lead unit's leaders and the admins,
+        /// never a carrier themselves. A leader's own task (nobody named) goes to the admins only; an
+        /// admin's own task to the other admins; with nobody left, there is no escalation.</summary>
+        public IReadOnlyList<string> EscalationFor(WorkTask task, IReadOnlyList<string> carriers)
+        {
+            var above = _leadersByUnit.TryGetValue(task.LeadUnit, out var leaders) ? leaders.Concat(_admins) : _admins;
+            return [.. above.Distinct(StringComparer.Ordinal).Where(m => !carriers.Contains(m, StringComparer.OrdinalIgnoreCase))];
+        }
     }
 }

@@ -13,11 +13,17 @@ public static class ReminderTexts
     public static string Late(DateTimeOffset plannedAt) =>
         $"⏳ Nhắc bù do hệ thống tạm dừng: nhắc việc này lẽ ra đã gửi lúc {WardClock.Format(plannedAt)}.";
 
-    public const string TaskHeading = "🔔 Nhắc việc:";
+    /// <summary>Tasks the person is assigned, or whose lead unit they lead (or carry while nobody is named).</summary>
+    public const string OwnHeading = "🔔 Nhiệm vụ của đồng chí:";
 
-    public const string SnoozeHeading = "⏰ Nhắc lại theo yêu cầu của đồng chí:";
+    /// <summary>Tasks a unit of the person's only supports (phối hợp).</summary>
+    public const string SupportHeading = "🤝 Nhiệm vụ đơn vị đồng chí phối hợp:";
 
+    /// <summary>Overdue tasks of others that the person is to chase (lead unit's leaders, admins).</summary>
     public const string EscalationHeading = "⚠️ Nhiệm vụ quá hạn cần đồng chí chỉ đạo, đôn đốc:";
+
+    /// <summary>Other tasks in the person's view (an admin's digest covers the whole ward).</summary>
+    public const string WatchHeading = "📋 Nhiệm vụ khác đồng chí theo dõi:";
 
     public static string DigestHeading(DateOnly today) => $"📋 Tổng hợp nhiệm vụ ngày {WardClock.Format(today)}:";
 
@@ -25,30 +31,35 @@ public static class ReminderTexts
 
     public const string NoticeHeading = "ℹ️ Thông báo cho quản trị viên về việc gửi nhắc việc:";
 
-    public static string MilestoneHeading(Milestone milestone, DateOnly today) =>
-        $"📅 Mốc «{milestone.Name}» ngày {WardClock.Format(milestone.Date)} ({MilestoneRelative(milestone.Date, today)}). Nhiệm vụ của đồng chí gắn với mốc này:";
+    /// <summary>One line per milestone counting down, above the tasks tied to it.</summary>
+    public static string MilestoneLine(Milestone milestone, DateOnly today) =>
+        $"📅 Mốc «{milestone.Name}» ngày {WardClock.Format(milestone.Date)} ({DueText.Until(milestone.Date, today)}).";
 
-    public static string MilestoneRelative(DateOnly date, DateOnly today)
-    {
-        var days = DueText.DaysLeft(date, today);
-        return days switch
-        {
-            0 => "hôm nay",
-            1 => "ngày mai",
-            > 1 => $"còn {days} ngày",
-            _ => $"đã qua {-days} ngày",
-        };
-    }
+    /// <summary>Under a task: why it is in the message besides its deadline.</summary>
+    public static string TiedTo(Milestone milestone) => $"📅 Gắn với mốc «{milestone.Name}»";
+
+    public const string Snoozed = "⏰ Nhắc lại theo yêu cầu của đồng chí";
+
+    public const string ToChase = "⚠️ Quá hạn, cần đồng chí chỉ đạo, đôn đốc";
+
+    public static string Carriers(string who) => $"Người thực hiện: {who}";
+
+    public static string LeadUnitLeaders(string unit) => $"lãnh đạo đơn vị chủ trì {unit}";
 
     public const string ReplyHint = "Bấm nút bên dưới hoặc gõ /capnhat <mã> <phần trăm>, /xong <mã> để báo tiến độ.";
 
     public const string ReplyHintNoButtons = "Gõ /capnhat <mã> <phần trăm> hoặc /xong <mã> để báo tiến độ.";
 
-    /// <summary>Code, title, due date, days left or overdue, status and percent.</summary>
-    public static string TaskLine(WorkTask task, DateOnly today, string? who = null)
+    /// <summary>Code and title; then the deadline as a distance, status and percent; then the reasons.</summary>
+    public static string TaskLine(WorkTask task, DateOnly today, IEnumerable<string>? reasons = null)
     {
-        var line = $"• {task.Code} — {task.Title}\n   Hạn {DueText.Deadline(task)} ({DueText.Relative(task.Due, today)}) · {StatusText.Of(task.Status)} {task.Percent}%";
-        return who is null ? line : $"{line}\n   Người thực hiện: {who}";
+        var sb = new StringBuilder($"• {task.Code} — {task.Title}\n   {DueText.Capitalized(DueText.Of(task, today))} · {StatusText.Of(task.Status)} {task.Percent}%");
+        foreach (var reason in reasons ?? [])
+        {
+            sb.Append("\n   ").Append(reason);
+        }
+
+        return sb.ToString();
     }
 
     public static string More(int count) => $"… và {count} nhiệm vụ khác (gõ /nhiemvu để xem đủ).";
@@ -64,13 +75,13 @@ public static class ReminderTexts
         $"{accounts} tài khoản bị tạm khóa do nhập sai mã mời nhiều lần trong 24 giờ qua.";
 
     public static string NoChat(Member member, string channels) =>
-        $"• {member.Name} ({member.Code}) chưa liên kết tài khoản {channels} nên không nhận được nhắc việc.";
+        $"• {MemberName.WithCode(member)} chưa liên kết tài khoản {channels} nên không nhận được nhắc việc.";
 
     public static string Blocked(Member member, string channel) =>
-        $"• {member.Name} ({member.Code}) đã chặn bot hoặc chưa bắt đầu trò chuyện trên {channel}; đã ngừng gửi nhắc việc cho đồng chí này. Khi đồng chí liên kết lại, nhắc việc sẽ tiếp tục.";
+        $"• {MemberName.WithCode(member)} đã chặn bot hoặc chưa bắt đầu trò chuyện trên {channel}; đã ngừng gửi nhắc việc cho đồng chí này. Khi đồng chí liên kết lại, nhắc việc sẽ tiếp tục.";
 
     public static string Failed(Member member, string channel, int attempts, string? error) =>
-        $"• Không gửi được nhắc việc cho {member.Name} ({member.Code}) qua {channel} sau {attempts} lần thử{(string.IsNullOrWhiteSpace(error) ? "" : $" (lỗi: {Shorten(error)})")}.";
+        $"• Không gửi được nhắc việc cho {MemberName.WithCode(member)} qua {channel} sau {attempts} lần thử{(string.IsNullOrWhiteSpace(error) ? "" : $" (lỗi: {Shorten(error)})")}.";
 
     private static string Shorten(string s) => s.Length <= 160 ? s : s[..160] + "…";
 

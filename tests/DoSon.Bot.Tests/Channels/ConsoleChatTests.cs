@@ -14,7 +14,7 @@ public class ConsoleChatTests
         await bot.Output.WaitForAsync("Đã hết dữ liệu vào");
 
         var text = bot.Output.ToString();
-        text.Should().Contain("Bạn đang trò chuyện với tư cách Chánh Văn phòng");
+        text.Should().Contain("Đang trò chuyện với tư cách Chánh Văn phòng Đảng ủy (quản trị)");
         text.IndexOf("> /nhiemvu", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("Nhiệm vụ của đồng chí: không còn nhiệm vụ nào đang mở.", StringComparison.Ordinal));
         text.Should().Contain("> /capnhat T1 50 đang làm\nĐã ghi nhận. T1: đang thực hiện 50%");
         text.Should().Contain("còn 7 ngày");

@@ -33,6 +33,14 @@ public class CommandRouterTests : IAsyncLifetime
         answer.Should().Be("Không có lệnh /xoahet. Gõ /trogiup để xem danh sách lệnh.");
     }
 
+    [Fact]
+    public async Task A_refusal_says_who_may_in_one_sentence_and_the_usage_on_its_own_line()
+    {
+        var answer = await _bot.SayAsync(WardData.UbndOfficer, "/baocao 03/2026");
+
+        answer.Should().Be("Lệnh /baocao chỉ dành cho lãnh đạo và quản trị viên.\nCách dùng: /baocao [MM/yyyy]");
+    }
+
     [Theory]
     [InlineData("xin chào")]
     [InlineData("nhiemvu")]

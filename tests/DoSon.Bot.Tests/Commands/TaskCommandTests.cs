@@ -18,7 +18,7 @@ public class TaskCommandTests : IAsyncLifetime
     {
         var answer = await _bot.SayAsync(WardData.UbndOfficer, "/nhiemvu");
 
-        answer.Should().Contain("T1 — Nhiệm vụ T1").And.Contain("Hạn 10/03/2026 (còn 2 ngày)").And.Contain("chưa bắt đầu 0%");
+        answer.Should().Contain("T1 — Nhiệm vụ T1").And.Contain("Còn 2 ngày (hạn 10/03/2026)").And.Contain("chưa bắt đầu 0%");
         answer.Should().Contain("T2").And.NotContain("T3");
         answer.IndexOf("T1", StringComparison.Ordinal).Should().BeLessThan(answer.IndexOf("T2", StringComparison.Ordinal));
     }
@@ -28,7 +28,7 @@ public class TaskCommandTests : IAsyncLifetime
     {
         var answer = await _bot.SayAsync(WardData.Police, "/nhiemvu");
 
-        answer.Should().Contain("T3").And.Contain("quá hạn 3 ngày");
+        answer.Should().Contain("T3").And.Contain("Quá hạn 3 ngày (hạn 05/03/2026)");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class TaskCommandTests : IAsyncLifetime
         var admin = await _bot.SayAsync(WardData.Admin, "/chitiet T3");
         var stranger = await _bot.SayAsync(WardData.UbndOfficer, "/chitiet T3");
 
-        admin.Should().Contain("Chủ trì: Công an phường").And.Contain("Trưởng Công an").And.Contain("Trưởng Công an phường) · cập nhật tiến độ: 0% → 30%; trạng thái: chưa bắt đầu → đang thực hiện — ghi chú: đang tuần tra");
+        admin.Should().Contain("Chủ trì: Công an phường").And.Contain("Trưởng Công an").And.Contain("· Trưởng Công an phường · cập nhật tiến độ: 0% → 30%; trạng thái: chưa bắt đầu → đang thực hiện — ghi chú: đang tuần tra");
         stranger.Should().Contain("Không tìm thấy nhiệm vụ mã «T3»");
     }
 
@@ -131,8 +131,8 @@ public class TaskCommandTests : IAsyncLifetime
     [Fact]
     public async Task QuaHan_lists_overdue_tasks_in_scope_only()
     {
-        (await _bot.SayAsync(WardData.Police, "/quahan")).Should().Contain("T3").And.Contain("quá hạn 3 ngày");
-        (await _bot.SayAsync(WardData.UbndOfficer, "/quahan")).Should().Be("Không có nhiệm vụ nào quá hạn trong phạm vi của bạn.");
+        (await _bot.SayAsync(WardData.Police, "/quahan")).Should().Contain("T3").And.Contain("Quá hạn 3 ngày");
+        (await _bot.SayAsync(WardData.UbndOfficer, "/quahan")).Should().Be("Không có nhiệm vụ nào quá hạn trong phạm vi của đồng chí.");
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class ViewsAgreeTests
         var answer = await bot.SayAsync(WardData.Admin, "/chitiet T2");
 
         answer.Should().Contain("nạp dữ liệu mẫu · nhập tệp: Tạo từ tệp nhập.", "an entry from before changes were kept reads as it did")
-            .And.Contain("nhập từ tệp · cập nhật người thực hiện: (trống) → CB-DC; hạn: 20/03/2026 → 25/03/2026")
+            .And.Contain("nhập từ tệp trên dòng lệnh · cập nhật người thực hiện: (trống) → CB-DC; hạn: 20/03/2026 → 25/03/2026")
             .And.NotContain("hệ thống (");
     }
 

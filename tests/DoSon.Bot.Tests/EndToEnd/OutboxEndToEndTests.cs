@@ -167,7 +167,7 @@ public sealed class OutboxEndToEndTests
 
         await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(Admin).Count > 0, TimeSpan.FromMilliseconds(200), 200);
 
-        world.Fake.SentTo(Admin).Should().ContainSingle().Which.Text.Should().Contain("Không gửi được nhắc việc cho Trưởng Công an (TCA) qua telegram sau 3 lần thử");
+        world.Fake.SentTo(Admin).Should().ContainSingle().Which.Text.Should().Contain("Không gửi được nhắc việc cho đồng chí Trưởng Công an (TCA) qua telegram sau 3 lần thử");
         SendsTo(world, Police).Select(c => c.StatusCode).Should().Equal(502, 502, 502);
         world.Fake.SentTo(Police).Should().BeEmpty();
         world.Bot.Store.FindMember("TCA")!.Unreachable.Should().BeFalse("a failure is not a block");

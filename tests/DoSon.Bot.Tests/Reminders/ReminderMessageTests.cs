@@ -28,8 +28,8 @@ public class ReminderMessageTests
         var message = ReminderMessage.Compose(WardData.UbndOfficer, due, Tasks(WardData.LandTask, second), [], Members, Today, 7)!;
 
         message.TaskCodes.Should().Equal("T5", "T1");
-        message.Reply.Text.Should().Contain("T1 — Nhiệm vụ T1").And.Contain("Hạn 10/03/2026 (còn 3 ngày)")
-            .And.Contain("T5 — Nhiệm vụ T5").And.Contain("Hạn 04/03/2026 (quá hạn 3 ngày) · đang thực hiện 40%");
+        message.Reply.Text.Should().Contain("T1 — Nhiệm vụ T1").And.Contain("Còn 3 ngày (hạn 10/03/2026)")
+            .And.Contain("T5 — Nhiệm vụ T5").And.Contain("Quá hạn 3 ngày (hạn 04/03/2026) · đang thực hiện 40%");
         message.Reply.Buttons.Should().BeEmpty("buttons act on one task");
     }
 
@@ -61,7 +61,7 @@ public class ReminderMessageTests
 
         var text = ReminderMessage.Compose(WardData.UbndLeader, due, Tasks(WardData.LandTask), [], Members, Today, 7)!.Reply.Text;
 
-        text.Should().Contain("quá hạn cần đồng chí chỉ đạo").And.Contain("Người thực hiện: Cán bộ địa chính (CB-DC)");
+        text.Should().Contain("cần đồng chí chỉ đạo, đôn đốc").And.Contain("Người thực hiện: đồng chí Cán bộ địa chính (CB-DC)");
     }
 
     [Fact]
@@ -73,6 +73,43 @@ public class ReminderMessageTests
 
         text.Should().Contain("Mốc «Ngày bầu cử đại biểu Quốc hội và HĐND các cấp» ngày 15/03/2026 (còn 8 ngày)")
             .And.Contain("T2 — Nhiệm vụ T2").And.NotContain("T1 —");
+    }
+
+    [Fact]
+    public void Compose_lists_a_task_due_and_tied_to_a_milestone_once_with_both_reasons()
+    {
+        var tied = WardData.UbndTask with { Due = new DateOnly(2026, 3, 8) };
+        var due = new[] { R("a", ReminderKind.Task, "CT-UBND", "T2"), R("b", ReminderKind.Milestone, "CT-UBND", null, milestone: "BAUCU") };
+
+        var message = ReminderMessage.Compose(WardData.UbndLeader, due, Tasks(tied), [WardData.Election], Members, Today, 7)!;
+
+        message.TaskCodes.Should().Equal("T2");
+        message.Reply.Text.Split("T2 —").Should().HaveCount(2, "the task is listed once");
+        message.Reply.Text.Should().Contain("🔔 Nhiệm vụ của đồng chí:\n• T2 — Nhiệm vụ T2\n   Hạn ngày mai (08/03/2026) · chưa bắt đầu 0%\n   📅 Gắn với mốc «Ngày bầu cử");
+    }
+
+    [Fact]
+    public void Compose_puts_a_task_the_members_unit_only_supports_under_its_own_heading()
+    {
+        var supported = WardData.Task("T7", "CAP", new DateOnly(2026, 3, 14)) with { SupportUnits = ["UBND"], Milestone = "BAUCU" };
+        var due = new[] { R("a", ReminderKind.Milestone, "CT-UBND", null, milestone: "BAUCU") };
+
+        var text = ReminderMessage.Compose(WardData.UbndLeader, due, Tasks(WardData.UbndTask, supported), [WardData.Election], Members, Today, 7)!.Reply.Text;
+
+        text.Should().Contain("🔔 Nhiệm vụ của đồng chí:\n• T2 —")
+            .And.Contain("🤝 Nhiệm vụ đơn vị đồng chí phối hợp:\n• T7 —");
+        text.IndexOf("T7 —", StringComparison.Ordinal).Should().BeGreaterThan(text.IndexOf("🤝", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compose_drops_an_escalation_about_the_members_own_task_left_from_an_older_plan()
+    {
+        var overdue = WardData.PoliceTask;
+        var due = new[] { R("a", ReminderKind.Task, "TCA", "T3"), R("b", ReminderKind.Escalation, "TCA", "T3") };
+
+        var text = ReminderMessage.Compose(WardData.Police, due, Tasks(overdue), [], Members, Today, 7)!.Reply.Text;
+
+        text.Should().Contain("Quá hạn 2 ngày (hạn 05/03/2026)").And.NotContain("chỉ đạo").And.NotContain("Người thực hiện");
     }
 
     [Fact]

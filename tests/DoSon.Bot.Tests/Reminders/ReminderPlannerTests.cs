@@ -95,9 +95,22 @@ public class ReminderPlannerTests
     {
         var policy = ReminderPolicy.From(new ReminderOptions { EscalateAfterDays = 4 });
 
-        var escalation = Plan([WardData.PoliceTask], policy).Where(p => p.Kind == ReminderKind.Escalation).ToList();
+        var escalation = Plan([WardData.LandTask], policy).Where(p => p.Kind == ReminderKind.Escalation).ToList();
 
-        escalation.Select(p => p.MemberCode).Should().BeEquivalentTo("TCA", "CVP");
+        escalation.Select(p => p.MemberCode).Should().BeEquivalentTo("CT-UBND", "CVP");
+        escalation.Should().OnlyContain(p => p.DueAt == Utc("2026-03-14T00:30:00Z") && p.Step == "escalate");
+    }
+
+    [Fact]
+    public void Plan_never_escalates_a_task_to_whoever_carries_it_a_leaders_own_task_goes_to_the_admins_only()
+    {
+        var policy = ReminderPolicy.From(new ReminderOptions { EscalateAfterDays = 4 });
+        var adminsOwn = WardData.Task("T9", "VPDU", new DateOnly(2026, 3, 5), "CVP");
+
+        var escalation = Plan([WardData.PoliceTask, adminsOwn], policy).Where(p => p.Kind == ReminderKind.Escalation).ToList();
+
+        escalation.Should().ContainSingle("the only admin carries T9 himself, so nobody is left to chase it")
+            .Which.MemberCode.Should().Be("CVP", "TCA carries T3 (his own), so only the admin chases it");
         escalation.Should().OnlyContain(p => p.DueAt == Utc("2026-03-09T00:30:00Z") && p.Step == "escalate");
     }
 

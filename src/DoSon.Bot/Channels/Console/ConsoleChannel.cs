@@ -1,12 +1,13 @@
 using DoSon.Bot.Domain;
 using Microsoft.Extensions.Options;
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Channels.Console;
 
 /// <summary>The terminal as a chat platform: whatever is sent to any member is printed, headed by
 /// whom it is for, so a demo shows every reminder the bot would send.</summary>
-public sealed class ConsoleChannel(ConsoleIo io, IOptions<ConsoleChatOptions> options) : IChatChannel
+public sealed class ConsoleChannel(ConsoleIo io, IOptions<ConsoleChatOptions> options, IBotStore store) : IChatChannel
 {
     private long _next;
 
@@ -16,9 +17,8 @@ public sealed class ConsoleChannel(ConsoleIo io, IOptions<ConsoleChatOptions> op
 
     public Task<SentMessage> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var header = string.Equals(message.ChatId, options.Value.Member, StringComparison.OrdinalIgnoreCase)
-            ? "🔔 Bot:"
-            : $"🔔 Bot → {message.ChatId}:";
+        var header = ConsoleTexts.Heading(store.FindMember(message.ChatId), message.ChatId,
+            string.Equals(message.ChatId, options.Value.Member, StringComparison.OrdinalIgnoreCase));
         io.WriteBlock($"{header}\n{ConsoleFormat.Render(message.Content)}");
         return Task.FromResult(new SentMessage(message.ChatId, Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }

@@ -21,7 +21,7 @@ public static class TelegramTexts
         "Tôi chỉ hiểu tin nhắn chữ và các lệnh bắt đầu bằng dấu /. Gõ /trogiup để xem danh sách lệnh.\nĐể gửi tệp cho một nhiệm vụ, hãy trả lời (reply) tin nhắn nhắc việc của nhiệm vụ đó.";
 
     public const string InternalError =
-        "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Lỗi đã được ghi vào nhật ký; bạn hãy thử lại sau ít phút.";
+        "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Lỗi đã được ghi vào nhật ký; đồng chí hãy thử lại sau ít phút.";
 
     // ------------------------------------------------------------ groups
 
@@ -47,7 +47,7 @@ public static class TelegramTexts
     // ------------------------------------------------------------ replies to task messages
 
     public static string WhichTask(IReadOnlyList<string> codes) =>
-        $"Tin nhắn bạn trả lời nói về {codes.Count} nhiệm vụ: {string.Join(", ", codes)}.\nHãy trả lời lại, bắt đầu bằng mã nhiệm vụ, ví dụ: «{codes[0]} đã họp triển khai xong».";
+        $"Tin nhắn đồng chí trả lời nói về {codes.Count} nhiệm vụ: {string.Join(", ", codes)}.\nHãy trả lời lại, bắt đầu bằng mã nhiệm vụ, ví dụ: «{codes[0]} đã họp triển khai xong».";
 
     public static string AttachmentNote(string fileName, string? caption) =>
         string.IsNullOrWhiteSpace(caption) ? $"📎 Tệp đính kèm: {fileName}" : $"📎 Tệp đính kèm: {fileName} — {caption.Trim()}";
@@ -55,9 +55,9 @@ public static class TelegramTexts
     // ------------------------------------------------------------ buttons
 
     public const string NotLinkedTap =
-        "Tài khoản Telegram của bạn chưa được liên kết, nên không thể cập nhật nhiệm vụ. Hãy gõ /start để biết cách liên kết.";
+        "Tài khoản Telegram của đồng chí chưa được liên kết, nên không thể cập nhật nhiệm vụ. Hãy gõ /start để biết cách liên kết.";
 
-    public const string ButtonUnknown = "Nút này không còn dùng được. Gõ /nhiemvu để xem các nhiệm vụ của bạn.";
+    public const string ButtonUnknown = "Nút này không còn dùng được. Gõ /nhiemvu để xem các nhiệm vụ của đồng chí.";
 
     public static string TaskNotFound(string code) => $"Không còn nhiệm vụ mã {code}.";
 

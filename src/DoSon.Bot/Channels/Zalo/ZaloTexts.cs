@@ -12,7 +12,7 @@ public static class ZaloTexts
         "Tôi chỉ hiểu tin nhắn chữ và các lệnh bắt đầu bằng dấu /. Ảnh, nhãn dán và các loại tin nhắn khác tôi chưa đọc được.\nGõ /trogiup để xem danh sách lệnh.";
 
     public const string LinkUsage =
-        "Hãy gõ /lienket kèm mã liên kết mà Văn phòng Đảng ủy gửi cho bạn, ví dụ: /lienket K7M2P9QX4T3A";
+        "Hãy gõ /lienket kèm mã liên kết mà Văn phòng Đảng ủy gửi cho đồng chí, ví dụ: /lienket K7M2P9QX4T3A";
 
     // ------------------------------------------------------------ buttons, as commands to type
 

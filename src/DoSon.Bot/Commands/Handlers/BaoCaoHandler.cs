@@ -6,8 +6,8 @@ namespace DoSon.Bot.Commands.Handlers;
 public sealed class BaoCaoHandler(ReportService reports) : ICommandHandler
 {
     public string Name => "baocao";
-    public string Usage => "/baocao [tháng MM/yyyy, mặc định tháng này]";
-    public string Description => "Báo cáo kết quả tháng, làm căn cứ cho Thông báo kết luận tháng sau";
+    public string Usage => "/baocao [MM/yyyy]";
+    public string Description => "Báo cáo kết quả tháng (mặc định tháng này), làm căn cứ cho Thông báo kết luận tháng sau";
     public MemberRole MinimumRole => MemberRole.Leader;
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)

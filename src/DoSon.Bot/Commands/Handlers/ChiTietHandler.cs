@@ -29,7 +29,7 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
         var units = store.GetUnits().ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase);
         var members = store.GetMembers().ToDictionary(m => m.Code, m => m, StringComparer.OrdinalIgnoreCase);
         string UnitName(string code) => units.TryGetValue(code, out var n) ? n : code;
-        string MemberName(string code) => members.TryGetValue(code, out var m) ? $"{m.Name} ({m.Title})" : ViewTexts.SystemActor(code);
+        string MemberName(string code) => Domain.MemberName.Actor(code, members);
 
         var sb = new StringBuilder();
         sb.Append($"{task.Code} — {task.Title}");
@@ -38,7 +38,7 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
             sb.Append($"\nMục: {task.Section}");
         }
 
-        sb.Append($"\nHạn: {DueText.Deadline(task)} ({(task.IsDone ? "đã xong" : DueText.Relative(task.Due, queries.Today))})");
+        sb.Append($"\nThời hạn: {DueText.Of(task, queries.Today)}");
         if (task.Milestone is not null && store.GetMilestones().FirstOrDefault(m => m.Code == task.Milestone) is { } milestone)
         {
             sb.Append($"\nGắn với mốc: {milestone.Name} ({WardClock.Format(milestone.Date)})");

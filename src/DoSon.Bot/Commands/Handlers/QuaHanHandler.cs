@@ -6,7 +6,7 @@ public sealed class QuaHanHandler(TaskQueries queries) : ICommandHandler
 {
     public string Name => "quahan";
     public string Usage => "/quahan";
-    public string Description => "Nhiệm vụ đã quá hạn trong phạm vi của bạn";
+    public string Description => "Nhiệm vụ đã quá hạn trong phạm vi của đồng chí";
     public MemberRole MinimumRole => MemberRole.Member;
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class TroGiupHandler(IServiceProvider services) : ICommandHandler
         // The router is resolved late: it is built from all handlers, this one included.
         var router = (CommandRouter)services.GetService(typeof(CommandRouter))!;
         var sb = new StringBuilder();
-        sb.Append($"Xin chào đồng chí {context.Caller.Name} ({context.Caller.Title}). Các lệnh bạn dùng được:");
+        sb.Append($"Xin chào {MemberName.Address(context.Caller)}. Các lệnh đồng chí dùng được:");
         foreach (var handler in router.AvailableTo(context.Caller.Role))
         {
             sb.Append("\n• ").Append(handler.Usage).Append(" — ").Append(handler.Description);
