@@ -9,7 +9,9 @@ using DoSon.Bot.Bench;
 // Each part runs in a process of its own so that one part's memory does not show in another's peak RSS.
 // --only <part>[,<part>] runs just those parts and prints their figures (docs/benchmarks.md is written
 // only by a full run, which needs every part).
-string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram"];
+// --only mixed-load (alone or with others) also rewrites its own section of docs/benchmarks.md, leaving
+// the other sections as they are (unless --no-write).
+string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "mixed-load"];
 if (args.Length >= 4 && args[0] == "--part")
 {
     var folder = args[3];
@@ -21,6 +23,7 @@ if (args.Length >= 4 && args[0] == "--part")
         "hostile-files" => HostileFilesBench.Run(folder),
         "dispatch" => await DispatchBench.Run(folder),
         "dispatch-telegram" => await DispatchBench.Run(folder, telegram: true),
+        "mixed-load" => await MixedLoadBench.Run(folder),
         _ => throw new ArgumentException($"Không có phần đo «{args[1]}».", nameof(args)),
     };
     Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
@@ -51,16 +54,25 @@ try
         Console.WriteLine(string.Join(", ", results[part].Select(kv => $"{kv.Key}={kv.Value}")));
     }
 
+    var path = Path.Combine(FindRoot(), "docs", "benchmarks.md");
+    var existing = File.Exists(path) ? File.ReadAllText(path) : "";
+    var mixed = results.TryGetValue("mixed-load", out var m)
+        ? MixedLoadBench.Section(m, MixedLoadBench.Previous(existing), DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
+        : "";
     if (only is not null)
     {
+        if (mixed.Length > 0 && !args.Contains("--no-write"))
+        {
+            File.WriteAllText(path, MixedLoadBench.Splice(existing, mixed));
+            Console.WriteLine($"Đã ghi phần «mixed load» vào {path}");
+        }
+
         return 0;
     }
 
-    var report = Report(results);
+    var report = Report(results) + "\n" + mixed;
     if (!args.Contains("--no-write"))
     {
-        var root = FindRoot();
-        var path = Path.Combine(root, "docs", "benchmarks.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, report);
         Console.WriteLine($"Đã ghi {path}");
@@ -133,7 +145,7 @@ static string Report(Dictionary<string, Dictionary<string, string>> r)
     sb.AppendLine("dotnet run -c Release --project tests/DoSon.Bot.Bench");
     sb.AppendLine("```");
     sb.AppendLine();
-    sb.AppendLine("A full run takes about 7 minutes (each dispatch part waits 40-100 s for its due minute, then sends for about 100 s). One part alone, printed and not written here (parts: plan, rebuild-seed, rebuild-start, hostile-files, dispatch, dispatch-telegram):");
+    sb.AppendLine("A full run takes about 10 minutes (each dispatch part and the mixed load wait 40-100 s for their due minute, then send for about 100 s). One part alone, printed and not written here (parts: plan, rebuild-seed, rebuild-start, hostile-files, dispatch, dispatch-telegram, mixed-load; mixed-load alone rewrites its own section):");
     sb.AppendLine();
     sb.AppendLine("```");
     sb.AppendLine("dotnet run -c Release --project tests/DoSon.Bot.Bench -- --only dispatch-telegram");

@@ -196,7 +196,10 @@ public sealed class OutboxSender : IDisposable
                 using (await s.Limiter.AcquireAsync(s.ChatKey, s.Lane, ctx.CancellationToken).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref attempts);
-                    return await s.Call(s.State, ctx.CancellationToken).ConfigureAwait(false);
+                    // Stopping cancels the waits, never a call under way: a call cancelled after the
+                    // platform took the message would leave it pending, and the next start would send it
+                    // again. The call is bounded by the client's own time-out.
+                    return await s.Call(s.State, CancellationToken.None).ConfigureAwait(false);
                 }
             }, context, (Limiter: _limiter, ChatKey: chatKey, Lane: lane, Call: call, State: state)).ConfigureAwait(false);
             var sent = result as SentMessage;

@@ -174,4 +174,71 @@ public sealed class OutboxLanesEndToEndTests
         world.Fake.SentTo(ZaloWorld.Admin).Select(m => m.Text).Should().Equal(expected, "every part, in order, once");
         world.Fake.CallsTo("sendMessage").Count(c => !c.Ok).Should().Be(3);
     }
+
+    [Fact]
+    public async Task On_zalo_in_a_burst_of_300_reminders_a_members_commands_are_answered_before_the_remaining_reminders_without_a_429()
+    {
+        var clock = new FakeTimeProvider(BotHost.Start);
+        // The bot paces Zalo at 10 a second, 1 a second per chat; the fake server refuses anything beyond that.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Zalo:PerSecond"] = "10",
+            ["Zalo:PerChatPerSecond"] = "1",
+        };
+        await using var world = await ZaloWorld.StartAsync(
+            new FakeZaloOptions { Clock = clock, RateLimits = new FakeZaloRateLimits(PerChat: 1, Overall: 10, Window: TimeSpan.FromSeconds(1)) },
+            settings, clock: clock);
+        var chats = Enumerable.Range(0, 300).Select(i => $"6b2c3d4e5f6a{20_000 + i:00000000}").ToList();
+        foreach (var chat in chats)
+        {
+            world.Fake.AddUser(chat);
+        }
+
+        var sender = world.Bot.Services.GetRequiredService<ChatOutbox>().For(ZaloChannel.ChannelName);
+        var burst = chats.Select(c => sender.SendAsync(new OutgoingMessage(c, Reply.Say("🔔 Nhắc việc: T1 — hạn 10/03/2026")), CancellationToken.None)).ToList();
+        var burstChats = chats.ToHashSet(StringComparer.Ordinal);
+        int Reminded() => world.Fake.CallsTo("sendMessage").Count(c => c.Ok && burstChats.Contains((string?)c.Parameters["chat_id"] ?? ""));
+        await ClockDriver.RunUntilAsync(clock, () => Reminded() >= 30, TimeSpan.FromMilliseconds(20));
+
+        var before = Reminded();
+        world.Fake.SendText(ZaloWorld.Admin, "/trogiup");
+        world.Fake.SendText(ZaloWorld.Officer, "/nhiemvu");
+        await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(ZaloWorld.Admin).Count >= 1 && world.Fake.SentTo(ZaloWorld.Officer).Count >= 1, TimeSpan.FromMilliseconds(20));
+        var atAnswers = Reminded();
+        await ClockDriver.RunUntilAsync(clock, () => burst.All(t => t.IsCompleted), TimeSpan.FromMilliseconds(20));
+
+        (atAnswers - before).Should().BeLessThan(40, "the answers went ahead of the reminders still waiting (a few seconds' worth at most)");
+        (300 - atAnswers).Should().BeGreaterThan(150, "most of the burst was still waiting when the answers went out");
+        world.Fake.Calls.Should().NotContain(c => c.ErrorCode == 429, "the bot kept the pace for answers and reminders together");
+        (await Task.WhenAll(burst)).Should().OnlyContain(o => o.Status == DeliveryStatus.Sent);
+        chats.Should().OnlyContain(c => world.Fake.SentTo(c).Count == 1, "each reminder once");
+    }
+
+    [Fact]
+    public async Task On_zalo_an_11_part_answer_under_a_429_and_errors_arrives_complete_in_order_each_part_once()
+    {
+        var clock = new FakeTimeProvider(BotHost.Start);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Reminders:Outbox:MaxParts"] = "30",
+            ["Zalo:PerChatPerSecond"] = "1",
+            ["Zalo:RateLimitedWaitSeconds"] = "10",
+            ["Reminders:Outbox:BaseDelaySeconds"] = "0.2",
+            ["Reminders:Outbox:MaxDelaySeconds"] = "1",
+        };
+        await using var world = await ZaloWorld.StartAsync(new FakeZaloOptions { Clock = clock }, settings, clock: clock);
+        AddBusyMonth(world.Bot.Store, 200, clock.GetUtcNow());
+        var expected = ZaloFormat.Render(Reply.Say(await AnswerTextAsync(world.Bot, "CVP", "/donvi UBND", ZaloChannel.ChannelName)));
+        expected.Should().HaveCountGreaterThanOrEqualTo(11).And.HaveCountLessThanOrEqualTo(30);
+
+        world.Fake.SendText(ZaloWorld.Admin, "/donvi UBND");
+        await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(ZaloWorld.Admin).Count >= 1, TimeSpan.FromMilliseconds(50));
+        world.Fake.FailNext(1, 429, "sendMessage");
+        await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(ZaloWorld.Admin).Count >= 2, TimeSpan.FromMilliseconds(50));
+        world.Fake.FailNext(2, 500, "sendMessage");
+        await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(ZaloWorld.Admin).Count >= expected.Count, TimeSpan.FromMilliseconds(50));
+
+        world.Fake.SentTo(ZaloWorld.Admin).Select(m => m.Text).Should().Equal(expected, "every part, in order, once");
+        world.Fake.CallsTo("sendMessage").Count(c => !c.Ok).Should().Be(3);
+    }
 }

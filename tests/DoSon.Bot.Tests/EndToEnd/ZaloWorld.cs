@@ -61,7 +61,8 @@ public sealed class ZaloWorld : IAsyncDisposable
         FakeZaloOptions? fakeOptions = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         bool withTelegram = false,
-        FakeTimeProvider? clock = null)
+        FakeTimeProvider? clock = null,
+        Action<IBotStore>? seed = null)
     {
         var fake = await FakeZaloServer.StartAsync(fakeOptions);
         foreach (var member in new[] { Admin, Leader, Officer, Police })
@@ -79,7 +80,7 @@ public sealed class ZaloWorld : IAsyncDisposable
         }
 
         var database = new TempDatabase();
-        var bot = await BotHost.StartAsync(database, all, clock, SeedWithZalo);
+        var bot = await BotHost.StartAsync(database, all, clock, seed ?? SeedWithZalo);
         return new ZaloWorld(fake, telegram, database, all, bot);
     }
 
@@ -90,10 +91,11 @@ public sealed class ZaloWorld : IAsyncDisposable
         _stopped = true;
     }
 
-    /// <summary>A new process of the bot on the same database and servers.</summary>
-    public async Task StartBotAsync()
+    /// <summary>A new process of the bot on the same database and servers, on a new clock at the old
+    /// one's time unless a clock is given (the servers' own, when they run on it).</summary>
+    public async Task StartBotAsync(FakeTimeProvider? clock = null)
     {
-        Bot = await BotHost.StartAsync(Database, Settings, new FakeTimeProvider(Bot.Clock.GetUtcNow()));
+        Bot = await BotHost.StartAsync(Database, Settings, clock ?? new FakeTimeProvider(Bot.Clock.GetUtcNow()));
         _stopped = false;
     }
 
