@@ -254,7 +254,7 @@ internal static class MixedLoadBench
         return sb.ToString();
     }
 
-    private static bool IsReminder(FakeCall c) => c.Text?.Contains(ReminderTexts.TaskHeading, StringComparison.Ordinal) == true;
+    private static bool IsReminder(FakeCall c) => c.Text?.Contains(ReminderTexts.OwnHeading, StringComparison.Ordinal) == true;
 
     private static List<FakeCall> ReminderSends(FakeTelegramServer server) =>
         [.. server.CallsTo("sendMessage").Where(c => c.StatusCode == 200 && IsReminder(c))];

@@ -576,4 +576,53 @@ public sealed partial class TelegramEndToEndTests
         answer.Text.Should().Contain("15/03/2026");
         world.Fake.SentTo(Officer).Should().HaveCount(1);
     }
+
+    [Fact]
+    public async Task In_webhook_mode_a_member_is_answered_while_another_chats_answer_is_held_up()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:WebhookUrl"] = "https://bot.example.test/telegram/hook",
+            ["Telegram:WebhookSecret"] = "bi-mat_cua-phuong",
+            ["Telegram:WebhookListenUrl"] = "http://127.0.0.1:0",
+            ["Telegram:RequestTimeoutSeconds"] = "300",
+        };
+        await using var world = await TelegramWorld.StartAsync(settings: settings);
+        await world.Fake.WaitUntilAsync(() => world.Fake.Webhook is not null).WaitAsync(BotHost.Patience);
+        var listener = world.Bot.Services.GetRequiredService<TelegramWebhookService>().Addresses.Single();
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        const long slow = 1002; // another member, whose connection is slow
+        world.Fake.HoldSendsTo(slow);
+
+        Task<HttpResponseMessage> Post(int updateId, long chat, string text)
+        {
+            var update = $$"""
+                {"update_id": {{updateId}}, "message": {"message_id": {{updateId}}, "date": 1772326800,
+                 "from": {"id": {{chat}}, "is_bot": false, "first_name": "Người"},
+                 "chat": {"id": {{chat}}, "type": "private", "first_name": "Người"},
+                 "text": "{{text}}" } }
+                """;
+            var request = new HttpRequestMessage(HttpMethod.Post, listener + "/telegram/hook")
+            {
+                Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add(TelegramWebhookService.SecretHeader, "bi-mat_cua-phuong");
+            return http.SendAsync(request);
+        }
+
+        var slows = Post(900001, slow, "/moc");
+        await world.Fake.WaitUntilAsync(() => world.Fake.HeldSendsTo(slow) == 1).WaitAsync(BotHost.Patience);
+
+        using var member = await Post(900002, Officer, "/moc").WaitAsync(BotHost.Patience);
+
+        ((int)member.StatusCode).Should().Be(200);
+        world.Fake.SentTo(Officer).Should().ContainSingle().Which.Text.Should().Contain("15/03/2026");
+        slows.IsCompleted.Should().BeFalse("the other chat's answer is still held at the server");
+        world.Fake.ReleaseSendsTo(slow);
+        await ClockDriver.RunUntilAsync(world.Bot.Clock, () => slows.IsCompleted && world.Fake.SentTo(slow).Count > 0,
+            TimeSpan.FromMilliseconds(20), spinsPerStep: 500);
+        using var done = await slows;
+        ((int)done.StatusCode).Should().Be(200);
+        world.Fake.SentTo(slow).Should().ContainSingle();
+    }
 }

@@ -16,15 +16,17 @@ namespace DoSon.Bot.Channels.Telegram;
 
 /// <summary>Webhook mode: a small Kestrel server (behind a reverse proxy that terminates HTTPS) that
 /// takes the updates Telegram posts. Anything without the secret header is refused (401 without it,
-/// 403 with a wrong one). Updates are handled one at a time, as with polling, and answered 200 only
-/// once handled, so that Telegram delivers again what the bot did not take; an update delivered twice
-/// is handled once.</summary>
+/// 403 with a wrong one). As with polling, each chat's updates are handled one after another and
+/// different chats side by side (at most <see cref="ChatOptions.MaxConcurrentChats"/> at once), so a
+/// slow or flooding chat holds up only itself. An update is answered 200 only once handled, so that
+/// Telegram delivers again what the bot did not take; an update delivered twice is handled once.</summary>
 public sealed class TelegramWebhookService(
     TelegramApi api,
     TelegramUpdateHandler handler,
     TelegramBotSetup setup,
     ITelegramStore store,
     IOptions<TelegramOptions> options,
+    IOptions<ChatOptions> chatOptions,
     TimeProvider time,
     ILoggerFactory loggerFactory,
     ILogger<TelegramWebhookService> logger) : IHostedService, IAsyncDisposable
@@ -33,8 +35,11 @@ public sealed class TelegramWebhookService(
 
     private const int RememberedUpdates = 1000;
 
-    private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly SemaphoreSlim _room = new(chatOptions.Value.MaxConcurrentChats, chatOptions.Value.MaxConcurrentChats);
+    private readonly Dictionary<string, ChatTurn> _chats = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
     private readonly HashSet<int> _handled = [];
+    private int _highestHandled = int.MinValue;
     private readonly Queue<int> _handledOrder = new();
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
@@ -122,8 +127,7 @@ public sealed class TelegramWebhookService(
             return Results.BadRequest();
         }
 
-        await _one.WaitAsync(context.RequestAborted);
-        try
+        lock (_gate)
         {
             if (!_handled.Add(update.Id))
             {
@@ -135,7 +139,14 @@ public sealed class TelegramWebhookService(
             {
                 _handled.Remove(_handledOrder.Dequeue());
             }
+        }
 
+        var turn = EnterChat(TelegramPollingService.ChatKey(update));
+        try
+        {
+            // Not cancelled by a dropped connection: an update half handled would be neither done nor repeated.
+            await turn.Gate.WaitAsync(CancellationToken.None);
+            await _room.WaitAsync(CancellationToken.None);
             try
             {
                 await handler.HandleAsync(update, CancellationToken.None);
@@ -144,12 +155,25 @@ public sealed class TelegramWebhookService(
             {
                 logger.LogError("Lỗi khi xử lý cập nhật Telegram {UpdateId}; bỏ qua: {Error}", update.Id, api.Redact(ex.ToString()));
             }
+            finally
+            {
+                _room.Release();
+                turn.Gate.Release();
+            }
 
-            store.SavePollState(new TelegramPollState(update.Id, time.GetUtcNow()));
+            lock (_gate)
+            {
+                // Chats finish out of order: the saved id only moves forward.
+                if (update.Id > _highestHandled)
+                {
+                    _highestHandled = update.Id;
+                    store.SavePollState(new TelegramPollState(update.Id, time.GetUtcNow()));
+                }
+            }
         }
         finally
         {
-            _one.Release();
+            LeaveChat(TelegramPollingService.ChatKey(update), turn);
         }
 
         return Results.Ok();
@@ -177,6 +201,42 @@ public sealed class TelegramWebhookService(
         }
 
         _stopping.Dispose();
-        _one.Dispose();
+        _room.Dispose();
+    }
+
+    /// <summary>One chat's turn to be handled: the updates of a chat wait for each other, in the order
+    /// they reached the gate; the entry is dropped when no update of the chat is left.</summary>
+    private sealed class ChatTurn
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public int Users { get; set; }
+    }
+
+    private ChatTurn EnterChat(string key)
+    {
+        lock (_gate)
+        {
+            if (!_chats.TryGetValue(key, out var turn))
+            {
+                turn = new ChatTurn();
+                _chats[key] = turn;
+            }
+
+            turn.Users++;
+            return turn;
+        }
+    }
+
+    private void LeaveChat(string key, ChatTurn turn)
+    {
+        lock (_gate)
+        {
+            if (--turn.Users == 0)
+            {
+                _chats.Remove(key);
+                turn.Gate.Dispose();
+            }
+        }
     }
 }
