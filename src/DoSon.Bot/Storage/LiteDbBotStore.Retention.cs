@@ -25,6 +25,7 @@ internal sealed partial class LiteDbBotStore : IReminderRetentionStore
     private static readonly string FailedState = nameof(ReminderState.Failed);
 
     private bool _retentionIndex;
+    private int? _doneKeyCount;
 
     private ILiteCollection<DoneReminderKeyDoc> DoneReminderKeys => _db.GetCollection<DoneReminderKeyDoc>(DoneReminderKeysCollection);
 
@@ -47,7 +48,12 @@ internal sealed partial class LiteDbBotStore : IReminderRetentionStore
     /// <summary>Whether a step with this key was sent, skipped or failed and its reminder since
     /// removed by the retention: one read by primary key, only for a step about to be added.
     /// Call under the gate.</summary>
-    private bool WasDone(string key) => DoneReminderKeys.FindById(key) is not null;
+    private bool WasDone(string key)
+    {
+        // A first plan of a large ward asks this for every step: skip the reads while there is no key.
+        _doneKeyCount ??= DoneReminderKeys.Count();
+        return _doneKeyCount > 0 && DoneReminderKeys.FindById(key) is not null;
+    }
 
     public RetentionRemoval RemoveFinishedReminders(DateTimeOffset finishedBefore, int batchSize = 1000)
     {
@@ -78,6 +84,7 @@ internal sealed partial class LiteDbBotStore : IReminderRetentionStore
                     if (done.Count > 0)
                     {
                         DoneReminderKeys.Upsert(done);
+                        _doneKeyCount = null;
                     }
 
                     foreach (var doc in old)
