@@ -112,6 +112,7 @@ public static class BackupTexts
         "tasks" => "nhiệm vụ",
         "history" => "lịch sử",
         "reminders" => "nhắc việc",
+        "reminder_keys_done" => "khóa nhắc việc đã gửi (lưu gọn)",
         "sources" => "văn bản nguồn",
         "notice_drafts" => "bản nháp thông báo",
         "invites" => "mã mời",
@@ -126,7 +127,7 @@ public static class BackupTexts
 
     /// <summary>The order `check` lists collections in: the ward first, then what the bot keeps for itself.</summary>
     public static int CollectionOrder(string collection) => Array.IndexOf(
-        ["units", "members", "milestones", "tasks", "sources", "history", "reminders", "invites", "invite_attempts",
+        ["units", "members", "milestones", "tasks", "sources", "history", "reminders", "reminder_keys_done", "invites", "invite_attempts",
          "notice_drafts", "group_digests", "telegram_groups", "telegram_messages", "telegram_state", "zalo_state"],
         collection) is var i and >= 0 ? i : int.MaxValue;
 

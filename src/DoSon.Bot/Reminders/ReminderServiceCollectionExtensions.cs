@@ -31,6 +31,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<IGroupDigestLog>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<GroupDigestService>();
         services.AddTransient<GroupDigestJob>();
+        services.AddReminderRetention();
 
         // No UseTimeProvider here: the TimeProvider is built from Clock options in the container, and
         // a scheduler not given one takes the container's (Quartz 4.7 resolves it in that order), so

@@ -55,7 +55,8 @@ internal sealed partial class LiteDbBotStore : IReminderStore
                     var at = p.DueAt.UtcDateTime;
                     if (!stored.TryGetValue(p.Key, out var doc))
                     {
-                        if (at >= nowUtc)
+                        // A key sent long ago whose reminder the retention removed is still done.
+                        if (at >= nowUtc && !WasDone(p.Key))
                         {
                             inserts.Add(ToDoc(p, nowUtc));
                             added++;

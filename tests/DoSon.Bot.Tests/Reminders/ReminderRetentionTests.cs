@@ -1,0 +1,246 @@
+using DoSon.Bot.Domain;
+using DoSon.Bot.Reminders;
+using DoSon.Bot.Storage;
+using DoSon.Bot.Tests.EndToEnd;
+using DoSon.Bot.Tests.Fakes;
+using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DoSon.Bot.Tests.Reminders;
+
+/// <summary>Issue 11, item 3: finished reminders are removed after Reminders:KeepDays, a step once sent
+/// is still never sent again, the file is rebuilt when much was removed, and the job runs at 02:45.</summary>
+public sealed class ReminderRetentionTests : IDisposable
+{
+    private static readonly Member[] Members = [WardData.Admin, WardData.UbndLeader, WardData.UbndOfficer, WardData.Police];
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset SentAt = new(2026, 3, 3, 0, 30, 0, TimeSpan.Zero);
+
+    /// <summary>100 days after the first reminder went out: beyond the default 90 days.</summary>
+    private static readonly DateTimeOffset Later = SentAt.AddDays(100);
+
+    private const string SentKey = "task:T1:CB-DC:before-7";
+    private const string PendingKey = "task:T1:CB-DC:before-3";
+
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private static IReadOnlyList<PlannedReminder> Plan(WorkTask task, DateTimeOffset now) =>
+        ReminderPlanner.Plan([task], [], Members, ReminderPolicy.Default, now);
+
+    private static HashSet<string> Open(WorkTask task) => task.IsDone ? [] : [task.Code];
+
+    /// <summary>The land task planned on 01/03, its first step sent on 03/03.</summary>
+    private LiteDbBotStore StoreWithOneSentStep()
+    {
+        var store = _db.Open();
+        WardData.SeedInto(store);
+        store.ApplyPlan(Plan(WardData.LandTask, Now), Open(WardData.LandTask), Now);
+        store.Complete([SentKey], ReminderState.Sent, SentAt, null, 1, "fake");
+        return store;
+    }
+
+    private static RetentionRemoval Retain(LiteDbBotStore store, DateTimeOffset now, int keepDays = 90) =>
+        store.RemoveFinishedReminders(now.AddDays(-keepDays));
+
+    [Fact]
+    public void Retention_removes_finished_reminders_older_than_keep_days_and_keeps_recent_and_pending_ones()
+    {
+        using var store = StoreWithOneSentStep();
+        // Finished on 03/03 too: a cancelled, a skipped and a failed step.
+        store.Complete(["task:T1:CB-DC:overdue-1"], ReminderState.Cancelled, SentAt, "hủy");
+        store.Complete(["task:T1:CB-DC:overdue-2"], ReminderState.Skipped, SentAt, "bỏ qua");
+        store.Complete(["task:T1:CB-DC:overdue-3"], ReminderState.Failed, SentAt, "lỗi");
+        // Finished 10 days before the run: recent.
+        store.Complete(["task:T1:CB-DC:overdue-4"], ReminderState.Sent, Later.AddDays(-10), null, 1, "fake");
+        var pendingBefore = store.GetReminders(ReminderState.Pending).Select(r => r.Key).ToList();
+
+        var removal = Retain(store, Later);
+
+        removal.Removed.Should().Be(4);
+        removal.KeysKept.Should().Be(3, "the sent, skipped and failed keys are kept; a cancelled step may come back in any case");
+        store.FindReminder(SentKey).Should().BeNull();
+        store.FindReminder("task:T1:CB-DC:overdue-1").Should().BeNull();
+        store.FindReminder("task:T1:CB-DC:overdue-2").Should().BeNull();
+        store.FindReminder("task:T1:CB-DC:overdue-3").Should().BeNull();
+        store.FindReminder("task:T1:CB-DC:overdue-4")!.State.Should().Be(ReminderState.Sent);
+        store.GetReminders(ReminderState.Pending).Select(r => r.Key).Should().Equal(pendingBefore).And.Contain(PendingKey);
+        store.DoneKeyCount().Should().Be(3);
+    }
+
+    [Fact]
+    public void Retention_with_nothing_old_enough_removes_nothing()
+    {
+        using var store = StoreWithOneSentStep();
+        var before = store.GetReminders();
+
+        var removal = Retain(store, SentAt.AddDays(89));
+
+        removal.Removed.Should().Be(0);
+        store.GetReminders().Should().BeEquivalentTo(before);
+        store.DoneKeyCount().Should().Be(0);
+    }
+
+    [Fact]
+    public void A_step_sent_and_then_removed_is_never_planned_again_after_a_re_plan_or_a_restart()
+    {
+        using (var store = StoreWithOneSentStep())
+        {
+            Retain(store, Later).Removed.Should().Be(1);
+
+            // The deadline moved past the run: every step of the task is in the future again, the one
+            // already sent too. Without its kept key it would be added as new and go out a second time.
+            var moved = WardData.LandTask with { Due = new DateOnly(2026, 7, 1) };
+            var changes = store.ApplyPlan(Plan(moved, Later), Open(moved), Later);
+
+            changes.Moved.Should().BeGreaterThan(0);
+            store.FindReminder(SentKey).Should().BeNull();
+            store.FindReminder(PendingKey)!.State.Should().Be(ReminderState.Pending);
+        }
+
+        using (var reopened = _db.Open())
+        {
+            var moved = WardData.LandTask with { Due = new DateOnly(2026, 7, 1) };
+            reopened.ApplyPlan(Plan(moved, Later.AddDays(1)), Open(moved), Later.AddDays(1));
+
+            reopened.FindReminder(SentKey).Should().BeNull();
+            reopened.GetReminders().Select(r => r.Key).Should().NotContain(SentKey);
+            reopened.DoneKeyCount().Should().Be(1);
+        }
+    }
+
+    [Fact]
+    public void A_cancelled_step_removed_by_the_retention_comes_back_when_planned_again_as_before()
+    {
+        using var store = StoreWithOneSentStep();
+        store.Complete([PendingKey], ReminderState.Cancelled, SentAt, "hủy");
+        Retain(store, Later);
+
+        var moved = WardData.LandTask with { Due = new DateOnly(2026, 7, 1) };
+        store.ApplyPlan(Plan(moved, Later), Open(moved), Later);
+
+        store.FindReminder(PendingKey)!.State.Should().Be(ReminderState.Pending);
+    }
+
+    [Fact]
+    public void Retention_touches_nothing_but_the_finished_reminders()
+    {
+        IReadOnlyDictionary<string, int> before;
+        IReadOnlyList<WorkTask> tasks;
+        using (var store = StoreWithOneSentStep())
+        {
+            tasks = store.GetTasks();
+        }
+
+        before = DatabaseFileCheck.Inspect(_db.Path, deep: true, forWriting: false).Counts;
+        using (var store = _db.Open())
+        {
+            Retain(store, Later);
+            store.GetTasks().Should().BeEquivalentTo(tasks);
+        }
+
+        var after = DatabaseFileCheck.Inspect(_db.Path, deep: true, forWriting: false).Counts;
+        after.Where(c => c.Key is not "reminders" and not LiteDbBotStore.DoneReminderKeysCollection)
+            .Should().BeEquivalentTo(before.Where(c => c.Key != "reminders"));
+        after["reminders"].Should().Be(before["reminders"] - 1);
+        after[LiteDbBotStore.DoneReminderKeysCollection].Should().Be(1);
+    }
+
+    [Fact]
+    public void Rebuild_after_removing_many_old_reminders_shrinks_the_file_and_the_store_reads_the_same_tasks()
+    {
+        const int count = 1000;
+        IReadOnlyList<WorkTask> tasks;
+        StoreRebuild rebuild;
+        long fileBefore;
+        using (var store = _db.Open())
+        {
+            WardData.SeedInto(store);
+            tasks = store.GetTasks();
+            var text = new string('x', 1000);
+            var plan = Enumerable.Range(0, count)
+                .Select(i => new PlannedReminder($"task:T1:CB-DC:step-{i}", ReminderKind.Task, "CB-DC", "T1", null, $"step-{i}", SentAt, text))
+                .ToList();
+            store.ApplyPlan(plan, new HashSet<string> { "T1" }, Now);
+            store.Complete([.. plan.Select(p => p.Key)], ReminderState.Sent, SentAt, null, 1, "fake");
+            fileBefore = store.FileSize();
+
+            var removal = Retain(store, Later);
+            removal.Removed.Should().Be(count);
+            removal.Removed.Should().BeGreaterThan((int)(removal.DocumentsBefore * ReminderRetention.RebuildShare));
+            store.FileSize().Should().BeGreaterThanOrEqualTo(fileBefore, "deleting leaves the pages in the file");
+
+            rebuild = store.Rebuild();
+            store.GetTasks().Should().BeEquivalentTo(tasks);
+        }
+
+        rebuild.CountsMatch.Should().BeTrue();
+        rebuild.SizeBefore.Should().BeGreaterThanOrEqualTo(fileBefore);
+        rebuild.SizeAfter.Should().BeLessThan(fileBefore / 2);
+        new FileInfo(_db.Path).Length.Should().Be(rebuild.SizeAfter);
+        Directory.GetFiles(_db.Folder).Select(Path.GetFileName).Should().NotContain(f => f!.Contains("-backup") || f.Contains("-temp"));
+
+        // The guarded open (deep check, lock file) accepts the rebuilt file, and it reads the same.
+        using var reopened = _db.Open();
+        reopened.GetTasks().Should().BeEquivalentTo(tasks);
+        reopened.GetMembers().Should().HaveCount(Members.Length);
+        reopened.DoneKeyCount().Should().Be(count);
+        reopened.FindReminder("task:T1:CB-DC:step-0").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task The_retention_runs_every_day_at_0245_ward_time_after_the_backup()
+    {
+        // 19:00 on 01/03/2026 in the ward; 02:45 on 02/03 is 19:45 UTC on 01/03.
+        var evening = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        var next = new DateTimeOffset(2026, 3, 1, 19, 45, 0, TimeSpan.Zero);
+        await using var bot = await BotHost.StartAsync(_db, evening);
+        var retention = bot.Host.Services.GetRequiredService<ReminderRetention>();
+        (await retention.NextRunAsync(CancellationToken.None)).Should().Be(next);
+
+        await bot.AdvanceToAsync(next.AddSeconds(-1), () => true);
+        retention.Runs.Should().BeEmpty();
+        await bot.AdvanceToAsync(next, () => retention.Runs.Count == 1);
+
+        retention.Runs[0].At.Should().BeOnOrAfter(next);
+        (await retention.NextRunAsync(CancellationToken.None)).Should().Be(next.AddDays(1));
+    }
+
+    [Fact]
+    public async Task RunAsync_a_year_on_removes_the_sent_reminders_rebuilds_the_file_and_says_so_in_vietnamese()
+    {
+        var logs = new LogCapture();
+        await using var bot = await BotHost.StartAsync(_db, BotHost.March1, logs: logs);
+        var pending = bot.Reminders.GetReminders(ReminderState.Pending).Select(r => r.Key).ToList();
+        pending.Should().NotBeEmpty();
+        bot.Reminders.Complete(pending, ReminderState.Sent, BotHost.March1, null, 1, "fake");
+
+        var run = await bot.Host.Services.GetRequiredService<IReminderRetention>().RunAsync(BotHost.March1.AddYears(1));
+
+        run.Removal.Removed.Should().Be(pending.Count);
+        run.Rebuild.Should().NotBeNull();
+        run.Rebuild!.CountsMatch.Should().BeTrue();
+        bot.Reminders.GetReminders(ReminderState.Sent).Should().BeEmpty();
+        bot.Store.GetTasks().Should().HaveCount(3);
+        logs.Lines.Should().Contain(l => l.Contains($"Đã dọn {pending.Count} nhắc việc đã xong"));
+        logs.Lines.Should().Contain(l => l.Contains("Đã dựng lại tệp cơ sở dữ liệu sau khi dọn:") && l.Contains(" → "));
+    }
+
+    [Theory]
+    [InlineData(0, "02:45", "Reminders:KeepDays")]
+    [InlineData(3651, "02:45", "Reminders:KeepDays")]
+    [InlineData(90, "2h45", "Reminders:RetentionTime")]
+    public void A_wrong_retention_setting_is_refused_naming_its_key(int keepDays, string time, string key)
+    {
+        var result = new ReminderRetentionOptionsValidator().Validate(null, new ReminderRetentionOptions { KeepDays = keepDays, RetentionTime = time });
+
+        result.Failed.Should().BeTrue();
+        result.FailureMessage.Should().StartWith(key);
+    }
+
+    [Fact]
+    public void The_check_verb_names_the_kept_keys_in_vietnamese() =>
+        DoSon.Bot.Backups.BackupTexts.CheckCount(LiteDbBotStore.DoneReminderKeysCollection, 3)
+            .Should().Be("  khóa nhắc việc đã gửi (lưu gọn): 3");
+}
