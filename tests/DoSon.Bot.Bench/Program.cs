@@ -9,7 +9,7 @@ using DoSon.Bot.Bench;
 // Each part runs in a process of its own so that one part's memory does not show in another's peak RSS.
 // --only <part>[,<part>] runs just those parts and prints their figures (docs/benchmarks.md is written
 // only by a full run, which needs every part).
-string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram"];
+string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "size"];
 if (args.Length >= 4 && args[0] == "--part")
 {
     var folder = args[3];
@@ -21,6 +21,7 @@ if (args.Length >= 4 && args[0] == "--part")
         "hostile-files" => HostileFilesBench.Run(folder),
         "dispatch" => await DispatchBench.Run(folder),
         "dispatch-telegram" => await DispatchBench.Run(folder, telegram: true),
+        var size when size.StartsWith("size", StringComparison.Ordinal) => await SizeBench.Run(size, folder, args),
         _ => throw new ArgumentException($"Không có phần đo «{args[1]}».", nameof(args)),
     };
     Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
@@ -53,6 +54,13 @@ try
 
     if (only is not null)
     {
+        if (results.TryGetValue("size", out var size) && !args.Contains("--no-write"))
+        {
+            var sizePath = Path.Combine(FindRoot(), "docs", "benchmarks.md");
+            var old = File.Exists(sizePath) ? File.ReadAllText(sizePath) : "";
+            File.WriteAllText(sizePath, SizeReport.Merge(old, old, size));
+        }
+
         return 0;
     }
 
@@ -62,7 +70,7 @@ try
         var root = FindRoot();
         var path = Path.Combine(root, "docs", "benchmarks.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, report);
+        File.WriteAllText(path, SizeReport.Merge(report, File.Exists(path) ? File.ReadAllText(path) : "", results["size"]));
         Console.WriteLine($"Đã ghi {path}");
     }
     else
