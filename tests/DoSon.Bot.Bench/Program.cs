@@ -9,9 +9,9 @@ using DoSon.Bot.Bench;
 // Each part runs in a process of its own so that one part's memory does not show in another's peak RSS.
 // --only <part>[,<part>] runs just those parts and prints their figures (docs/benchmarks.md is written
 // only by a full run, which needs every part).
-// --only mixed-load (alone or with others) also rewrites its own section of docs/benchmarks.md, leaving
-// the other sections as they are (unless --no-write).
-string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "mixed-load"];
+// --only mixed-load or size (alone or with others) also rewrites that part's own section of
+// docs/benchmarks.md, leaving the other sections as they are (unless --no-write).
+string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "mixed-load", "size"];
 if (args.Length >= 4 && args[0] == "--part")
 {
     var folder = args[3];
@@ -24,6 +24,7 @@ if (args.Length >= 4 && args[0] == "--part")
         "dispatch" => await DispatchBench.Run(folder),
         "dispatch-telegram" => await DispatchBench.Run(folder, telegram: true),
         "mixed-load" => await MixedLoadBench.Run(folder),
+        var size when size.StartsWith("size", StringComparison.Ordinal) => await SizeBench.Run(size, folder, args),
         _ => throw new ArgumentException($"Không có phần đo «{args[1]}».", nameof(args)),
     };
     Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
@@ -61,10 +62,19 @@ try
         : "";
     if (only is not null)
     {
-        if (mixed.Length > 0 && !args.Contains("--no-write"))
+        if (!args.Contains("--no-write"))
         {
-            File.WriteAllText(path, MixedLoadBench.Splice(existing, mixed));
-            Console.WriteLine($"Đã ghi phần «mixed load» vào {path}");
+            var text = mixed.Length > 0 ? MixedLoadBench.Splice(existing, mixed) : existing;
+            if (results.TryGetValue("size", out var size))
+            {
+                text = SizeReport.Merge(text, existing, size);
+            }
+
+            if (text != existing)
+            {
+                File.WriteAllText(path, text);
+                Console.WriteLine($"Đã ghi các phần đo vào {path}");
+            }
         }
 
         return 0;
@@ -74,7 +84,7 @@ try
     if (!args.Contains("--no-write"))
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, report);
+        File.WriteAllText(path, SizeReport.Merge(report, existing, results["size"]));
         Console.WriteLine($"Đã ghi {path}");
     }
     else

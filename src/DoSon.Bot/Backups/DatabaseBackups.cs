@@ -42,6 +42,18 @@ public sealed class DatabaseBackups(IOptions<BackupOptions> options, IOptions<St
     /// (a file, or a folder to put the dated name in), never over an existing file unless told.</summary>
     public BackupResult Write(Action<string> copyTo, BackupReason reason, string? target = null, bool overwrite = false)
     {
+        // One copy at a time: two at once (a daily copy the clock caught up on and a copy before an
+        // import in the same minute) would pick the same dated name and share its temporary file.
+        lock (WriteGate)
+        {
+            return WriteOne(copyTo, reason, target, overwrite);
+        }
+    }
+
+    private static readonly Lock WriteGate = new();
+
+    private BackupResult WriteOne(Action<string> copyTo, BackupReason reason, string? target, bool overwrite)
+    {
         var intoFolder = target is null;
         var final = intoFolder ? NextName(Folder, reason) : Target(target!, reason);
         if (!overwrite && File.Exists(final))

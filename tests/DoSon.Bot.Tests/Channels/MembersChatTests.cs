@@ -61,7 +61,7 @@ public sealed class MembersChatTests : IAsyncLifetime
         answer.Should().StartWith("Thành viên (4): 1 không nhận được tin nhắn, 1 chưa liên kết tài khoản nào, 2 đã liên kết.");
         var order = WorstFirst.Select(c => answer.IndexOf(c, StringComparison.Ordinal)).ToList();
         order.Should().OnlyContain(i => i >= 0).And.BeInAscendingOrder();
-        answer.Should().Contain("• CB-DC — Cán bộ địa chính, Công chức địa chính · Telegram: chưa liên kết · Zalo: chưa liên kết")
+        answer.Should().Contain("• CB-DC — Cán bộ địa chính (Công chức địa chính) · Telegram: chưa liên kết · Zalo: chưa liên kết")
             .And.EndWith(MemberTexts.ListHint);
     }
 

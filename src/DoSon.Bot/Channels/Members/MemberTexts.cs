@@ -32,7 +32,7 @@ public static class MemberTexts
     };
 
     public static string Line(Member m) =>
-        $"• {m.Code} — {m.Name}, {m.Title} · Telegram: {Telegram(m)} · Zalo: {Zalo(m)}";
+        $"• {m.Code} — {MemberName.WithTitle(m)} · Telegram: {Telegram(m)} · Zalo: {Zalo(m)}";
 
     public const string ListHint = "Xem một người: /thanhvien <mã thành viên>; tạo mã liên kết: /moi <mã thành viên>.";
 
@@ -41,7 +41,7 @@ public static class MemberTexts
         var units = string.Join(", ", m.Units.Select(u => unitNames.TryGetValue(u, out var n) ? $"{n} ({u})" : u));
         var lines = new List<string>
         {
-            $"{m.Code} — {m.Name}",
+            $"{m.Code} — {MemberName.Bare(m)}",
             $"Chức danh: {m.Title}",
             $"Đơn vị: {(units.Length == 0 ? "(chưa có)" : units)}",
             $"Vai trò: {StatusText.Of(m.Role)}",
