@@ -34,6 +34,7 @@ public sealed class ReminderService(
     private ReplanQueue? _queue;
     private OpenTaskIndex? _index;
     private string _shape = "";
+    private int _topUps;
 
     public ReminderPolicy Policy => _policy;
 
@@ -135,7 +136,11 @@ public sealed class ReminderService(
     {
         await SyncAsync(cancellationToken);
         await scheduler.ScheduleTopUpAsync(time.GetUtcNow() + TopUpEvery, cancellationToken);
+        Interlocked.Increment(ref _topUps);
     }
+
+    /// <summary>Top-ups done so far (tests).</summary>
+    public int TopUps => Volatile.Read(ref _topUps);
 
     /// <summary>Makes Quartz hold one trigger per (member, instant) that has a pending reminder due
     /// within the horizon (past ones too: they fire at once); later ones wait for a top-up.</summary>
