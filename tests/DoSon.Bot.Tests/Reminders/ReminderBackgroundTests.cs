@@ -36,6 +36,29 @@ public class ReminderBackgroundTests
     }
 
     [Fact]
+    public async Task A_reminder_of_a_finished_task_left_pending_by_a_stale_plan_is_cancelled_by_the_sender_not_sent()
+    {
+        using var db = new TempDatabase();
+        await using var bot = await BotHost.StartAsync(db, BotHost.March1);
+        var runs = bot.Service.Queue.Runs;
+        bot.Host.Services.GetRequiredService<TaskProgress>().MarkDone(WardData.UbndOfficer, "T1", null, "console");
+        await bot.AdvanceToAsync(bot.Clock.GetUtcNow() + ReminderService.ReplanDelay, () => bot.Service.Queue.Runs > runs);
+
+        // A reminder written behind the planner's back (as a stale plan would), due at 10:00, before
+        // the nightly re-plan could tidy it up: only the sender's own check stands in its way.
+        var at = Day(1, 3, 0);
+        var key = ReminderKeys.Snooze("T1", "CB-DC", at);
+        bot.Reminders.AddOneOff(new PlannedReminder(key, ReminderKind.Snooze, "CB-DC", "T1", null, "snooze", at)).Should().BeTrue();
+        await bot.Service.SyncAsync(CancellationToken.None);
+
+        await bot.AdvanceToAsync(at, () => bot.Reminders.FindReminder(key)!.State != ReminderState.Pending);
+
+        bot.Reminders.FindReminder(key)!.State.Should().Be(ReminderState.Cancelled);
+        bot.Reminders.FindReminder(key)!.Note.Should().Be("Nhiệm vụ đã hoàn thành.");
+        bot.Channel.To("CB-DC").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Quartz_holds_reminders_days_ahead_only_once_a_top_up_brings_them_inside_the_horizon_and_they_go_out_on_time()
     {
         using var db = new TempDatabase();
