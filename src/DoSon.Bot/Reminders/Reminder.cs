@@ -67,7 +67,10 @@ public static class ReminderKeys
     public static string Milestone(string code, string member, string step) => $"milestone:{code}:{member}:{step}";
 
     public static string Digest(string member, DateOnly day) =>
-        $"digest:{member}:{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+        DigestPrefix(member) + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What every digest key of a member starts with.</summary>
+    public static string DigestPrefix(string member) => $"digest:{member}:";
 
     public static string Snooze(string taskCode, string member, DateTimeOffset at) =>
         Task(taskCode, member, "snooze-" + at.UtcDateTime.ToString("yyyyMMddTHHmmZ", System.Globalization.CultureInfo.InvariantCulture));

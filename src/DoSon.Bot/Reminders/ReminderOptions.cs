@@ -35,6 +35,10 @@ public sealed class ReminderOptions
     /// <summary>After downtime, reminders missed by at most this many hours are sent late; older ones are skipped.</summary>
     public double CatchUpHours { get; set; } = 12;
 
+    /// <summary>Quartz holds the reminders due within this many hours; an hourly job adds the ones
+    /// entering it. At least 2 (more than the hour between top-ups).</summary>
+    public double SchedulingHorizonHours { get; set; } = 48;
+
     public DigestOptions Digest { get; set; } = new();
 
     public GroupDigestOptions GroupDigest { get; set; } = new();
@@ -115,6 +119,11 @@ internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOption
         if (o.CatchUpHours is < 0 or > 24 * 14)
         {
             errors.Add($"{s}:CatchUpHours phải từ 0 đến 336 giờ, đang là {o.CatchUpHours.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (o.SchedulingHorizonHours is < 2 or > 24 * 90 || double.IsNaN(o.SchedulingHorizonHours))
+        {
+            errors.Add($"{s}:SchedulingHorizonHours (số giờ tới mà lịch Quartz giữ sẵn nhắc việc) phải từ 2 đến 2160 giờ, đang là {o.SchedulingHorizonHours.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         CheckRange(errors, $"{s}:Digest:DaysAhead", o.Digest.DaysAhead, 0, 366, "số ngày");

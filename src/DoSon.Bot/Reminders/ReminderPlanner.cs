@@ -53,16 +53,7 @@ public static class ReminderPlanner
                 recipients.UnionWith(people.CarriersOf(task));
             }
 
-            foreach (var days in policy.MilestoneDaysBefore)
-            {
-                var step = ReminderKeys.Before(days);
-                var at = stepTimes.At(milestone.Date.AddDays(-days));
-                foreach (var member in recipients)
-                {
-                    result.Add(new(ReminderKeys.Milestone(milestone.Code, member, step), ReminderKind.Milestone,
-                        member, null, milestone.Code, step, at));
-                }
-            }
+            PlanMilestone(milestone, recipients, policy, stepTimes, result);
         }
 
         if (policy.DigestEnabled)
@@ -72,6 +63,64 @@ public static class ReminderPlanner
 
         return result;
     }
+
+    /// <summary>The part of <see cref="Plan"/> that a change to some tasks can alter: the steps of the
+    /// changed tasks (those still open), the countdowns of the milestones and the next digests of the
+    /// members that <paramref name="index"/> (already updated with the change) reports as touched.
+    /// It equals the whole plan restricted to that scope, without reading the other tasks.</summary>
+    public static IReadOnlyList<PlannedReminder> PlanPart(
+        IReadOnlyList<WorkTask> changed,
+        IReadOnlyCollection<string> touchedMilestones,
+        IReadOnlyCollection<string> touchedMembers,
+        OpenTaskIndex index,
+        IReadOnlyList<Milestone> milestones,
+        IReadOnlyList<Member> members,
+        ReminderPolicy policy,
+        DateTimeOffset now)
+    {
+        var result = new List<PlannedReminder>(changed.Count * 12);
+        var stepTimes = new StepTimes(policy);
+        foreach (var task in changed.Where(t => !t.IsDone))
+        {
+            PlanTask(task, index.CarriersOf(task), index.People, policy, stepTimes, result);
+        }
+
+        var touched = new HashSet<string>(touchedMilestones, StringComparer.OrdinalIgnoreCase);
+        foreach (var milestone in milestones.Where(m => touched.Contains(m.Code) && index.HasOpenTasks(m.Code)))
+        {
+            PlanMilestone(milestone, index.RecipientsOf(milestone.Code), policy, stepTimes, result);
+        }
+
+        if (policy.DigestEnabled)
+        {
+            var (day, at) = NextDigestAt(policy, now);
+            var wanted = new HashSet<string>(touchedMembers, StringComparer.OrdinalIgnoreCase);
+            foreach (var member in members.Where(m => wanted.Contains(m.Code) && index.HasOpenInScope(m.Code)))
+            {
+                result.Add(Digest(member, day, at));
+            }
+        }
+
+        return result;
+    }
+
+    private static void PlanMilestone(
+        Milestone milestone, IReadOnlySet<string> recipients, ReminderPolicy policy, StepTimes times, List<PlannedReminder> result)
+    {
+        foreach (var days in policy.MilestoneDaysBefore)
+        {
+            var step = ReminderKeys.Before(days);
+            var at = times.At(milestone.Date.AddDays(-days));
+            foreach (var member in recipients)
+            {
+                result.Add(new(ReminderKeys.Milestone(milestone.Code, member, step), ReminderKind.Milestone,
+                    member, null, milestone.Code, step, at));
+            }
+        }
+    }
+
+    private static PlannedReminder Digest(Member member, DateOnly day, DateTimeOffset at) =>
+        new(ReminderKeys.Digest(member.Code, day), ReminderKind.Digest, member.Code, null, null, "digest", at);
 
     private static void PlanTask(
         WorkTask task, IReadOnlyList<string> carriers, People people, ReminderPolicy policy, StepTimes times,
@@ -120,8 +169,7 @@ public static class ReminderPlanner
             // Admins always get it: it also carries the delivery problems they must know about.
             if (member.Role == MemberRole.Admin || tasks.Any(t => !t.IsDone && AccessPolicy.IsInScope(member, t)))
             {
-                result.Add(new(ReminderKeys.Digest(member.Code, day), ReminderKind.Digest, member.Code, null, null,
-                    "digest", at));
+                result.Add(Digest(member, day, at));
             }
         }
     }
@@ -159,7 +207,7 @@ public static class ReminderPlanner
 
     /// <summary>Who carries a task: its assignees; with none, the leaders of its lead unit; with none
     /// of those either, the admins, so that no open task goes unreminded.</summary>
-    private sealed class People
+    internal sealed class People
     {
         private readonly HashSet<string> _codes;
         private readonly Dictionary<string, string> _canonical;

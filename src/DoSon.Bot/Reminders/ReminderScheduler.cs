@@ -9,7 +9,8 @@ namespace DoSon.Bot.Reminders;
 public readonly record struct ReminderSlot(string MemberCode, DateTimeOffset At);
 
 /// <summary>The only class that talks to Quartz. Quartz keeps its schedule in memory, so it is
-/// rebuilt from the store at start and brought in line after every change: one trigger per
+/// rebuilt from the store at start and brought in line after every change, holding only the slots
+/// within the scheduling horizon (the rest wait in the store for a top-up): one trigger per
 /// (member, instant), with a key made of both, so the same slot always has the same key and
 /// scheduling it twice is harmless.</summary>
 public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider time, ILogger<ReminderScheduler> logger) : IDisposable
@@ -18,6 +19,8 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
     public static readonly JobKey DeliverJob = new("deliver", Group);
     public static readonly JobKey ReplanJob = new("replan", Group);
     public static readonly TriggerKey ReplanTrigger = new("replan-daily", Group);
+    public static readonly JobKey TopUpJob = new("top-up", Group);
+    public static readonly TriggerKey TopUpTrigger = new("top-up", Group);
     public static readonly JobKey GroupDigestJobKey = new("group-digest", Group);
     public static readonly JobKey DailyBackupJobKey = new("daily-backup", "backups");
     public static readonly TriggerKey DailyBackupTrigger = new("daily-backup", "backups");
@@ -55,6 +58,8 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
         await scheduler.AddJob(JobBuilder.Create<DeliverRemindersJob>().WithIdentity(DeliverJob).StoreDurably().Build(),
             AddJobOptions.Replacing, cancellationToken);
         await scheduler.AddJob(JobBuilder.Create<ReplanRemindersJob>().WithIdentity(ReplanJob).StoreDurably().Build(),
+            AddJobOptions.Replacing, cancellationToken);
+        await scheduler.AddJob(JobBuilder.Create<TopUpRemindersJob>().WithIdentity(TopUpJob).StoreDurably().Build(),
             AddJobOptions.Replacing, cancellationToken);
         await scheduler.AddJob(JobBuilder.Create<GroupDigestJob>().WithIdentity(GroupDigestJobKey).StoreDurably().Build(),
             AddJobOptions.Replacing, cancellationToken);
@@ -147,6 +152,28 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
             .StartAt(at)
             .Build();
         await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+    }
+
+    /// <summary>The next top-up of the horizon, replaced by the one after each time it runs (one-shot,
+    /// so that a clock that jumps, as after a suspend, gives one top-up at once, not a burst).</summary>
+    public async Task ScheduleTopUpAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken);
+        var trigger = TriggerBuilder.Create(time)
+            .WithIdentity(TopUpTrigger)
+            .ForJob(TopUpJob)
+            .StartAt(at)
+            .Build();
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+    }
+
+    /// <summary>Whether Quartz holds a trigger for this slot (tests).</summary>
+    public bool Holds(ReminderSlot slot)
+    {
+        lock (_scheduled)
+        {
+            return _scheduled.Contains(Normalize(slot));
+        }
     }
 
     /// <summary>One trigger per digest kind ("group-digest-daily", "group-digest-weekly"), replaced by

@@ -6,10 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace DoSon.Bot.Reminders;
 
-/// <summary>Keeps the stored plan and Quartz in step with the tasks: at start it sends what was
-/// missed during downtime (within the catch-up window), re-plans and rebuilds Quartz; after every
-/// task change it re-plans at once (a finished task's reminders are cancelled before the call that
-/// finished it returns) and brings Quartz in line in the background.</summary>
+/// <summary>Keeps the stored plan and Quartz in step with the tasks. At start it sends what was
+/// missed during downtime (within the catch-up window), re-plans everything and gives Quartz the
+/// slots of the next hours (the horizon), topped up every hour. A change to tasks is recorded and the
+/// caller goes on: a finished task's reminders are cancelled at once (one indexed update), and a
+/// background re-planner, a few seconds later, re-plans only the changed tasks, their milestones and
+/// the digests of the members they touch. A full re-plan runs at start, every night, and when a
+/// change goes beyond tasks (members, milestones).</summary>
 public sealed class ReminderService(
     IBotStore store,
     IReminderStore reminders,
@@ -19,13 +22,24 @@ public sealed class ReminderService(
     TimeProvider time,
     ILogger<ReminderService> logger) : IHostedService, IReminderSnoozer, IDisposable
 {
+    /// <summary>How long changes are collected before one background re-plan.</summary>
+    public static readonly TimeSpan ReplanDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the slots entering the horizon are given to Quartz.</summary>
+    public static readonly TimeSpan TopUpEvery = TimeSpan.FromHours(1);
+
     private readonly ReminderPolicy _policy = ReminderPolicy.From(options.Value);
+    private readonly TimeSpan _horizon = TimeSpan.FromHours(options.Value.SchedulingHorizonHours);
     private readonly Lock _planGate = new();
-    private readonly SemaphoreSlim _syncRequested = new(0);
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _syncLoop = Task.CompletedTask;
+    private ReplanQueue? _queue;
+    private OpenTaskIndex? _index;
+    private string _shape = "";
+    private int _topUps;
 
     public ReminderPolicy Policy => _policy;
+
+    /// <summary>The background re-planner (tests: how many runs it made).</summary>
+    public ReplanQueue Queue => _queue ??= new ReplanQueue(time, ReplanDelay, RunAsync, logger);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -47,47 +61,66 @@ public sealed class ReminderService(
         Replan();
         await SyncAsync(cancellationToken);
         await scheduler.ScheduleReplanAsync(NextReplanAt(now), cancellationToken);
+        await scheduler.ScheduleTopUpAsync(now + TopUpEvery, cancellationToken);
         store.TasksChanged += OnTasksChanged;
-        _syncLoop = Task.Run(SyncLoopAsync, CancellationToken.None);
+        Queue.Start();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         store.TasksChanged -= OnTasksChanged;
-        await _stopping.CancelAsync();
-        try
-        {
-            await _syncLoop.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Nothing to keep: Quartz is rebuilt from the store at the next start.
-        }
-
+        await Queue.StopAsync(cancellationToken);
         await dispatcher.StopAsync(cancellationToken);
     }
 
-    /// <summary>Re-plans now (store only, synchronous) and returns what changed.</summary>
+    /// <summary>Re-plans every task now (store only, synchronous) and returns what changed.</summary>
     public ReminderPlanChanges Replan()
     {
         lock (_planGate)
         {
             var now = time.GetUtcNow();
             var tasks = store.GetTasks();
-            var plan = ReminderPlanner.Plan(tasks, store.GetMilestones(), store.GetMembers(), _policy, now);
+            var milestones = store.GetMilestones();
+            var members = store.GetMembers();
+            var plan = ReminderPlanner.Plan(tasks, milestones, members, _policy, now);
             var open = tasks.Where(t => !t.IsDone).Select(t => t.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var changes = reminders.ApplyPlan(plan, open, now);
-            if (changes.Any)
-            {
-                logger.LogInformation("Lập lại kế hoạch nhắc việc: thêm {Added}, dời {Moved}, hủy {Cancelled}, khôi phục {Revived}.",
-                    changes.Added, changes.Moved, changes.Cancelled, changes.Revived);
-            }
-
+            _index = new OpenTaskIndex(tasks, members);
+            _shape = ShapeOf(milestones, members);
+            Log(changes);
             return changes;
         }
     }
 
-    /// <summary>Re-plans and waits until Quartz holds exactly the pending slots.</summary>
+    /// <summary>Re-plans only these tasks, the milestones they are (or were) tied to and the digests of
+    /// the members they concern; everything when members or milestones changed since the last plan.</summary>
+    public ReminderPlanChanges Replan(IReadOnlyCollection<string> taskCodes)
+    {
+        lock (_planGate)
+        {
+            var milestones = store.GetMilestones();
+            var members = store.GetMembers();
+            if (_index is null || ShapeOf(milestones, members) != _shape)
+            {
+                return Replan();
+            }
+
+            var now = time.GetUtcNow();
+            var tasks = store.GetTasks(taskCodes);
+            var (touchedMilestones, touchedMembers) = _index.Update(taskCodes, tasks);
+            var plan = ReminderPlanner.PlanPart(tasks, touchedMilestones, touchedMembers, _index, milestones, members, _policy, now);
+            var scope = new ReminderScope(
+                [.. taskCodes.Concat(tasks.Select(t => t.Code)).Distinct(StringComparer.OrdinalIgnoreCase)],
+                [.. touchedMilestones.Concat(milestones.Where(m => touchedMilestones.Contains(m.Code)).Select(m => m.Code)).Distinct(StringComparer.OrdinalIgnoreCase)],
+                _policy.DigestEnabled ? [.. touchedMembers] : []);
+            var open = tasks.Where(t => !t.IsDone).Select(t => t.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var changes = reminders.ApplyPlan(plan, scope, open, now);
+            Log(changes);
+            return changes;
+        }
+    }
+
+    /// <summary>Re-plans everything and waits until Quartz holds exactly the pending slots of the horizon.</summary>
     public async Task ReplanAsync(bool daily, CancellationToken cancellationToken)
     {
         Replan();
@@ -98,10 +131,22 @@ public sealed class ReminderService(
         }
     }
 
-    /// <summary>Makes Quartz hold one trigger per (member, instant) that has a pending reminder.</summary>
+    /// <summary>Gives Quartz the slots that entered the horizon and schedules the next top-up.</summary>
+    public async Task TopUpAsync(CancellationToken cancellationToken)
+    {
+        await SyncAsync(cancellationToken);
+        await scheduler.ScheduleTopUpAsync(time.GetUtcNow() + TopUpEvery, cancellationToken);
+        Interlocked.Increment(ref _topUps);
+    }
+
+    /// <summary>Top-ups done so far (tests).</summary>
+    public int TopUps => Volatile.Read(ref _topUps);
+
+    /// <summary>Makes Quartz hold one trigger per (member, instant) that has a pending reminder due
+    /// within the horizon (past ones too: they fire at once); later ones wait for a top-up.</summary>
     public Task SyncAsync(CancellationToken cancellationToken)
     {
-        var slots = reminders.GetReminders(ReminderState.Pending)
+        var slots = reminders.GetPendingUpTo(time.GetUtcNow() + _horizon)
             .Select(r => new ReminderSlot(r.MemberCode, r.SendAt))
             .Distinct()
             .ToList();
@@ -120,56 +165,81 @@ public sealed class ReminderService(
         var when = _policy.OutOfQuietHours(at);
         reminders.AddOneOff(new PlannedReminder(ReminderKeys.Snooze(task.Code, member.Code, when), ReminderKind.Snooze,
             member.Code, task.Code, null, "snooze", when));
-        RequestSync();
+        Queue.PostSync();
     }
 
     private void OnTasksChanged(IReadOnlyCollection<string> codes)
     {
         try
         {
-            Replan();
-            RequestSync();
+            // A reminder of a task just finished must never go out: cancelled here, before the caller
+            // answers; the rest of the plan follows in the background.
+            var tasks = codes.Count == 0 ? [] : store.GetTasks(codes);
+            var finished = codes.Where(c => !tasks.Any(t => !t.IsDone && string.Equals(t.Code, c, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (finished.Count > 0)
+            {
+                reminders.CancelPending(finished, time.GetUtcNow(), "Nhiệm vụ đã hoàn thành.");
+            }
         }
         catch (Exception ex)
         {
-            // The change itself is committed; the daily re-plan and the next start will catch up.
-            logger.LogError(ex, "Không lập lại được kế hoạch nhắc việc sau thay đổi nhiệm vụ {Codes}.", string.Join(", ", codes));
+            // The dispatcher checks again that a task is open before sending.
+            logger.LogError(ex, "Không hủy được nhắc việc của nhiệm vụ {Codes}.", string.Join(", ", codes));
         }
-    }
 
-    private void RequestSync() => _syncRequested.Release();
-
-    private async Task SyncLoopAsync()
-    {
-        var token = _stopping.Token;
-        while (!token.IsCancellationRequested)
+        // An import that changed only members or milestones names no task: everything may have moved.
+        if (codes.Count == 0)
         {
-            try
-            {
-                await _syncRequested.WaitAsync(token);
-                // Many changes in a row (an import) need one sync, not one each.
-                while (_syncRequested.Wait(0))
-                {
-                }
-
-                await SyncAsync(token);
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Không cập nhật được lịch Quartz.");
-            }
+            Queue.PostFull();
+        }
+        else
+        {
+            Queue.Post(codes);
         }
     }
 
-    public void Dispose()
+    private async Task RunAsync(ReplanRequest request, CancellationToken cancellationToken)
     {
-        _stopping.Dispose();
-        _syncRequested.Dispose();
+        if (request.Full)
+        {
+            Replan();
+        }
+        else if (request.TaskCodes.Count > 0)
+        {
+            Replan(request.TaskCodes);
+        }
+
+        await SyncAsync(cancellationToken);
     }
+
+    private void Log(ReminderPlanChanges changes)
+    {
+        if (changes.Any)
+        {
+            logger.LogInformation("Lập lại kế hoạch nhắc việc: thêm {Added}, dời {Moved}, hủy {Cancelled}, khôi phục {Revived}.",
+                changes.Added, changes.Moved, changes.Cancelled, changes.Revived);
+        }
+    }
+
+    /// <summary>What of the members and milestones the plan depends on; when it differs from the last
+    /// full plan, a change to tasks is re-planned in full (carriers, scopes, countdown dates moved).</summary>
+    private static string ShapeOf(IReadOnlyList<Milestone> milestones, IReadOnlyList<Member> members)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var m in milestones.OrderBy(m => m.Code, StringComparer.Ordinal))
+        {
+            text.Append(m.Code).Append('@').Append(m.Date.DayNumber).Append(';');
+        }
+
+        foreach (var m in members.OrderBy(m => m.Code, StringComparer.Ordinal))
+        {
+            text.Append(m.Code).Append(':').Append((int)m.Role).Append(':').AppendJoin(',', m.Units).Append(';');
+        }
+
+        return text.ToString();
+    }
+
+    public void Dispose() => _queue?.Dispose();
 
     private static DateTimeOffset NextReplanAt(DateTimeOffset now)
     {

@@ -28,6 +28,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<IReminderSnoozer>(sp => sp.GetRequiredService<ReminderService>());
         services.AddTransient<DeliverRemindersJob>();
         services.AddTransient<ReplanRemindersJob>();
+        services.AddTransient<TopUpRemindersJob>();
         services.AddSingleton<IGroupDigestLog>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<GroupDigestService>();
         services.AddTransient<GroupDigestJob>();

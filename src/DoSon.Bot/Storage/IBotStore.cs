@@ -47,4 +47,7 @@ public interface IBotStore
 
     /// <summary>Writes a whole import plan in one transaction: all of it or nothing.</summary>
     void ApplyImport(ImportPlan plan, string byMember, DateTimeOffset at);
+
+    /// <summary>The tasks with these codes, by key (unknown codes are left out), in no set order.</summary>
+    IReadOnlyList<WorkTask> GetTasks(IReadOnlyCollection<string> codes);
 }

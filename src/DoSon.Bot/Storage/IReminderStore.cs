@@ -2,11 +2,18 @@ using DoSon.Bot.Reminders;
 
 namespace DoSon.Bot.Storage;
 
-/// <summary>What a re-plan changed in the store.</summary>
-public sealed record ReminderPlanChanges(int Added, int Moved, int Cancelled, int Revived)
+/// <summary>What a re-plan changed in the store; <paramref name="Examined"/> is how many stored
+/// reminders it read to find out.</summary>
+public sealed record ReminderPlanChanges(int Added, int Moved, int Cancelled, int Revived, int Examined = 0)
 {
     public bool Any => Added + Moved + Cancelled + Revived > 0;
 }
+
+/// <summary>What part of the plan a partial re-plan covers.</summary>
+public sealed record ReminderScope(
+    IReadOnlyCollection<string> TaskCodes,
+    IReadOnlyCollection<string> MilestoneCodes,
+    IReadOnlyCollection<string> DigestMembers);
 
 /// <summary>What the catch-up at start did with reminders that fell due while the bot was stopped.</summary>
 public sealed record CatchUpResult(IReadOnlyList<Reminder> Late, IReadOnlyList<Reminder> Skipped);
@@ -20,6 +27,19 @@ public interface IReminderStore
     /// planned again come back. Nothing sent, skipped or failed is touched: a sent key is never sent
     /// again. A step already past when first planned is not added.</summary>
     ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, IReadOnlySet<string> openTaskCodes, DateTimeOffset now);
+
+    /// <summary>The same for part of the plan: only the stored reminders the scope covers (those of
+    /// its tasks, of its milestones and the digests of its members) are read, through indexes, and
+    /// compared with <paramref name="plan"/>, which must be the whole plan for that scope.</summary>
+    ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, ReminderScope scope, IReadOnlySet<string> openTaskCodes, DateTimeOffset now);
+
+    /// <summary>Cancels the pending reminders of these tasks (snoozes included), through the task index:
+    /// what a finished task needs before the call that finished it returns.</summary>
+    int CancelPending(IReadOnlyCollection<string> taskCodes, DateTimeOffset at, string note);
+
+    /// <summary>Pending reminders whose send time is at or before <paramref name="upTo"/> (past ones
+    /// too), read through an index of pending send times: what Quartz is to hold.</summary>
+    IReadOnlyList<Reminder> GetPendingUpTo(DateTimeOffset upTo);
 
     /// <summary>Adds a one-off reminder (snooze, notice) as pending unless its key already exists.</summary>
     bool AddOneOff(PlannedReminder reminder);

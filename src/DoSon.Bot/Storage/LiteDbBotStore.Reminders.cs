@@ -18,6 +18,17 @@ internal sealed partial class LiteDbBotStore : IReminderStore
                 col.EnsureIndex(r => r.MemberCode);
                 col.EnsureIndex(r => r.State);
                 col.EnsureIndex(r => r.TaskCode);
+                col.EnsureIndex(r => r.MilestoneCode);
+                if (col.EnsureIndex(r => r.PendingAt))
+                {
+                    // A database from before the index: pending reminders get their PendingAt once.
+                    var pending = col.Find(r => r.State == Pending).Select(Stamped).ToList();
+                    if (pending.Count > 0)
+                    {
+                        col.Update(pending);
+                    }
+                }
+
                 _reminderIndexes = true;
             }
 
@@ -41,97 +52,192 @@ internal sealed partial class LiteDbBotStore : IReminderStore
                     stored[doc.Key] = doc;
                 }
 
-                var planned = new HashSet<string>(plan.Count, StringComparer.Ordinal);
-                var inserts = new List<ReminderDoc>();
-                var updates = new List<ReminderDoc>();
-                int added = 0, moved = 0, cancelled = 0, revived = 0;
-                foreach (var p in plan)
-                {
-                    if (!planned.Add(p.Key))
-                    {
-                        continue;
-                    }
-
-                    var at = p.DueAt.UtcDateTime;
-                    if (!stored.TryGetValue(p.Key, out var doc))
-                    {
-                        // A key sent long ago whose reminder the retention removed is still done.
-                        if (at >= nowUtc && !WasDone(p.Key))
-                        {
-                            inserts.Add(ToDoc(p, nowUtc));
-                            added++;
-                        }
-
-                        continue;
-                    }
-
-                    if (doc.State == Pending && DocumentMapping.Utc(doc.DueAt) != at)
-                    {
-                        // A step moved into the past by a change is not worth sending any more.
-                        doc.DueAt = at;
-                        doc.SendAt = at;
-                        doc.Late = false;
-                        if (at < nowUtc)
-                        {
-                            doc.State = CancelledState;
-                            doc.Note = "Thời điểm nhắc mới đã qua khi lập lại kế hoạch.";
-                            cancelled++;
-                        }
-                        else
-                        {
-                            moved++;
-                        }
-
-                        doc.UpdatedAt = nowUtc;
-                        updates.Add(doc);
-                    }
-                    else if (doc.State == CancelledState && at >= nowUtc)
-                    {
-                        doc.State = Pending;
-                        doc.DueAt = at;
-                        doc.SendAt = at;
-                        doc.Late = false;
-                        doc.Note = null;
-                        doc.UpdatedAt = nowUtc;
-                        updates.Add(doc);
-                        revived++;
-                    }
-                }
-
-                foreach (var doc in stored.Values)
-                {
-                    if (doc.State != Pending || planned.Contains(doc.Key))
-                    {
-                        continue;
-                    }
-
-                    var oneOff = doc.Kind is nameof(ReminderKind.Snooze) or nameof(ReminderKind.Notice);
-                    if (oneOff && (doc.TaskCode is null || openTaskCodes.Contains(doc.TaskCode)))
-                    {
-                        continue;
-                    }
-
-                    doc.State = CancelledState;
-                    doc.Note = "Không còn trong kế hoạch nhắc việc.";
-                    doc.UpdatedAt = nowUtc;
-                    updates.Add(doc);
-                    cancelled++;
-                }
-
-                if (inserts.Count > 0)
-                {
-                    Reminders.InsertBulk(inserts);
-                }
-
-                if (updates.Count > 0)
-                {
-                    Reminders.Update(updates);
-                }
-
-                return new ReminderPlanChanges(added, moved, cancelled, revived);
+                return Apply(stored, plan, openTaskCodes, nowUtc);
             });
         }
     }
+
+    public ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, ReminderScope scope, IReadOnlySet<string> openTaskCodes, DateTimeOffset now)
+    {
+        var nowUtc = now.UtcDateTime;
+        lock (_gate)
+        {
+            return InTransaction(() =>
+            {
+                // Only what the scope covers, each through an index: a change to one task reads that
+                // task's reminders, its milestones' and the digests of the members it touches.
+                var stored = new Dictionary<string, ReminderDoc>(StringComparer.Ordinal);
+                foreach (var code in scope.TaskCodes)
+                {
+                    foreach (var doc in Reminders.Find(r => r.TaskCode == code))
+                    {
+                        stored[doc.Key] = doc;
+                    }
+                }
+
+                foreach (var code in scope.MilestoneCodes)
+                {
+                    foreach (var doc in Reminders.Find(r => r.MilestoneCode == code))
+                    {
+                        stored[doc.Key] = doc;
+                    }
+                }
+
+                foreach (var member in scope.DigestMembers)
+                {
+                    foreach (var doc in Reminders.Find(Query.StartsWith("_id", ReminderKeys.DigestPrefix(member))))
+                    {
+                        stored[doc.Key] = doc;
+                    }
+                }
+
+                return Apply(stored, plan, openTaskCodes, nowUtc);
+            });
+        }
+    }
+
+    /// <summary>Brings the stored reminders read into <paramref name="stored"/> in line with the plan;
+    /// every key of the plan must be covered by what was read.</summary>
+    private ReminderPlanChanges Apply(Dictionary<string, ReminderDoc> stored, IReadOnlyList<PlannedReminder> plan, IReadOnlySet<string> openTaskCodes, DateTime nowUtc)
+    {
+        var planned = new HashSet<string>(plan.Count, StringComparer.Ordinal);
+        var inserts = new List<ReminderDoc>();
+        var updates = new List<ReminderDoc>();
+        int added = 0, moved = 0, cancelled = 0, revived = 0;
+        foreach (var p in plan)
+        {
+            if (!planned.Add(p.Key))
+            {
+                continue;
+            }
+
+            var at = p.DueAt.UtcDateTime;
+            if (!stored.TryGetValue(p.Key, out var doc))
+            {
+                // A key sent long ago whose reminder the retention removed is still done.
+                if (at >= nowUtc && !WasDone(p.Key))
+                {
+                    inserts.Add(ToDoc(p, nowUtc));
+                    added++;
+                }
+
+                continue;
+            }
+
+            if (doc.State == Pending && DocumentMapping.Utc(doc.DueAt) != at)
+            {
+                // A step moved into the past by a change is not worth sending any more.
+                doc.DueAt = at;
+                doc.SendAt = at;
+                doc.Late = false;
+                if (at < nowUtc)
+                {
+                    doc.State = CancelledState;
+                    doc.Note = "Thời điểm nhắc mới đã qua khi lập lại kế hoạch.";
+                    cancelled++;
+                }
+                else
+                {
+                    moved++;
+                }
+
+                doc.UpdatedAt = nowUtc;
+                updates.Add(doc);
+            }
+            else if (doc.State == CancelledState && at >= nowUtc)
+            {
+                doc.State = Pending;
+                doc.DueAt = at;
+                doc.SendAt = at;
+                doc.Late = false;
+                doc.Note = null;
+                doc.UpdatedAt = nowUtc;
+                updates.Add(doc);
+                revived++;
+            }
+        }
+
+        foreach (var doc in stored.Values)
+        {
+            if (doc.State != Pending || planned.Contains(doc.Key))
+            {
+                continue;
+            }
+
+            var oneOff = doc.Kind is nameof(ReminderKind.Snooze) or nameof(ReminderKind.Notice);
+            if (oneOff && (doc.TaskCode is null || openTaskCodes.Contains(doc.TaskCode)))
+            {
+                continue;
+            }
+
+            doc.State = CancelledState;
+            doc.Note = "Không còn trong kế hoạch nhắc việc.";
+            doc.UpdatedAt = nowUtc;
+            updates.Add(doc);
+            cancelled++;
+        }
+
+        if (inserts.Count > 0)
+        {
+            Reminders.InsertBulk(inserts);
+        }
+
+        if (updates.Count > 0)
+        {
+            Reminders.Update(updates.Select(Stamped));
+        }
+
+        return new ReminderPlanChanges(added, moved, cancelled, revived, stored.Count);
+    }
+
+    public int CancelPending(IReadOnlyCollection<string> taskCodes, DateTimeOffset at, string note)
+    {
+        var atUtc = at.UtcDateTime;
+        lock (_gate)
+        {
+            return InTransaction(() =>
+            {
+                var changed = new List<ReminderDoc>();
+                foreach (var code in taskCodes)
+                {
+                    foreach (var doc in Reminders.Find(r => r.TaskCode == code))
+                    {
+                        if (doc.State != Pending)
+                        {
+                            continue;
+                        }
+
+                        doc.State = CancelledState;
+                        doc.Note = note;
+                        doc.UpdatedAt = atUtc;
+                        changed.Add(Stamped(doc));
+                    }
+                }
+
+                if (changed.Count > 0)
+                {
+                    Reminders.Update(changed);
+                }
+
+                return changed.Count;
+            });
+        }
+    }
+
+    public IReadOnlyList<Reminder> GetPendingUpTo(DateTimeOffset upTo)
+    {
+        lock (_gate)
+        {
+            return PendingUpTo(upTo.UtcDateTime).Select(ToReminder)
+                .OrderBy(r => r.SendAt).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>Pending reminders with SendAt at or before <paramref name="upToUtc"/>, through the
+    /// PendingAt index (null for every other state, and null sorts below any date).</summary>
+    private IEnumerable<ReminderDoc> PendingUpTo(DateTime upToUtc) =>
+        Reminders.Find(Query.Between(nameof(ReminderDoc.PendingAt), new BsonValue(DateTime.MinValue), new BsonValue(upToUtc)))
+            .Where(d => d.State == Pending && DocumentMapping.Utc(d.SendAt) <= upToUtc);
 
     public bool AddOneOff(PlannedReminder reminder)
     {
@@ -206,7 +312,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
                         doc.SentAt = atUtc;
                     }
 
-                    Reminders.Update(doc);
+                    Reminders.Update(Stamped(doc));
                     changed++;
                 }
 
@@ -225,7 +331,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
             {
                 var late = new List<Reminder>();
                 var skipped = new List<Reminder>();
-                foreach (var doc in Reminders.Find(r => r.State == Pending).ToList())
+                foreach (var doc in PendingUpTo(nowUtc).ToList())
                 {
                     var at = DocumentMapping.Utc(doc.SendAt);
                     if (at >= nowUtc)
@@ -247,12 +353,18 @@ internal sealed partial class LiteDbBotStore : IReminderStore
                     }
 
                     doc.UpdatedAt = nowUtc;
-                    Reminders.Update(doc);
+                    Reminders.Update(Stamped(doc));
                 }
 
                 return new CatchUpResult(late, skipped);
             });
         }
+    }
+
+    private static ReminderDoc Stamped(ReminderDoc doc)
+    {
+        doc.PendingAt = doc.State == Pending ? doc.SendAt : null;
+        return doc;
     }
 
     private static ReminderDoc ToDoc(PlannedReminder p, DateTime nowUtc) => new()
@@ -266,6 +378,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         DueAt = p.DueAt.UtcDateTime,
         SendAt = p.DueAt.UtcDateTime,
         State = Pending,
+        PendingAt = p.DueAt.UtcDateTime,
         Text = p.Text,
         UpdatedAt = nowUtc,
     };

@@ -411,4 +411,12 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
             _processLock = null;
         }
     }
+
+    public IReadOnlyList<WorkTask> GetTasks(IReadOnlyCollection<string> codes)
+    {
+        lock (_gate)
+        {
+            return codes.Distinct(StringComparer.OrdinalIgnoreCase).Select(c => Tasks.FindById(c)).OfType<TaskDoc>().Select(d => d.ToDomain()).ToList();
+        }
+    }
 }

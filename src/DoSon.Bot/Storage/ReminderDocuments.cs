@@ -16,6 +16,9 @@ internal sealed class ReminderDoc
     /// <summary>UTC instant it is to go out (DueAt, or the catch-up instant).</summary>
     public DateTime SendAt { get; set; }
     public string State { get; set; } = "Pending";
+    /// <summary>SendAt while pending, null otherwise: indexed, so that "pending and due before X"
+    /// (the catch-up at start, Quartz's horizon) reads only pending reminders, not the history.</summary>
+    public DateTime? PendingAt { get; set; }
     public bool Late { get; set; }
     public int Attempts { get; set; }
     public string? Note { get; set; }
