@@ -14,22 +14,22 @@ public sealed record UnitTaskCount(int Total, int Done, int Overdue, int Blocked
 public static class TaskScope
 {
     /// <summary>The unit leads (chủ trì) the task.</summary>
-    public static bool LedBy(WorkTask task, string unitCode) =>
+    public static bool LedBy(ITaskStanding task, string unitCode) =>
         string.Equals(task.LeadUnit, unitCode, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The unit supports (phối hợp) the task, and does not also lead it.</summary>
-    public static bool SupportedBy(WorkTask task, string unitCode) =>
+    public static bool SupportedBy(ITaskStanding task, string unitCode) =>
         !LedBy(task, unitCode) && task.SupportUnits.Any(u => string.Equals(u, unitCode, StringComparison.OrdinalIgnoreCase));
 
-    public static IReadOnlyList<WorkTask> LedBy(IEnumerable<WorkTask> tasks, string unitCode) =>
+    public static IReadOnlyList<T> LedBy<T>(IEnumerable<T> tasks, string unitCode) where T : ITaskStanding =>
         tasks.Where(t => LedBy(t, unitCode)).ToList();
 
-    public static IReadOnlyList<WorkTask> SupportedBy(IEnumerable<WorkTask> tasks, string unitCode) =>
+    public static IReadOnlyList<T> SupportedBy<T>(IEnumerable<T> tasks, string unitCode) where T : ITaskStanding =>
         tasks.Where(t => SupportedBy(t, unitCode)).ToList();
 
-    public static UnitTaskCount Count(IEnumerable<WorkTask> tasks, DateOnly today)
+    public static UnitTaskCount Count(IEnumerable<ITaskStanding> tasks, DateOnly today)
     {
-        var list = tasks as IReadOnlyCollection<WorkTask> ?? tasks.ToList();
+        var list = tasks as IReadOnlyCollection<ITaskStanding> ?? tasks.ToList();
         return new(
             list.Count,
             list.Count(t => t.IsDone),
@@ -37,13 +37,47 @@ public static class TaskScope
             list.Count(t => t.Status == WorkTaskStatus.Blocked));
     }
 
-    public static UnitTaskCount CountLed(IEnumerable<WorkTask> tasks, string unitCode, DateOnly today) =>
+    public static UnitTaskCount CountLed(IEnumerable<ITaskStanding> tasks, string unitCode, DateOnly today) =>
         Count(LedBy(tasks, unitCode), today);
 
-    public static UnitTaskCount CountSupported(IEnumerable<WorkTask> tasks, string unitCode, DateOnly today) =>
+    public static UnitTaskCount CountSupported(IEnumerable<ITaskStanding> tasks, string unitCode, DateOnly today) =>
         Count(SupportedBy(tasks, unitCode), today);
 
-    public static bool IsOverdue(WorkTask task, DateOnly today) => !task.IsDone && task.Due < today;
+    /// <summary>What <see cref="CountLed"/> and <see cref="CountSupported"/> give for every unit at once,
+    /// in one pass over the tasks (a district has hundreds of units). Keyed by unit code, ignoring case;
+    /// a unit with no task is absent.</summary>
+    public static IReadOnlyDictionary<string, (UnitTaskCount Led, UnitTaskCount Supported)> CountByUnit(IEnumerable<ITaskStanding> tasks, DateOnly today)
+    {
+        var led = new Dictionary<string, List<ITaskStanding>>(StringComparer.OrdinalIgnoreCase);
+        var supported = new Dictionary<string, List<ITaskStanding>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var task in tasks)
+        {
+            Add(led, task.LeadUnit, task);
+            // A unit named twice among the supporters, or also the lead, still supports the task once or not at all.
+            foreach (var unit in task.SupportUnits.Distinct(StringComparer.OrdinalIgnoreCase).Where(u => SupportedBy(task, u)))
+            {
+                Add(supported, unit, task);
+            }
+        }
+
+        var empty = new UnitTaskCount(0, 0, 0, 0);
+        return led.Keys.Union(supported.Keys, StringComparer.OrdinalIgnoreCase).ToDictionary(
+            u => u,
+            u => (led.TryGetValue(u, out var l) ? Count(l, today) : empty, supported.TryGetValue(u, out var s) ? Count(s, today) : empty),
+            StringComparer.OrdinalIgnoreCase);
+
+        static void Add(Dictionary<string, List<ITaskStanding>> into, string unit, ITaskStanding task)
+        {
+            if (!into.TryGetValue(unit, out var list))
+            {
+                into[unit] = list = [];
+            }
+
+            list.Add(task);
+        }
+    }
+
+    public static bool IsOverdue(ITaskStanding task, DateOnly today) => !task.IsDone && task.Due < today;
 
     /// <summary>A member's own tasks, whatever their role: assigned to them by name; led by a unit they
     /// lead (a leader's or admin's unit); or led by their unit while nobody is named on it (then the

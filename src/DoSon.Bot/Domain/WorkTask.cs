@@ -24,7 +24,7 @@ public sealed record WorkTask(
     TimeOnly? DueTime,
     string? Milestone,
     WorkTaskStatus Status,
-    int Percent)
+    int Percent) : ITaskStanding
 {
     public bool IsDone => Status == WorkTaskStatus.Done;
 
@@ -34,4 +34,30 @@ public sealed record WorkTask(
 
     public bool IsAssignedTo(string memberCode) =>
         Assignees.Any(a => string.Equals(a, memberCode, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>What counting a task by unit and status needs, and no more: a whole task or the small
+/// <see cref="TaskStanding"/> the store keeps of every task for the ward's totals.</summary>
+public interface ITaskStanding
+{
+    string LeadUnit { get; }
+
+    IReadOnlyList<string> SupportUnits { get; }
+
+    WorkTaskStatus Status { get; }
+
+    DateOnly Due { get; }
+
+    int Percent { get; }
+
+    bool IsDone { get; }
+}
+
+/// <summary>A task's place in the ward's counts (/tongquan) without its texts.</summary>
+public sealed record TaskStanding(string Code, string LeadUnit, IReadOnlyList<string> SupportUnits, WorkTaskStatus Status, DateOnly Due, int Percent) : ITaskStanding
+{
+    public bool IsDone => Status == WorkTaskStatus.Done;
+
+    public static TaskStanding Of(WorkTask task) =>
+        new(task.Code, task.LeadUnit, task.SupportUnits, task.Status, task.Due, task.Percent);
 }

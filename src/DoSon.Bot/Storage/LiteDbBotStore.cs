@@ -21,6 +21,8 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     private LiteDatabase? _database;
     private DatabaseLock? _processLock;
     private ExpectedFailureException? _openFailure;
+    private Dictionary<string, TaskStanding>? _standings;
+    private IReadOnlyList<TaskStanding>? _standingsList;
 
     /// <param name="path">The database file.</param>
     /// <param name="use">Whether this run may create the file; by default it may.</param>
@@ -71,7 +73,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
                 // otherwise shift every instant by 7 hours.
                 db.UtcDate = true;
                 _database = db;
-                Migrate();
+                Migrate(createdNew);
                 _use.OpenedPath = _path;
                 _use.CreatedNew = createdNew;
                 _use.Announce?.WriteLine(createdNew ? StorageTexts.CreatedNew(_path) : StorageTexts.Using(_path));
@@ -97,7 +99,10 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     private ILiteCollection<TaskDoc> Tasks => _db.GetCollection<TaskDoc>("tasks");
     private ILiteCollection<HistoryDoc> History => _db.GetCollection<HistoryDoc>("history");
 
-    private void Migrate()
+    /// <param name="createdNew">A file this run created gets the query indexes on its first query
+    /// instead (<see cref="EnsureQueryIndexes"/>): it holds a handful of tasks then, and a file seeded
+    /// and closed keeps the small layout that the damaged-file checks were made against.</param>
+    private void Migrate(bool createdNew)
     {
         lock (_gate)
         {
@@ -111,6 +116,11 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
             History.EnsureIndex(h => h.TaskCode);
             Members.EnsureIndex(m => m.TelegramUserId);
             Members.EnsureIndex(m => m.ZaloUserId);
+            if (!createdNew)
+            {
+                EnsureQueryIndexes();
+            }
+
             MigrateExtensions();
             _db.UserVersion = SchemaVersion;
         }
@@ -153,8 +163,10 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
+    // The file's collation ignores case (LiteDB's default), so the key lookup already finds "cb-dc" for
+    // "CB-DC"; only a file made case-sensitive needs the scan.
     private MemberDoc? FindMemberDoc(string code) =>
-        Members.FindById(code) ?? Members.FindAll().FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
+        Members.FindById(code) ?? (CollationIgnoresCase ? null : Members.FindAll().FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase)));
 
     public Member? FindMemberByTelegram(long userId)
     {
@@ -260,8 +272,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     {
         lock (_gate)
         {
+            // As FindMemberDoc: a code that is not there costs one key lookup, not a scan of the ward.
             return (Tasks.FindById(code)
-                    ?? Tasks.FindAll().FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase)))
+                    ?? (CollationIgnoresCase ? null : Tasks.FindAll().FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase))))
                 ?.ToDomain();
         }
     }
@@ -296,6 +309,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
                 History.Insert((report with { Changes = changes.Count == 0 ? report.Changes : changes }).ToDoc());
                 return doc.ToDomain();
             });
+            StandingChanged(task);
         }
 
         TasksChanged?.Invoke([task.Code]);
@@ -306,6 +320,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     {
         lock (_gate)
         {
+            StandingsStale();
             InTransaction(() =>
             {
                 if (plan.Source is { } source)
@@ -409,6 +424,8 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
             _database = null;
             _processLock?.Dispose();
             _processLock = null;
+            StandingsStale();
+            _queryIndexesEnsured = false;
         }
     }
 

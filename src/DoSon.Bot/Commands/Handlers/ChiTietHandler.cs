@@ -26,8 +26,11 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
             return ValueTask.FromResult(Reply.Say(CommandTexts.TaskNotFound(context.Words[0])));
         }
 
-        var units = store.GetUnits().ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase);
-        var members = store.GetMembers().ToDictionary(m => m.Code, m => m, StringComparer.OrdinalIgnoreCase);
+        var history = store.GetHistory(task.Code);
+        var units = store.FindUnits([task.LeadUnit, .. task.SupportUnits])
+            .ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase);
+        var members = store.FindMembers([.. task.Assignees, .. history.TakeLast(HistoryShown).Select(h => h.MemberCode)])
+            .ToDictionary(m => m.Code, m => m, StringComparer.OrdinalIgnoreCase);
         string UnitName(string code) => units.TryGetValue(code, out var n) ? n : code;
         string MemberName(string code) => Domain.MemberName.Actor(code, members);
 
@@ -39,7 +42,7 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
         }
 
         sb.Append($"\nThời hạn: {DueText.Of(task, queries.Today)}");
-        if (task.Milestone is not null && store.GetMilestones().FirstOrDefault(m => m.Code == task.Milestone) is { } milestone)
+        if (task.Milestone is not null && store.FindMilestone(task.Milestone) is { } milestone)
         {
             sb.Append($"\nGắn với mốc: {milestone.Name} ({WardClock.Format(milestone.Date)})");
         }
@@ -61,7 +64,6 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
             sb.Append($"\nNội dung: {task.Description}");
         }
 
-        var history = store.GetHistory(task.Code);
         if (history.Count > 0)
         {
             sb.Append("\nLịch sử:");

@@ -41,12 +41,13 @@ public sealed class DonViHandler(IBotStore store, TaskQueries queries) : IComman
         }
 
         var today = queries.Today;
-        var all = store.GetTasks();
+        var led = store.GetTasksLedBy([unit.Code]);
+        var supported = store.GetTasksSupportedBy([unit.Code]);
         var text = new StringBuilder(ViewTexts.UnitHeading(unit));
-        text.Append('\n').Append(ViewTexts.CountLine(ViewTexts.Lead, TaskScope.CountLed(all, unit.Code, today)));
-        text.Append('\n').Append(ViewTexts.CountLine(ViewTexts.Support, TaskScope.CountSupported(all, unit.Code, today)));
-        OpenList(ViewTexts.Lead, TaskScope.LedBy(all, unit.Code));
-        OpenList(ViewTexts.Support, TaskScope.SupportedBy(all, unit.Code));
+        text.Append('\n').Append(ViewTexts.CountLine(ViewTexts.Lead, TaskScope.Count(led, today)));
+        text.Append('\n').Append(ViewTexts.CountLine(ViewTexts.Support, TaskScope.Count(supported, today)));
+        OpenList(ViewTexts.Lead, led);
+        OpenList(ViewTexts.Support, supported);
         return ValueTask.FromResult(Reply.Say(text.ToString()));
 
         void OpenList(string side, IReadOnlyList<WorkTask> tasks)

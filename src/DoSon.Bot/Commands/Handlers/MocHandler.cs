@@ -38,11 +38,10 @@ public sealed class MocHandler(IBotStore store, TaskQueries queries) : ICommandH
             return ValueTask.FromResult(Reply.Say(ViewTexts.NoRecentMilestones + "\n" + ViewTexts.OlderMilestones(older)));
         }
 
-        var tasks = store.GetTasks();
         var sb = new StringBuilder(all ? ViewTexts.AllMilestonesHeading : ViewTexts.MilestonesHeading);
         foreach (var m in shown)
         {
-            var tied = tasks.Where(t => string.Equals(t.Milestone, m.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+            var tied = store.GetTasksOfMilestone(m.Code);
             sb.Append($"\n• {WardClock.Format(m.Date)} — {m.Name} ({ViewTexts.MilestoneWhen(DueText.DaysLeft(m.Date, today))})");
             if (tied.Count > 0)
             {

@@ -16,7 +16,9 @@ public sealed class NhiemVuHandler(IBotStore store, TaskQueries queries) : IComm
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var caller = context.Caller;
-        var open = store.GetTasks().Where(t => !t.IsDone).ToList();
+        // Own tasks are assigned to the caller or led by their units; supported ones are supported by their units.
+        var open = TaskQueries.Merge(store.GetTasksFor(caller.Code), store.GetTasksLedBy(caller.Units), store.GetTasksSupportedBy(caller.Units))
+            .Where(t => !t.IsDone).ToList();
         var own = open.Where(t => TaskScope.IsOwn(caller, t)).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
         var sb = new StringBuilder(own.Count == 0
             ? ViewTexts.OwnNothingOpen

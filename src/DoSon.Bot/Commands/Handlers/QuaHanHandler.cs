@@ -12,7 +12,7 @@ public sealed class QuaHanHandler(TaskQueries queries) : ICommandHandler
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var today = queries.Today;
-        var tasks = queries.OpenInScope(context.Caller).Where(t => t.Due < today).ToList();
+        var tasks = queries.OverdueInScope(context.Caller, today);
         var text = tasks.Count == 0
             ? CommandTexts.NothingOverdue
             : CommandTexts.TaskList($"Quá hạn ({tasks.Count}):", tasks, today);

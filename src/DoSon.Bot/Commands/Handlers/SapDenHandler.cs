@@ -23,7 +23,7 @@ public sealed class SapDenHandler(TaskQueries queries) : ICommandHandler
 
         var today = queries.Today;
         var last = today.AddDays(days);
-        var tasks = queries.OpenInScope(context.Caller).Where(t => t.Due >= today && t.Due <= last).ToList();
+        var tasks = queries.OpenInScopeDueBetween(context.Caller, today, last);
         var text = tasks.Count == 0
             ? CommandTexts.NothingDueSoon(days)
             : CommandTexts.TaskList($"Đến hạn trong {days} ngày tới ({tasks.Count}):", tasks, today);

@@ -8,11 +8,27 @@ public sealed class TaskQueries(IBotStore store, TimeProvider time)
 {
     public DateOnly Today => WardClock.Today(time);
 
-    public IReadOnlyList<WorkTask> OpenInScope(Member caller) =>
-        store.GetTasks().Where(t => !t.IsDone && AccessPolicy.IsInScope(caller, t)).ToList();
+    /// <summary>Open tasks in the caller's scope (<see cref="AccessPolicy.IsInScope"/>) due between the two dates, both included.</summary>
+    public IReadOnlyList<WorkTask> OpenInScopeDueBetween(Member caller, DateOnly from, DateOnly to) =>
+        caller.Role == MemberRole.Admin
+            ? store.GetOpenTasksDueBetween(from, to)
+            : [.. Involving(caller).Where(t => !t.IsDone && t.Due >= from && t.Due <= to && AccessPolicy.IsInScope(caller, t))];
 
-    public IReadOnlyList<WorkTask> Visible(Member caller) =>
-        store.GetTasks().Where(t => AccessPolicy.CanSee(caller, t)).ToList();
+    /// <summary>Open tasks in the caller's scope past their deadline.</summary>
+    public IReadOnlyList<WorkTask> OverdueInScope(Member caller, DateOnly today) =>
+        caller.Role == MemberRole.Admin
+            ? store.GetOverdueTasks(today)
+            : [.. Involving(caller).Where(t => TaskScope.IsOverdue(t, today) && AccessPolicy.IsInScope(caller, t))];
+
+    /// <summary>Every task the member is tied to other than as an admin: assigned to them, or led or
+    /// supported by one of their units (the relations of <see cref="AccessPolicy.RelationOf"/> but
+    /// Admin and Stranger), read by index; by due date, then code.</summary>
+    public IReadOnlyList<WorkTask> Involving(Member member) =>
+        Merge(store.GetTasksFor(member.Code), store.GetTasksLedBy(member.Units), store.GetTasksSupportedBy(member.Units));
+
+    /// <summary>The tasks of several lists once each, in the order of the whole list: by due date, then code.</summary>
+    public static IReadOnlyList<WorkTask> Merge(params IEnumerable<WorkTask>[] lists) =>
+        [.. lists.SelectMany(l => l).DistinctBy(t => t.Code, StringComparer.Ordinal).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal)];
 
     public static bool TryPercent(string text, out int percent)
     {

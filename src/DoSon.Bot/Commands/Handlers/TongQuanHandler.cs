@@ -19,7 +19,8 @@ public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICom
         }
 
         var today = queries.Today;
-        var tasks = store.GetTasks();
+        // The counts come from the standings the store keeps; only the blocked tasks are read whole.
+        var tasks = store.GetTaskStandings();
         var sb = new StringBuilder($"Tổng quan ngày {WardClock.Format(today)}: {tasks.Count} nhiệm vụ");
         sb.Append($"\n• Hoàn thành: {tasks.Count(t => t.IsDone)}");
         sb.Append($"\n• Đang thực hiện: {tasks.Count(t => t.Status == WorkTaskStatus.InProgress)}");
@@ -32,19 +33,18 @@ public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICom
         }
 
         sb.Append('\n').Append(ViewTexts.OverviewByUnitHeading);
+        var byUnit = TaskScope.CountByUnit(tasks, today);
         foreach (var unit in store.GetUnits())
         {
-            var led = TaskScope.CountLed(tasks, unit.Code, today);
-            var supported = TaskScope.CountSupported(tasks, unit.Code, today);
-            if (led.Total == 0 && supported.Total == 0)
+            if (!byUnit.TryGetValue(unit.Code, out var counts) || (counts.Led.Total == 0 && counts.Supported.Total == 0))
             {
                 continue;
             }
 
-            sb.Append('\n').Append(ViewTexts.OverviewUnitLine(unit.Code, led, supported));
+            sb.Append('\n').Append(ViewTexts.OverviewUnitLine(unit.Code, counts.Led, counts.Supported));
         }
 
-        var blocked = tasks.Where(t => t.Status == WorkTaskStatus.Blocked).ToList();
+        var blocked = store.GetTasksWithStatus(WorkTaskStatus.Blocked);
         if (blocked.Count > 0)
         {
             sb.Append('\n').Append(CommandTexts.TaskList("Cần tháo gỡ:", blocked, today));
