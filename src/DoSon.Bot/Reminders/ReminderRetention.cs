@@ -78,7 +78,11 @@ public sealed class ReminderRetention(
         if (removal.Removed > 0 && removal.Removed > removal.DocumentsBefore * RebuildShare)
         {
             rebuild = store.Rebuild();
-            if (rebuild.CountsMatch)
+            if (rebuild is null)
+            {
+                logger.LogInformation("{Text}", RetentionTexts.RebuildSkipped);
+            }
+            else if (rebuild.CountsMatch)
             {
                 logger.LogInformation("{Text}", RetentionTexts.Rebuilt(rebuild.SizeBefore, rebuild.SizeAfter));
             }

@@ -17,6 +17,9 @@ public static class RetentionTexts
     public static string Rebuilt(long before, long after) =>
         $"Đã dựng lại tệp cơ sở dữ liệu sau khi dọn: {Size(before)} → {Size(after)}.";
 
+    public const string RebuildSkipped =
+        "Không dựng lại tệp cơ sở dữ liệu: dữ liệu quá nhiều để phiên bản LiteDB đang dùng dựng lại an toàn; các trang trống vẫn được dùng lại cho dữ liệu mới.";
+
     public static string RebuildCountsDiffer(string? copy) =>
         $"Dựng lại tệp cơ sở dữ liệu xong nhưng số bản ghi khác trước; bản cũ được giữ lại tại {copy ?? "(không tìm thấy)"}. Hãy chạy lệnh check và báo người quản trị.";
 

@@ -30,6 +30,7 @@ public interface IReminderRetentionStore
     long FileSize();
 
     /// <summary>Rebuilds the database file in place (LiteDB's Rebuild), under the store's lock: no
-    /// backup copy, chat answer or reminder can run meanwhile.</summary>
-    StoreRebuild Rebuild();
+    /// backup copy, chat answer or reminder can run meanwhile. Null when it is not done because
+    /// LiteDB could not do it safely (see <see cref="LiteDbBotStore.RebuildLimit"/>).</summary>
+    StoreRebuild? Rebuild();
 }

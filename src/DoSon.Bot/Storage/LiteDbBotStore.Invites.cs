@@ -89,8 +89,7 @@ internal sealed partial class LiteDbBotStore : IInviteStore
         }
     }
 
-    // Made on first use, inside the lock, like the Telegram indexes (MigrateExtensions is a partial
-    // method only one feature can implement).
+    // Made on first use, inside the lock, like the Telegram indexes.
     private void EnsureInvites()
     {
         if (_invitesReady)

@@ -7,7 +7,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
 {
     private bool _reminderIndexes;
 
-    // Indexes are made on first use rather than in MigrateExtensions, which only one feature may implement.
+    // Indexes are made on first use, inside the lock.
     private ILiteCollection<ReminderDoc> Reminders
     {
         get

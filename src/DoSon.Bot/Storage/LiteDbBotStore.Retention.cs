@@ -122,7 +122,16 @@ internal sealed partial class LiteDbBotStore : IReminderRetentionStore
         }
     }
 
-    public StoreRebuild Rebuild()
+    /// <summary>LiteDB 5.0.19 to 5.0.21 cannot rebuild a collection of more than 2,550 documents that
+    /// has a secondary index: Rebuild throws "Detected loop in FindAll" and closes the engine
+    /// (litedb-org/LiteDB issue 2827). Every collection here has one, so the file is rebuilt only
+    /// while each holds at most this many; otherwise LiteDB goes on reusing the freed pages.</summary>
+    public const int RebuildLimit = 2_550;
+
+    /// <summary>Whether LiteDB can rebuild a file with these document counts per collection.</summary>
+    internal static bool CanRebuild(IReadOnlyDictionary<string, int> counts) => counts.Values.All(c => c <= RebuildLimit);
+
+    public StoreRebuild? Rebuild()
     {
         // Under the gate: a backup copy (CopyDataFileTo) takes the same lock, so a copy is never taken
         // of a file being rebuilt, and no chat answer or reminder writes meanwhile. The process lock
@@ -132,6 +141,11 @@ internal sealed partial class LiteDbBotStore : IReminderRetentionStore
             _db.Checkpoint();
             var before = new FileInfo(_path).Length;
             var counts = CountDocuments();
+            if (!CanRebuild(counts))
+            {
+                return null;
+            }
+
             var folder = Path.GetDirectoryName(_path)!;
             // LiteDB 5.0 moves the old file aside as "<name>-backup<ext>" and leaves it there.
             var pattern = Path.GetFileNameWithoutExtension(_path) + "-backup*" + Path.GetExtension(_path);

@@ -47,8 +47,7 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
     private ILiteCollection<TelegramGroupDoc> TelegramGroups => _db.GetCollection<TelegramGroupDoc>("telegram_groups");
     private ILiteCollection<TelegramStateDoc> TelegramState => _db.GetCollection<TelegramStateDoc>("telegram_state");
 
-    // MigrateExtensions is a partial method that only one feature can implement, so the Telegram
-    // indexes are made on first use instead (inside the lock).
+    // The Telegram indexes are made on first use (inside the lock).
     private void EnsureTelegramIndexes()
     {
         if (_telegramIndexed)

@@ -121,13 +121,9 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
                 EnsureQueryIndexes();
             }
 
-            MigrateExtensions();
             _db.UserVersion = SchemaVersion;
         }
     }
-
-    /// <summary>Indexes of the collections other features keep in this file.</summary>
-    partial void MigrateExtensions();
 
     public event Action<IReadOnlyCollection<string>>? TasksChanged;
 
