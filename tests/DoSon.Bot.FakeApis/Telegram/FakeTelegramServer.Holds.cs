@@ -4,68 +4,28 @@ namespace DoSon.Bot.FakeApis.Telegram;
 
 public sealed partial class FakeTelegramServer
 {
-    private readonly Dictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _heldWaiting = new(StringComparer.Ordinal);
+    private SendHolds? _sendHolds;
+
+    // Made on first use (a field initializer cannot reach the gate), once even when two requests race.
+    private SendHolds Holds
+    {
+        get
+        {
+            Interlocked.CompareExchange(ref _sendHolds, new SendHolds(_gate, SignalWaiters), null);
+            return _sendHolds;
+        }
+    }
 
     /// <summary>From now on sends to this chat are held, unanswered and not carried out, until
     /// <see cref="ReleaseSendsTo"/> (a slow connection to one person); other chats go on.</summary>
-    public void HoldSendsTo(long chatId)
-    {
-        lock (_gate)
-        {
-            _holds.TryAdd(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        }
-    }
+    public void HoldSendsTo(long chatId) => Holds.Hold(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Lets the held sends to this chat (and later ones) through.</summary>
-    public void ReleaseSendsTo(long chatId)
-    {
-        lock (_gate)
-        {
-            if (_holds.Remove(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), out var hold))
-            {
-                hold.TrySetResult();
-            }
-        }
-    }
+    public void ReleaseSendsTo(long chatId) => Holds.Release(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>How many sends to this chat are being held now.</summary>
-    public int HeldSendsTo(long chatId)
-    {
-        lock (_gate)
-        {
-            return _heldWaiting.GetValueOrDefault(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
+    public int HeldSendsTo(long chatId) => Holds.Held(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Waits while sends to the request's chat are held.</summary>
-    private async Task WaitWhileHeldAsync(JsonObject p, CancellationToken aborted)
-    {
-        var chat = p["chat_id"]?.ToString();
-        Task hold;
-        lock (_gate)
-        {
-            if (chat is null || !_holds.TryGetValue(chat, out var held))
-            {
-                return;
-            }
-
-            hold = held.Task;
-            _heldWaiting[chat] = _heldWaiting.GetValueOrDefault(chat) + 1;
-            SignalWaiters();
-        }
-
-        try
-        {
-            await hold.WaitAsync(aborted);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _heldWaiting[chat]--;
-                SignalWaiters();
-            }
-        }
-    }
+    private Task WaitWhileHeldAsync(JsonObject p, CancellationToken aborted) => Holds.WaitWhileHeldAsync(p["chat_id"]?.ToString(), aborted);
 }
