@@ -59,7 +59,7 @@ internal sealed class BackupService(
             return;
         }
 
-        await scheduler.ScheduleDailyBackupAsync(NextDaily(daily, time.GetUtcNow()), cancellationToken);
+        await scheduler.ScheduleDailyBackupAsync(WardClock.NextAt(daily, time.GetUtcNow()), cancellationToken);
         logger.LogInformation("Sao lưu hằng ngày lúc {Time} vào {Folder}.", daily.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), backups.Folder);
     }
 
@@ -69,20 +69,12 @@ internal sealed class BackupService(
         return Task.CompletedTask;
     }
 
-    /// <summary>The first instant at the ward's local <paramref name="daily"/> time after <paramref name="now"/>.</summary>
-    public static DateTimeOffset NextDaily(TimeOnly daily, DateTimeOffset now)
-    {
-        var today = DateOnly.FromDateTime(WardClock.ToLocal(now).DateTime);
-        var at = WardClock.ToInstant(today, daily);
-        return at > now ? at : WardClock.ToInstant(today.AddDays(1), daily);
-    }
-
     /// <summary>The job's work: schedule tomorrow's first (a failure must not end the schedule), then copy.</summary>
     public async Task<BackupRun> RunDailyAsync(CancellationToken cancellationToken)
     {
         if (TryDailyTime(out var daily))
         {
-            await scheduler.ScheduleDailyBackupAsync(NextDaily(daily, time.GetUtcNow()), cancellationToken);
+            await scheduler.ScheduleDailyBackupAsync(WardClock.NextAt(daily, time.GetUtcNow()), cancellationToken);
         }
 
         return Run(BackupReason.Regular);

@@ -15,6 +15,14 @@ public static class WardClock
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToLocal(time.GetUtcNow()).DateTime);
 
     /// <summary>The UTC instant of a local date and time in the ward.</summary>
+    /// <summary>The first instant at the ward's local <paramref name="daily"/> time after <paramref name="now"/>.</summary>
+    public static DateTimeOffset NextAt(TimeOnly daily, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(ToLocal(now).DateTime);
+        var at = ToInstant(today, daily);
+        return at > now ? at : ToInstant(today.AddDays(1), daily);
+    }
+
     public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);

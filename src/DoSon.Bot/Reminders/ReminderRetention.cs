@@ -1,11 +1,9 @@
 using DoSon.Bot.Domain;
 using DoSon.Bot.Hosting;
-using DoSon.Bot.Reminders.Jobs;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace DoSon.Bot.Reminders;
 
@@ -25,7 +23,7 @@ public interface IReminderRetention
 /// 02:30 backup, so a rebuild always has a fresh copy behind it, and long before the first reminder).</summary>
 public sealed class ReminderRetention(
     IReminderRetentionStore store,
-    ISchedulerFactory schedulers,
+    ReminderScheduler scheduler,
     IOptions<ReminderRetentionOptions> options,
     TimeProvider time,
     ILogger<ReminderRetention> logger) : IReminderRetention, IHostedService
@@ -127,22 +125,12 @@ public sealed class ReminderRetention(
     /// <summary>When the daily retention fires next, or null when none is scheduled.</summary>
     public async Task<DateTimeOffset?> NextRunAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        return (await scheduler.GetTrigger(ReminderRetentionJob.Trigger, cancellationToken))?.NextFireTimeUtc;
-    }
-
-    /// <summary>The first instant at the ward's local <paramref name="daily"/> time after <paramref name="now"/>.</summary>
-    public static DateTimeOffset NextDaily(TimeOnly daily, DateTimeOffset now)
-    {
-        var today = DateOnly.FromDateTime(WardClock.ToLocal(now).DateTime);
-        var at = WardClock.ToInstant(today, daily);
-        return at > now ? at : WardClock.ToInstant(today.AddDays(1), daily);
+        return await scheduler.NextRetentionAsync(cancellationToken);
     }
 
     private async Task ScheduleNextAsync(TimeOnly daily, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await ReminderRetentionJob.ScheduleAsync(scheduler, time, NextDaily(daily, time.GetUtcNow()), cancellationToken);
+        await scheduler.ScheduleRetentionAsync(WardClock.NextAt(daily, time.GetUtcNow()), cancellationToken);
     }
 
     private bool TryDailyTime(out TimeOnly daily)

@@ -65,6 +65,8 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
             AddJobOptions.Replacing, cancellationToken);
         await scheduler.AddJob(JobBuilder.Create<DailyBackupJob>().WithIdentity(DailyBackupJobKey).StoreDurably().Build(),
             AddJobOptions.Replacing, cancellationToken);
+        await scheduler.AddJob(JobBuilder.Create<ReminderRetentionJob>().WithIdentity(ReminderRetentionJob.Key).StoreDurably().Build(),
+            AddJobOptions.Replacing, cancellationToken);
         return _scheduler = scheduler;
     }
 
@@ -197,22 +199,38 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
 
     /// <summary>The next daily backup, replaced by the one after each time it fires (the ward's
     /// calendar decides the instant, as for the digests).</summary>
-    public async Task ScheduleDailyBackupAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    public Task ScheduleDailyBackupAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        ScheduleOnceAsync(DailyBackupTrigger, DailyBackupJobKey, at, cancellationToken);
+
+    /// <summary>When the daily backup fires next, or null when none is scheduled.</summary>
+    public Task<DateTimeOffset?> NextDailyBackupAsync(CancellationToken cancellationToken) =>
+        NextFireAsync(DailyBackupTrigger, cancellationToken);
+
+    /// <summary>The next run of the daily removal of old reminders; the run schedules the one after.</summary>
+    public Task ScheduleRetentionAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        ScheduleOnceAsync(ReminderRetentionJob.Trigger, ReminderRetentionJob.Key, at, cancellationToken);
+
+    /// <summary>When the daily removal of old reminders fires next, or null when none is scheduled.</summary>
+    public Task<DateTimeOffset?> NextRetentionAsync(CancellationToken cancellationToken) =>
+        NextFireAsync(ReminderRetentionJob.Trigger, cancellationToken);
+
+    /// <summary>One trigger at <paramref name="at"/>, replacing the one before: the ward's calendar
+    /// decides each day's instant, so a daily job schedules its next run itself.</summary>
+    private async Task ScheduleOnceAsync(TriggerKey key, JobKey job, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var scheduler = await SchedulerAsync(cancellationToken);
         var trigger = TriggerBuilder.Create(time)
-            .WithIdentity(DailyBackupTrigger)
-            .ForJob(DailyBackupJobKey)
+            .WithIdentity(key)
+            .ForJob(job)
             .StartAt(at)
             .Build();
         await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
     }
 
-    /// <summary>When the daily backup fires next, or null when none is scheduled.</summary>
-    public async Task<DateTimeOffset?> NextDailyBackupAsync(CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> NextFireAsync(TriggerKey key, CancellationToken cancellationToken)
     {
         var scheduler = await SchedulerAsync(cancellationToken);
-        return (await scheduler.GetTrigger(DailyBackupTrigger, cancellationToken))?.NextFireTimeUtc;
+        return (await scheduler.GetTrigger(key, cancellationToken))?.NextFireTimeUtc;
     }
 
     /// <summary>When the digest of a kind fires next, or null when none is scheduled.</summary>

@@ -94,7 +94,7 @@ public static class ReportSections
 
     private static string Who(string memberCode, IReadOnlyList<Member> members) =>
         members.FirstOrDefault(m => string.Equals(m.Code, memberCode, StringComparison.OrdinalIgnoreCase)) is { } m
-            ? (string.IsNullOrWhiteSpace(m.Title) ? m.Name : m.Title)
+            ? (string.IsNullOrWhiteSpace(m.Title) ? MemberName.Bare(m) : m.Title)
             : memberCode;
 
     /// <summary>2.1 before 2.2.1 before 2.10; tasks without a section last.</summary>
