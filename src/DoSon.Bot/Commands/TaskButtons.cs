@@ -11,6 +11,8 @@ public enum TaskAction
     Snooze,
     /// <summary>Reopen a finished task at the percent in the argument (the confirmation of /capnhat).</summary>
     Reopen,
+    /// <summary>A note on a task (a reply to a reminder); there is no button for it.</summary>
+    Note,
 }
 
 /// <summary>A tapped button, decoded: what to do to which task.</summary>
@@ -50,7 +52,8 @@ public static class TaskButtons
             TaskAction.Percent => "pct",
             TaskAction.Blocker => "blk",
             TaskAction.Reopen => "reo",
-            _ => "snz",
+            TaskAction.Snooze => "snz",
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No button carries this action."),
         };
         var data = argument is null ? $"{Prefix}:{verb}:{taskCode}" : $"{Prefix}:{verb}:{taskCode}:{argument}";
         if (System.Text.Encoding.UTF8.GetByteCount(data) > MaxDataBytes)

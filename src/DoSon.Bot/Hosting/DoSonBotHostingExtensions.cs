@@ -51,6 +51,7 @@ public static partial class DoSonBotHostingExtensions
         services.AddImport();
 
         services.AddSingleton<TaskProgress>();
+        services.AddSingleton<TaskActions>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<Conversation>();

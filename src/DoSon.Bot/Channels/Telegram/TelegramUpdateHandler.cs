@@ -1,6 +1,5 @@
 using DoSon.Bot.Channels.Telegram.Notices;
 using DoSon.Bot.Commands;
-using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Logging;
@@ -20,8 +19,7 @@ public sealed class TelegramUpdateHandler(
     TelegramOutbox outbox,
     ITelegramStore telegramStore,
     Conversation conversation,
-    TaskProgress progress,
-    TaskQueries queries,
+    TaskActions actions,
     ChatLinking linking,
     TelegramCommandMenu menu,
     TelegramButtons buttons,
@@ -257,27 +255,10 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        ProgressOutcome outcome;
-        string text;
-        if (record.Purpose == TelegramMessagePurpose.BlockerPrompt)
-        {
-            outcome = progress.ReportBlocker(member, code, note, TelegramChannel.ChannelName);
-            text = ProgressReplies.Describe(outcome, code, queries.Today, CommandTexts.BlockerRecorded);
-        }
-        else
-        {
-            outcome = progress.AddNote(member, code, note, TelegramChannel.ChannelName);
-            text = ProgressReplies.Describe(outcome, code, queries.Today, CommandTexts.NoteRecorded);
-        }
-
-        var reply = Reply.Say(text);
-        IReadOnlyList<string>? codes = null;
-        if (outcome is { Kind: ProgressOutcomeKind.Recorded, Task: { IsDone: false } task })
-        {
-            reply = reply with { Text = text + "\n" + CommandTexts.TaskLine(task, queries.Today) };
-            reply = reply.WithButtons([.. TaskButtons.For(task)]);
-            codes = [task.Code];
-        }
+        var request = record.Purpose == TelegramMessagePurpose.BlockerPrompt ? TaskActionRequest.Blocker(note) : TaskActionRequest.Note(note);
+        var outcome = await actions.ApplyAsync(member, code, request, TelegramChannel.ChannelName, TaskActionOrigin.Answer, cancellationToken);
+        var reply = outcome.ToReply();
+        IReadOnlyList<string>? codes = outcome.Buttons.Count > 0 ? [outcome.Task!.Code] : null;
 
         await AnswerAsync(message, reply, codes, cancellationToken);
     }
