@@ -8,4 +8,8 @@ public sealed class Conversation(CommandRouter router)
 {
     public ValueTask<Reply> AnswerAsync(Member member, string? text, string channel, CancellationToken cancellationToken) =>
         router.RouteAsync(member, text, channel, cancellationToken);
+
+    /// <summary>A message the adapter has parsed already (to link, or to see whom a group message addresses).</summary>
+    public ValueTask<Reply> AnswerAsync(Member member, ParsedCommand command, string channel, CancellationToken cancellationToken) =>
+        router.RouteAsync(member, command, channel, cancellationToken);
 }

@@ -29,8 +29,6 @@ public sealed class TelegramUpdateHandler(
     TimeProvider time,
     ILogger<TelegramUpdateHandler> logger)
 {
-    private sealed record ParsedCommand(string Name, string? Target, string Arguments);
-
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         if (update.Message is { } message)
@@ -73,21 +71,21 @@ public sealed class TelegramUpdateHandler(
         }
 
         var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
-        var command = ParseCommand(message.Text);
+        var command = CommandParser.Parse(message.Text);
         var repliesToBot = message.ReplyToMessage?.From?.Id == api.BotId;
         if (isGroup)
         {
             // Privacy: in a group the bot answers only what is meant for it, so that a ward group's
             // conversation is not read or interrupted.
             var username = await api.GetUsernameAsync(cancellationToken);
-            var addressed = repliesToBot || string.Equals(command?.Target, username, StringComparison.OrdinalIgnoreCase);
+            var addressed = repliesToBot || string.Equals(command.Target, username, StringComparison.OrdinalIgnoreCase);
             if (!addressed)
             {
                 return;
             }
         }
 
-        if (command is { Name: "start" } && command.Arguments.Length > 0)
+        if (command is { IsCommand: true, Name: "start" } && command.Arguments.Length > 0)
         {
             if (isGroup)
             {
@@ -117,13 +115,13 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        if (command is { Name: "dangkynhom" or "huydangkynhom" })
+        if (command is { IsCommand: true, Name: "dangkynhom" or "huydangkynhom" })
         {
             await GroupCommandAsync(message, member, register: command.Name == "dangkynhom", isGroup, cancellationToken);
             return;
         }
 
-        if (command is null && repliesToBot && telegramStore.FindMessage(message.Chat.Id, message.ReplyToMessage!.Id) is { } record)
+        if (!command.IsCommand && repliesToBot && telegramStore.FindMessage(message.Chat.Id, message.ReplyToMessage!.Id) is { } record)
         {
             await ReplyToTaskMessageAsync(message, member, record, cancellationToken);
             return;
@@ -141,7 +139,7 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        var reply = await conversation.AnswerAsync(member, message.Text, TelegramChannel.ChannelName, cancellationToken);
+        var reply = await conversation.AnswerAsync(member, command, TelegramChannel.ChannelName, cancellationToken);
         await AnswerAsync(message, reply, null, cancellationToken);
     }
 
@@ -192,20 +190,6 @@ public sealed class TelegramUpdateHandler(
         {
             await outbox.SendDocumentAsync(message.Chat.Id, file.FileName, file.Content, file.Caption, file.Buttons, null, cancellationToken);
         }
-    }
-
-    private static ParsedCommand? ParseCommand(string? text)
-    {
-        if (text is null || !text.StartsWith('/') || text.Length < 2)
-        {
-            return null;
-        }
-
-        var end = text.IndexOfAny([' ', '\n', '\t']);
-        var token = end < 0 ? text[1..] : text[1..end];
-        var at = token.IndexOf('@', StringComparison.Ordinal);
-        var target = at >= 0 ? token[(at + 1)..] : null;
-        return new ParsedCommand(CommandRouter.NormalizeName(token), target, end < 0 ? "" : text[(end + 1)..].Trim());
     }
 
     private async Task LinkAsync(Message message, long userId, string code, CancellationToken cancellationToken)
