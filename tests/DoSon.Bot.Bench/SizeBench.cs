@@ -5,6 +5,7 @@ using DoSon.Bot.Channels;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Import;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Outbox;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;

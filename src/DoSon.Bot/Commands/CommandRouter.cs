@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Commands;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Commands;
 

@@ -1,6 +1,7 @@
 using DoSon.Bot.Channels.Telegram.Notices;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
