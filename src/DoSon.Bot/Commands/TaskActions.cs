@@ -1,5 +1,6 @@
 using System.Globalization;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 
