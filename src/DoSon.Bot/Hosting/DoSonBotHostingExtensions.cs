@@ -12,6 +12,9 @@ using DoSon.Bot.Reports;
 using DoSon.Bot.Notices;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
+using DoSon.Bot.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,7 +39,18 @@ public static partial class DoSonBotHostingExtensions
 
         services.TryAddSingleton<TimeProvider>(sp =>
         {
-            var clock = sp.GetRequiredService<IOptions<ClockOptions>>().Value;
+            ClockOptions clock;
+            try
+            {
+                clock = sp.GetRequiredService<IOptions<ClockOptions>>().Value;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+            {
+                // Kestrel takes the clock while the web host is built, before the start's checks run:
+                // a Clock value that cannot be read is said by those checks, and nothing runs on this clock.
+                return TimeProvider.System;
+            }
+
             return clock.Start is null && Math.Abs(clock.Speed - 1) < double.Epsilon
                 ? TimeProvider.System
                 : new ScaledTimeProvider(TimeProvider.System, clock.Start ?? TimeProvider.System.GetUtcNow(), clock.Speed, startRunning: false);
@@ -87,6 +101,7 @@ public static partial class DoSonBotHostingExtensions
 
         builder.AddTelegram();
         builder.AddZalo();
+        builder.AddWebConsole();
 
         // Stopping is quick: polls and waits observe the stopping token, and whatever has not
         // finished after this is left to the next start (the default would wait 30 s).
@@ -127,6 +142,11 @@ public static partial class DoSonBotHostingExtensions
             DecideDatabaseUse(host.Services.GetRequiredService<DatabaseUse>(), commandLine.Verb, output);
             if (commandLine.Verb is null)
             {
+                if (host is WebApplication)
+                {
+                    WebListenCheck.EnsureFree(host.Services.GetRequiredService<IOptions<WebOptions>>().Value);
+                }
+
                 var store = host.Services.GetRequiredService<LiteDbBotStore>();
                 store.EnsureOpen();
                 try
@@ -139,7 +159,16 @@ public static partial class DoSonBotHostingExtensions
                     throw;
                 }
 
-                await host.RunAsync();
+                try
+                {
+                    await host.RunAsync();
+                }
+                catch (IOException ex) when (ex.InnerException is AddressInUseException)
+                {
+                    // Taken between the check above and Kestrel's start.
+                    throw new ExpectedFailureException(WebTexts.ListenUrlBusy(host.Services.GetRequiredService<IOptions<WebOptions>>().Value.ListenUrls), ExitCodes.Usage, ex);
+                }
+
                 return ExitCodes.Ok;
             }
 

@@ -1,7 +1,9 @@
+using DoSon.Bot.Channels.Console;
 using DoSon.Bot.FakeApis.Telegram;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +37,9 @@ public sealed class BotHost : IAsyncDisposable
     public LogCapture Logs { get; }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>What the terminal chat wrote (web hosts only).</summary>
+    public StringWriter Terminal { get; private init; } = new();
 
     public IBotStore Store => Services.GetRequiredService<IBotStore>();
 
@@ -71,15 +76,25 @@ public sealed class BotHost : IAsyncDisposable
         return merged;
     }
 
-    /// <summary>The host with whatever chat settings are given (Telegram, Zalo, both, or none).</summary>
-    public static IHost Build(string databasePath, TimeProvider clock, LogCapture logs, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>The host with whatever chat settings are given (Telegram, Zalo, both, or none). With
+    /// <paramref name="web"/> it is built as Program builds it, by WebApplication.CreateBuilder, and serves
+    /// the web console on 127.0.0.1 at a free port (unless the settings say otherwise); the terminal chat,
+    /// when there is no token, reads nothing and writes to <paramref name="terminal"/>.</summary>
+    public static IHost Build(string databasePath, TimeProvider clock, LogCapture logs, IReadOnlyDictionary<string, string?> settings, bool web = false, TextWriter? terminal = null)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Testing",
-        });
+        IHostApplicationBuilder builder = web
+            ? WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                Args = [],
+                ContentRootPath = AppContext.BaseDirectory,
+                EnvironmentName = "Testing",
+            })
+            : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                Args = [],
+                ContentRootPath = AppContext.BaseDirectory,
+                EnvironmentName = "Testing",
+            });
         var values = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = databasePath,
@@ -93,14 +108,20 @@ public sealed class BotHost : IAsyncDisposable
             ["Zalo:PerChatPerSecond"] = "0",
             // Zalo's conservative 5 a second would hold a test's 21 answers on this clock: Telegram's 30.
             ["Zalo:PerSecond"] = "30",
+            ["Web:ListenUrls"] = "http://127.0.0.1:0",
         };
         builder.Configuration.AddInMemoryCollection(Merge(values, settings));
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton(clock);
+        if (web)
+        {
+            builder.Services.AddSingleton(new ConsoleIo(TextReader.Null, terminal ?? TextWriter.Null, interactive: false));
+        }
+
         builder.AddDoSonBot();
-        return builder.Build();
+        return builder is WebApplicationBuilder webBuilder ? webBuilder.Build() : ((HostApplicationBuilder)builder).Build();
     }
 
     public static Task<BotHost> StartAsync(
@@ -115,11 +136,13 @@ public sealed class BotHost : IAsyncDisposable
         TempDatabase database,
         IReadOnlyDictionary<string, string?> settings,
         FakeTimeProvider? clock = null,
-        Action<IBotStore>? seed = null)
+        Action<IBotStore>? seed = null,
+        bool web = false)
     {
         clock ??= new FakeTimeProvider(Start);
         var logs = new LogCapture();
-        var host = Build(database.Path, clock, logs, settings);
+        var terminal = new StringWriter();
+        var host = Build(database.Path, clock, logs, settings, web, TextWriter.Synchronized(terminal));
         var store = host.Services.GetRequiredService<IBotStore>();
         if (store.IsEmpty())
         {
@@ -127,7 +150,7 @@ public sealed class BotHost : IAsyncDisposable
         }
 
         await host.StartAsync();
-        return new BotHost(host, logs, clock);
+        return new BotHost(host, logs, clock) { Terminal = terminal };
     }
 
     private int _disposed;

@@ -61,6 +61,9 @@ internal static class ProgramRun
         start.Environment.Remove("Telegram__BotToken");
         start.Environment.Remove("Zalo__BotToken");
         start.Environment["Seed__File"] = "";
+        // The web console on a free port, so that processes side by side never meet on 5080; a test
+        // about the listen address passes its own on the command line, which wins.
+        start.Environment["Web__ListenUrls"] = "http://127.0.0.1:0";
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["DOTNET_NOLOGO"] = "1";
 

@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,7 @@ public sealed class TelegramPollingService(
     IOptions<TelegramOptions> options,
     IOptions<ChatOptions> chatOptions,
     TimeProvider time,
+    PlatformContact contact,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
@@ -56,6 +58,7 @@ public sealed class TelegramPollingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        contact.Expect("Telegram");
         // Let the host finish starting (seeding first) before the first call.
         await Task.Yield();
         if (store.GetPollState() is { } saved && time.GetUtcNow() - saved.At < OffsetMemory)
@@ -96,6 +99,7 @@ public sealed class TelegramPollingService(
             {
                 updates = await api.Polling.GetUpdates(offset, BatchSize, options.Value.PollTimeoutSeconds, AllowedUpdates, stoppingToken);
                 failures = 0;
+                contact.Answered("Telegram");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -98,6 +98,13 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
+        if (command is { Name: "web" } && isGroup)
+        {
+            // A sign-in link is a secret: never into a group, where everyone would read it.
+            await AnswerAsync(message, Reply.Say(Web.WebTexts.OnlyInPrivateChat), null, cancellationToken);
+            return;
+        }
+
         var member = linking.Recognise(ChatAccount.Telegram(from.Id));
         var verdict = floodGate.Check(ChatAccount.Telegram(from.Id), linked: member is not null);
         if (verdict != FloodVerdict.Handle)

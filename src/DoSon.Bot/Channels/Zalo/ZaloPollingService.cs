@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,7 @@ public sealed class ZaloPollingService(
     IOptions<ZaloOptions> options,
     IOptions<ChatOptions> chatOptions,
     TimeProvider time,
+    PlatformContact contact,
     ILogger<ZaloPollingService> logger) : BackgroundService
 {
     /// <summary>How many handled message ids are remembered (and saved) to skip a repeat.</summary>
@@ -41,6 +43,7 @@ public sealed class ZaloPollingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        contact.Expect("Zalo");
         // Let the host finish starting (seeding first) before the first call.
         await Task.Yield();
         lock (_gate)
@@ -81,6 +84,7 @@ public sealed class ZaloPollingService(
             {
                 update = await client.GetUpdatesAsync(options.Value.PollTimeoutSeconds, stoppingToken);
                 failures = 0;
+                contact.Answered("Zalo");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

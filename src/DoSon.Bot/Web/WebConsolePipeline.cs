@@ -1,0 +1,87 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DoSon.Bot.Web;
+
+/// <summary>The console's request pipeline, set up from AddDoSonBot (a startup filter), so that
+/// Program.cs stays wiring only: security headers, routing, session, rate limits, then the endpoints.</summary>
+internal sealed class WebConsolePipeline : IStartupFilter
+{
+    /// <summary>No script at all, nothing from elsewhere: the pages are plain HTML forms and one stylesheet.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    public const string StylesheetPath = "/site.css";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseForwardedHeaders();
+        app.Use(async (context, nextStep) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            await nextStep(context);
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseEndpoints(endpoints =>
+        {
+            MapProbes(endpoints);
+            endpoints.MapGet(StylesheetPath, (Delegate)Stylesheet).AllowAnonymous();
+            // Browsers ask for it on every site; the console has none, and says so without a 404.
+            endpoints.MapGet("/favicon.ico", () => Results.NoContent()).AllowAnonymous();
+            endpoints.MapGet(DashboardChartPath, (Delegate)ChartAsync).RequireAuthorization();
+            endpoints.MapRazorPages();
+        });
+        next(app);
+    };
+
+    public const string DashboardChartPath = "/tong-quan/bieu-do.svg";
+
+    /// <summary>Vietnamese letters as they are, so that a person reading a monitor's log can read them.</summary>
+    private static readonly JsonSerializerOptions ProbeJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    private static void MapProbes(IEndpointRouteBuilder endpoints)
+    {
+        // For systemd, Docker and monitors: no session, and nothing of the ward in the answer.
+        endpoints.MapGet("/healthz", () => Results.Text("ok", "text/plain; charset=utf-8")).AllowAnonymous();
+        endpoints.MapGet("/readyz", async (WebReadiness readiness, CancellationToken cancellationToken) =>
+        {
+            var problems = await readiness.ProblemsAsync(cancellationToken);
+            var body = JsonSerializer.Serialize(new { ready = problems.Count == 0, problems }, ProbeJson);
+            return Results.Text(body, "application/json; charset=utf-8", statusCode: problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous();
+    }
+
+    private static IResult Stylesheet()
+    {
+        using var stream = typeof(WebConsolePipeline).Assembly.GetManifestResourceStream("DoSon.Bot.Web.site.css")!;
+        using var reader = new StreamReader(stream);
+        return Results.Text(reader.ReadToEnd(), "text/css; charset=utf-8");
+    }
+
+    private static async Task<IResult> ChartAsync(HttpContext context, WebQueries queries, CancellationToken cancellationToken)
+    {
+        if (WebSession.MemberCode(context.User) is not { } code || queries.FindMember(code) is not { } member)
+        {
+            return Results.Redirect(WebSession.NeedSignInPath);
+        }
+
+        var dashboard = await queries.DashboardAsync(member, cancellationToken);
+        // An SVG opened as an image runs no script; its own inline styles are ScottPlot's.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Text(DashboardChart.Svg(dashboard.Units), "image/svg+xml; charset=utf-8");
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DoSon.Bot.Channels;
+using DoSon.Bot.Domain;
+using DoSon.Bot.Tests.EndToEnd;
+using DoSon.Bot.Tests.Fakes;
+using DoSon.Bot.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DoSon.Bot.Tests.Web;
+
+/// <summary>The real host (as Program builds it) serving its web console on 127.0.0.1 at a free port,
+/// on the sample ward and a fake clock, with the terminal chat (no chat token), and an HttpClient that
+/// keeps cookies and does not follow redirects.</summary>
+public sealed partial class WebConsole : IAsyncDisposable
+{
+    private readonly TempDatabase _database;
+
+    private WebConsole(TempDatabase database, BotHost bot)
+    {
+        _database = database;
+        Bot = bot;
+        Client = NewClient();
+    }
+
+    public BotHost Bot { get; }
+
+    public HttpClient Client { get; }
+
+    public Uri BaseAddress => new(Bot.Services.GetRequiredService<WebLoginLinks>().PublicUrl + "/");
+
+    public static async Task<WebConsole> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool marchSample = false)
+    {
+        var database = new TempDatabase();
+        var bot = marchSample
+            // The March sample, loaded by the bot's own seeding at start, as on a fresh clone.
+            ? await BotHost.StartAsync(database, BotHost.Merge(new Dictionary<string, string?> { ["Seed:File"] = "data/sample/thang-03-2026.json" }, settings), seed: _ => { }, web: true)
+            : await BotHost.StartAsync(database, settings ?? new Dictionary<string, string?>(), web: true);
+        return new WebConsole(database, bot);
+    }
+
+    /// <summary>A browser of its own: its own cookies, nothing followed by itself.</summary>
+    public HttpClient NewClient() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    {
+        BaseAddress = BaseAddress,
+        Timeout = BotHost.Patience,
+    };
+
+    /// <summary>What the member gets from /web, through the same core every chat uses.</summary>
+    public async Task<string> LinkFromChatAsync(Member member)
+    {
+        var reply = await Bot.Services.GetRequiredService<Conversation>().AnswerAsync(member, "/web", "console", CancellationToken.None);
+        return LinkIn(reply.Text);
+    }
+
+    public static string LinkIn(string text) => LoginLink().Match(text) is { Success: true } m
+        ? m.Value
+        : throw new InvalidOperationException("no sign-in link in: " + text);
+
+    /// <summary>Opens the link and presses "Đăng nhập", as a person does.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string link)
+    {
+        var page = await client.GetAsync(link);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryToken(html);
+        return await client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+    }
+
+    public static string AntiforgeryToken(string html) => TokenField().Match(html) is { Success: true } m
+        ? m.Groups[1].Value
+        : throw new InvalidOperationException("no antiforgery token in: " + html);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Bot.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/dang-nhap/[A-Za-z0-9_-]+")]
+    private static partial Regex LoginLink();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
