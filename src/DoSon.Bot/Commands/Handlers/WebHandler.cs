@@ -1,3 +1,4 @@
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Web;
 
