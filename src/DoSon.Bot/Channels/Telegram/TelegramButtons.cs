@@ -35,7 +35,7 @@ public sealed class TelegramButtons(
 
     private async Task<(string Answer, bool Alert)> DecideAsync(CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
-        var member = store.FindMemberByTelegram(query.From.Id);
+        var member = await store.FindMemberByTelegramAsync(query.From.Id, cancellationToken);
         if (member is null)
         {
             return (TelegramTexts.NotLinkedTap, true);
@@ -50,15 +50,12 @@ public sealed class TelegramButtons(
         }
     }
 
-    private Task<(string Answer, bool Alert)> ApplyAsync(Member member, TaskButtonPress press, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken) =>
-        Task.FromResult(Apply(member, press, query, then, cancellationToken));
-
-    private (string Answer, bool Alert) Apply(Member member, TaskButtonPress press, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
+    private async Task<(string Answer, bool Alert)> ApplyAsync(Member member, TaskButtonPress press, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
         // The same rule as the typed commands, from the one place it lives: percent and close are
         // decided by the lead unit; a blocker or a snooze is a contribution a supporting unit may make.
         var decides = press.Action is TaskAction.Done or TaskAction.Percent or TaskAction.Reopen;
-        var check = progress.Check(member, press.TaskCode, decides, allowOnDone: press.Action == TaskAction.Reopen);
+        var check = await progress.CheckAsync(member, press.TaskCode, decides, allowOnDone: press.Action == TaskAction.Reopen);
         switch (check.Kind)
         {
             case ProgressOutcomeKind.NotFound:
@@ -74,7 +71,7 @@ public sealed class TelegramButtons(
         {
             case TaskAction.Done:
             {
-                var outcome = progress.MarkDone(member, task.Code, null, TelegramChannel.ChannelName);
+                var outcome = await progress.MarkDoneAsync(member, task.Code, null, TelegramChannel.ChannelName);
                 return Recorded(outcome, member, query, TelegramTexts.DoneTapped, then, cancellationToken);
             }
 
@@ -86,7 +83,7 @@ public sealed class TelegramButtons(
                     return (TelegramTexts.MovedOn(task), false);
                 }
 
-                var outcome = progress.SetPercent(member, task.Code, percent, null, TelegramChannel.ChannelName);
+                var outcome = await progress.SetPercentAsync(member, task.Code, percent, null, TelegramChannel.ChannelName);
                 return Recorded(outcome, member, query, TelegramTexts.PercentTapped, then, cancellationToken);
             }
 
@@ -98,7 +95,7 @@ public sealed class TelegramButtons(
                 }
 
                 var percent = int.Parse(press.Argument!, CultureInfo.InvariantCulture);
-                var outcome = progress.SetPercent(member, task.Code, percent, null, TelegramChannel.ChannelName, reopen: true);
+                var outcome = await progress.SetPercentAsync(member, task.Code, percent, null, TelegramChannel.ChannelName, reopen: true);
                 return Recorded(outcome, member, query, ViewTexts.ReopenTapped, then, cancellationToken);
             }
 
@@ -115,7 +112,7 @@ public sealed class TelegramButtons(
                         cancellationToken);
                     if (prompt is not null)
                     {
-                        telegramStore.RecordMessage(new TelegramMessageRecord(chatId, prompt.Id, [task.Code], TelegramMessagePurpose.BlockerPrompt), time.GetUtcNow());
+                        await telegramStore.RecordMessageAsync(new TelegramMessageRecord(chatId, prompt.Id, [task.Code], TelegramMessagePurpose.BlockerPrompt), time.GetUtcNow());
                     }
                 });
                 return (TelegramTexts.BlockerTapped, false);
@@ -132,7 +129,7 @@ public sealed class TelegramButtons(
                 var at = press.Argument == TaskButtons.SnoozeHour
                     ? time.GetUtcNow().AddHours(1)
                     : WardClock.ToInstant(WardClock.Today(time).AddDays(1), MorningTime);
-                snoozer.Snooze(task.Code, member.Code, at);
+                await snoozer.SnoozeAsync(task.Code, member.Code, at);
                 return (TelegramTexts.Snoozed(at), false);
             }
         }

@@ -9,14 +9,14 @@ public sealed class XongHandler(TaskProgress progress, TaskQueries queries) : IC
     public string Description => "Báo hoàn thành một nhiệm vụ";
     public MemberRole MinimumRole => MemberRole.Member;
 
-    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (context.Words.Count < 1)
         {
-            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage)));
+            return Reply.Say(CommandTexts.Usage(Usage));
         }
 
-        var outcome = progress.MarkDone(context.Caller, context.Words[0], TaskQueries.RestAfter(context, 1), context.Channel);
-        return ValueTask.FromResult(Reply.Say(ProgressReplies.Describe(outcome, context.Words[0], queries.Today, CommandTexts.Done)));
+        var outcome = await progress.MarkDoneAsync(context.Caller, context.Words[0], TaskQueries.RestAfter(context, 1), context.Channel);
+        return Reply.Say(ProgressReplies.Describe(outcome, context.Words[0], queries.Today, CommandTexts.Done));
     }
 }
