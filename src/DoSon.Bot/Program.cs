@@ -1,3 +1,4 @@
+using DoSon.Bot.Cli;
 using DoSon.Bot.Hosting;
 using Microsoft.Extensions.Hosting;
 

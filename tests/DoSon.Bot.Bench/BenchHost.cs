@@ -1,6 +1,6 @@
-using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -5,6 +5,7 @@ using DoSon.Bot.Channels;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Import;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Outbox;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
@@ -191,7 +192,7 @@ internal static class SizeBench
     /// <summary>The real host started on the file with the real clock and a channel that notes when an
     /// answer reaches it; each command goes in where every chat adapter hands it over (Conversation,
     /// the command core) and its answer out through the outbox's interactive lane, as adapters do. A
-    /// tap goes through TaskButtons and TaskProgress as the Telegram button handler does. The
+    /// tap goes through TaskButtons and TaskActions as the Telegram button handler does. The
     /// outbox's pace is lifted so that no answer waits for its slot.</summary>
     private static async Task<Dictionary<string, string>> Handle(string folder, string dbName)
     {
@@ -208,7 +209,7 @@ internal static class SizeBench
         var hostStart = startWatch.Elapsed.TotalSeconds;
         var store = host.Services.GetRequiredService<IBotStore>();
         var conversation = host.Services.GetRequiredService<Conversation>();
-        var progress = host.Services.GetRequiredService<TaskProgress>();
+        var actions = host.Services.GetRequiredService<TaskActions>();
         var sender = host.Services.GetRequiredService<ChatOutbox>().For(channel.Name);
         var leaders = (await store.GetMembersAsync()).Where(m => m.Role >= MemberRole.Leader).OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
 
@@ -248,7 +249,7 @@ internal static class SizeBench
             }
             else
             {
-                reply = await TapAsync(progress, member, input);
+                reply = await TapAsync(actions, member, input);
             }
 
             await sender.SendAsync(new OutgoingMessage(member.Code, reply), OutboxLane.Interactive, CancellationToken.None);
@@ -294,23 +295,16 @@ internal static class SizeBench
         return result;
     }
 
-    /// <summary>A "📈 50%" tap, decided as TelegramButtons decides it: decode, check who may, set the percent.</summary>
-    private static async Task<Reply> TapAsync(TaskProgress progress, Member member, string data)
+    /// <summary>A "📈 50%" tap, decided as TelegramButtons decides it: decode, then TaskActions.</summary>
+    private static async Task<Reply> TapAsync(TaskActions actions, Member member, string data)
     {
         if (!TaskButtons.TryDecode(data, out var press))
         {
             throw new InvalidOperationException("Bad bench button data " + data);
         }
 
-        var check = await progress.CheckAsync(member, press.TaskCode, decides: true, allowOnDone: false);
-        if (check.Kind != ProgressOutcomeKind.Recorded)
-        {
-            return Reply.Say($"Từ chối: {check.Kind}");
-        }
-
-        var percent = int.Parse(press.Argument!, Inv);
-        var outcome = await progress.SetPercentAsync(member, press.TaskCode, percent, null, "bench");
-        return Reply.Say(outcome.Task is { } task ? $"📈 Đã cập nhật {task.Code}: {task.Percent}%." : outcome.Kind.ToString());
+        var outcome = await actions.ApplyAsync(member, press.TaskCode, TaskActionRequest.FromButton(press), "bench", TaskActionOrigin.Tap);
+        return outcome.ToReply();
     }
 
     private static double Percentile(List<double> sorted, double p) =>

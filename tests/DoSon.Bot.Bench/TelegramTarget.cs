@@ -1,6 +1,6 @@
 using System.Globalization;
-using DoSon.Bot.Channels;
 using DoSon.Bot.FakeApis.Telegram;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Bench;
 

@@ -105,7 +105,7 @@ internal sealed class BackupService(
 
             run = new(reason, at, result.Path, null);
         }
-        catch (Exception ex) when (ex is ExpectedFailureException or IOException or UnauthorizedAccessException or LiteDB.LiteException)
+        catch (Exception ex) when (ex is ExpectedFailureException or IOException or UnauthorizedAccessException || StoreFailure.Is(ex))
         {
             // One line, no stack trace: the reason is all the operator can act on.
             logger.LogError("Sao lưu tự động không thành công: {Reason}", ex.Message);
@@ -129,7 +129,7 @@ internal sealed class BackupService(
             await services.GetRequiredService<ReminderDispatcher>()
                 .TellAdminsAsync($"backup-failed-{run.At.UtcTicks}", BackupTexts.AutomaticFailed(run.Failure!));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException || StoreFailure.Is(ex))
         {
             logger.LogError("Không báo được cho quản trị viên về lỗi sao lưu: {Reason}", ex.Message);
         }

@@ -1,4 +1,4 @@
-using DoSon.Bot.Hosting;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Import;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Reminders.Jobs;

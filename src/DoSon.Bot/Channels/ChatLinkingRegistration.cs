@@ -1,4 +1,4 @@
-using DoSon.Bot.Hosting;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Commands;
 
@@ -30,28 +31,28 @@ public sealed class CommandRouter
     public IReadOnlyList<ICommandHandler> AvailableTo(MemberRole role) =>
         _handlers.Values.Where(h => role >= h.MinimumRole).ToList();
 
-    public async ValueTask<Reply> RouteAsync(Member caller, string? text, string channel, CancellationToken cancellationToken)
+    public ValueTask<Reply> RouteAsync(Member caller, string? text, string channel, CancellationToken cancellationToken) =>
+        RouteAsync(caller, CommandParser.Parse(text), channel, cancellationToken);
+
+    /// <summary>Answers a message an adapter has already parsed (<see cref="CommandParser.Parse"/>): it is not parsed again.</summary>
+    public async ValueTask<Reply> RouteAsync(Member caller, ParsedCommand command, string channel, CancellationToken cancellationToken)
     {
-        var clean = Clean(text);
-        if (clean.Length == 0)
+        if (command.Kind == ParsedCommandKind.Empty)
         {
             return Reply.Say(CommandTexts.EmptyMessage);
         }
 
-        if (clean.Length > MaxMessageLength)
+        if (command.IsTooLong)
         {
             return Reply.Say(CommandTexts.TooLong(MaxMessageLength));
         }
 
-        if (clean[0] != '/')
+        if (!command.IsCommand)
         {
             return Reply.Say(CommandTexts.NotACommand);
         }
 
-        var space = clean.IndexOfAny([' ', '\n', '\t']);
-        var rawName = space < 0 ? clean[1..] : clean[1..space];
-        var arguments = space < 0 ? "" : clean[(space + 1)..].Trim();
-        var name = NormalizeName(rawName);
+        var name = command.Name;
         if (Aliases.TryGetValue(name, out var target))
         {
             name = target;
@@ -59,7 +60,7 @@ public sealed class CommandRouter
 
         if (!_handlers.TryGetValue(name, out var handler))
         {
-            return Reply.Say(CommandTexts.UnknownCommand(Shorten(rawName)));
+            return Reply.Say(CommandTexts.UnknownCommand(Shorten(command.Token)));
         }
 
         if (caller.Role < handler.MinimumRole)
@@ -67,7 +68,7 @@ public sealed class CommandRouter
             return Reply.Say(CommandTexts.NotAllowed(handler.Name, handler.Usage, handler.MinimumRole));
         }
 
-        return await handler.HandleAsync(new CommandContext(caller, arguments, channel), cancellationToken);
+        return await handler.HandleAsync(new CommandContext(caller, command.Arguments, channel), cancellationToken);
     }
 
     /// <summary>"/Nhiệm_vụ@DoSonBot" and "/nhiemvu" are the same command: officials type with and

@@ -1,12 +1,12 @@
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Commands;
 
 /// <summary>Who is asking, from where, and what they typed after the command name.</summary>
 public sealed record CommandContext(Member Caller, string Arguments, string Channel)
 {
-    public IReadOnlyList<string> Words { get; } =
-        Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> Words { get; } = CommandParser.Words(Arguments);
 }
 
 /// <summary>One chat command. Handlers return what to say; they never talk to a chat platform.</summary>

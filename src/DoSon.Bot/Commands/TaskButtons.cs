@@ -1,5 +1,6 @@
 using System.Globalization;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Commands;
 
@@ -11,6 +12,8 @@ public enum TaskAction
     Snooze,
     /// <summary>Reopen a finished task at the percent in the argument (the confirmation of /capnhat).</summary>
     Reopen,
+    /// <summary>A note on a task (a reply to a reminder); there is no button for it.</summary>
+    Note,
 }
 
 /// <summary>A tapped button, decoded: what to do to which task.</summary>
@@ -50,7 +53,8 @@ public static class TaskButtons
             TaskAction.Percent => "pct",
             TaskAction.Blocker => "blk",
             TaskAction.Reopen => "reo",
-            _ => "snz",
+            TaskAction.Snooze => "snz",
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No button carries this action."),
         };
         var data = argument is null ? $"{Prefix}:{verb}:{taskCode}" : $"{Prefix}:{verb}:{taskCode}:{argument}";
         if (System.Text.Encoding.UTF8.GetByteCount(data) > MaxDataBytes)

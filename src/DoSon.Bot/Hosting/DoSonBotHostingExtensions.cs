@@ -3,9 +3,11 @@ using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Channels.Telegram;
 using DoSon.Bot.Channels.Zalo;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Reports;
 using DoSon.Bot.Notices;
 using DoSon.Bot.Reminders;
@@ -45,6 +47,7 @@ public static partial class DoSonBotHostingExtensions
         services.AddImport();
 
         services.AddSingleton<TaskProgress>();
+        services.AddSingleton<TaskActions>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<Conversation>();

@@ -1,4 +1,4 @@
-using DoSon.Bot.Hosting;
+using DoSon.Bot.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

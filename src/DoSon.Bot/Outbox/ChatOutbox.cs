@@ -1,5 +1,5 @@
-using DoSon.Bot.Channels;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Reminders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using DoSon.Bot.Channels;
+using DoSon.Bot.Messaging;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -140,7 +140,7 @@ public sealed class OutboxSender : IDisposable
                         parts.Count, message.ChatId, _channel.Name, i + 1, outcome.Error);
                     if (lane == OutboxLane.Interactive)
                     {
-                        var note = new OutgoingMessage(message.ChatId, Commands.Reply.Say(OutboxTexts.Cut(i + 1, parts.Count)));
+                        var note = new OutgoingMessage(message.ChatId, Reply.Say(OutboxTexts.Cut(i + 1, parts.Count)));
                         await ExecuteAsync(note, note.ChatId, lane, static (state, ct) => state.Channel.SendAsync(state.Note, ct),
                             (Channel: _channel, Note: note), cancellationToken).ConfigureAwait(false);
                     }
@@ -161,7 +161,7 @@ public sealed class OutboxSender : IDisposable
     /// rate. The result is default unless the outcome is Sent.</summary>
     public Task<(DeliveryOutcome Outcome, T? Result)> RunAsync<T>(string chatKey, OutboxLane lane, string what,
         Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        ExecuteAsync(new OutgoingMessage(chatKey, Commands.Reply.Say(what)), chatKey, lane,
+        ExecuteAsync(new OutgoingMessage(chatKey, Reply.Say(what)), chatKey, lane,
             static (state, ct) => state(ct), call, cancellationToken);
 
     /// <summary>The channel's parts, or when there are more than MaxParts, the first parts and a last

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DoSon.Bot.Channels.Telegram.Groups;
 using DoSon.Bot.Domain;
 
 namespace DoSon.Bot.Reminders;

@@ -1,4 +1,3 @@
-using DoSon.Bot.Channels.Telegram.Groups;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Hosting;
@@ -11,13 +10,13 @@ namespace DoSon.Bot.Reminders;
 public sealed record GroupDigestRun(DigestKind Kind, DateOnly Date, int Delivered, int AlreadySent);
 
 /// <summary>Sends the ward digest to the registered Telegram groups on the schedule of
-/// Reminders:GroupDigest, through <see cref="GroupDigestSender"/> (which keeps Telegram's 20 messages a
+/// Reminders:GroupDigest, through <see cref="IGroupDigestSender"/> (the Telegram sender keeps Telegram's 20 messages a
 /// minute per group). Each group that received a digest is recorded per kind and date before the next
 /// group is served, so a restart, a crash or a changed time of day never sends a group the same
 /// digest twice; a group registered after a digest's time gets the next one. Without Telegram there
 /// is no sender and nothing is scheduled.</summary>
 public sealed class GroupDigestService(
-    IEnumerable<GroupDigestSender> senders,
+    IEnumerable<IGroupDigestSender> senders,
     IGroupDigestLog log,
     ReminderScheduler scheduler,
     IOptions<ReminderOptions> options,
@@ -25,7 +24,7 @@ public sealed class GroupDigestService(
     ILogger<GroupDigestService> logger) : IHostedService, IDisposable
 {
     private readonly GroupDigestSchedule _schedule = new(options.Value);
-    private readonly GroupDigestSender? _sender = senders.FirstOrDefault();
+    private readonly IGroupDigestSender? _sender = senders.FirstOrDefault();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly List<GroupDigestRun> _runs = [];

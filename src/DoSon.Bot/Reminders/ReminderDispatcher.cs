@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using DoSon.Bot.Channels;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Outbox;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Logging;

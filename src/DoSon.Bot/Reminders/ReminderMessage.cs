@@ -1,5 +1,6 @@
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Reminders;
 

@@ -115,7 +115,7 @@ public sealed class ReminderRetention(
         {
             await RunAsync(time.GetUtcNow(), cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or ExpectedFailureException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ExpectedFailureException || StoreFailure.Is(ex))
         {
             // One line: tomorrow's run tries again, and nothing was lost (each batch is one transaction).
             logger.LogError("{Text}", RetentionTexts.Failed(ex.Message));

@@ -1,4 +1,5 @@
 using DoSon.Bot.Backups;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,7 @@ public sealed class BackupFixture : IDisposable
 
     public CheckVerb CheckVerb => new(Backups);
 
-    public static async Task<(int Code, string Output)> RunAsync(DoSon.Bot.Hosting.ICliVerb verb, params string[] args)
+    public static async Task<(int Code, string Output)> RunAsync(ICliVerb verb, params string[] args)
     {
         var output = new StringWriter();
         var code = await verb.RunAsync(args, output, CancellationToken.None);

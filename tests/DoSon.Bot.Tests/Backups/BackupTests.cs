@@ -1,4 +1,5 @@
 using DoSon.Bot.Backups;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;

@@ -1,4 +1,5 @@
 using DoSon.Bot.Channels.Members;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;

@@ -1,6 +1,8 @@
 using DoSon.Bot.Channels;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;

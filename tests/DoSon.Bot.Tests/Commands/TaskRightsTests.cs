@@ -124,7 +124,7 @@ public class TaskRightsTests
     {
         var outcome = new ProgressOutcome(ProgressOutcomeKind.NotAllowed, Shared with { Code = "T2603-21-08-ABCDEFGHIJ", LeadUnit = "VPDU-KHOI-DANG" }, TaskRelation.SupportUnit, Decides: true);
 
-        var text = DoSon.Bot.Channels.Telegram.TelegramTexts.NotAllowed(outcome);
+        var text = TaskActionTexts.NotAllowed(outcome);
 
         text.Length.Should().BeLessThanOrEqualTo(200);
         text.Should().StartWith("Đơn vị của đồng chí chỉ phối hợp nhiệm vụ");

@@ -3,6 +3,7 @@ using DoSon.Bot.Channels;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.FakeApis.Telegram;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;

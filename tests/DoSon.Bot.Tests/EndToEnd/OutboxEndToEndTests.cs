@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Telegram;
-using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.FakeApis.Telegram;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Outbox;
 using DoSon.Bot.Storage;

@@ -7,6 +7,7 @@ using DoSon.Bot.Domain;
 using DoSon.Bot.FakeApis.Telegram;
 using DoSon.Bot.FakeApis.Zalo;
 using DoSon.Bot.Import;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Outbox;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Telegram;
 using DoSon.Bot.Channels.Telegram.Groups;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.FakeApis.Telegram;
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Messaging;
+using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;

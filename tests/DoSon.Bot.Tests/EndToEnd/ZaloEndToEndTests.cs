@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Console;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.FakeApis.Zalo;
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using DoSon.Bot.Cli;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;

@@ -1,5 +1,6 @@
 using DoSon.Bot.Backups;
 using DoSon.Bot.Channels;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Import;
 using DoSon.Bot.Tests.Fakes;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using DoSon.Bot.Cli;
 using DoSon.Bot.FakeApis;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Import;

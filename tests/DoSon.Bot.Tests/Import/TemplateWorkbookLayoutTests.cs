@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Import;
 using FluentAssertions;
 

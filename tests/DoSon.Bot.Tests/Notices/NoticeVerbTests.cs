@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DoSon.Bot.Cli;
 using DoSon.Bot.FakeApis;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Import;

@@ -1,6 +1,6 @@
-using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;

@@ -1,5 +1,4 @@
-using DoSon.Bot.Channels;
-using DoSon.Bot.Commands;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Outbox;
 using FluentAssertions;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using DoSon.Bot.Channels;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Tests.Reminders;
 

@@ -1,3 +1,4 @@
+using DoSon.Bot.Cli;
 using DoSon.Bot.Import;
 using DoSon.Bot.Reports;
 using DoSon.Bot.Tests.Fakes;

@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DoSon.Bot.Cli;
 using DoSon.Bot.Reports;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;

@@ -1,6 +1,7 @@
 using DoSon.Bot.Domain;
 using Microsoft.Extensions.Options;
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Channels.Console;

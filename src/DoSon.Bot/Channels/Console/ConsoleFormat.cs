@@ -1,5 +1,5 @@
 using System.Text;
-using DoSon.Bot.Commands;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Channels.Console;
 

@@ -1,3 +1,5 @@
+using DoSon.Bot.Messaging;
+
 namespace DoSon.Bot.Channels.Members;
 
 /// <summary>What an invite says once made: the code, when it expires, and for each chat platform set

@@ -1,5 +1,6 @@
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Channels.Members;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
-using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -13,23 +11,20 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DoSon.Bot.Channels.Telegram;
 
-/// <summary>Taps on the buttons of <see cref="TaskButtons"/>. The callback data names only an action
-/// and a task, so who tapped is checked here against the same rules as the typed commands (through
-/// <see cref="TaskProgress"/>); a tap that may not or can no longer change anything is answered and
-/// changes nothing. Every callback query is answered, or the user's app keeps spinning.</summary>
+/// <summary>Taps on the buttons of <see cref="TaskButtons"/>: a thin adapter. The callback data names
+/// only an action and a task; who tapped is found here, and what the tap does, whether they may and
+/// what to answer is decided by <see cref="TaskActions"/>, under the same rules as the typed commands.
+/// This class answers the callback query (every one, or the user's app keeps spinning) and does the
+/// follow-ups: the tapped message shows the new state, or a question asks for a blocker's text.</summary>
 public sealed class TelegramButtons(
     TelegramApi api,
     TelegramOutbox outbox,
     IBotStore store,
     ITelegramStore telegramStore,
-    TaskProgress progress,
-    IServiceProvider services,
+    TaskActions actions,
     TimeProvider time,
     ILogger<TelegramButtons> logger)
 {
-    /// <summary>"Sáng mai" means this hour, ward time, on the next day.</summary>
-    public static readonly TimeOnly MorningTime = new(7, 0);
-
     public Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken) =>
         CallbackAnswers.HandleAsync(api, outbox, logger, query, "cập nhật nhiệm vụ", then => DecideAsync(query, then, cancellationToken), cancellationToken);
 
@@ -40,114 +35,41 @@ public sealed class TelegramButtons(
         {
             return (TelegramTexts.NotLinkedTap, true);
         }
-        else if (!TaskButtons.TryDecode(query.Data, out var press))
+
+        if (!TaskButtons.TryDecode(query.Data, out var press))
         {
             return (TelegramTexts.ButtonUnknown, true);
         }
-        else
+
+        var outcome = await actions.ApplyAsync(
+            member, press.TaskCode, TaskActionRequest.FromButton(press), TelegramChannel.ChannelName, TaskActionOrigin.Tap, cancellationToken);
+        if (outcome.FollowUps.HasFlag(TaskFollowUps.RefreshButtons))
         {
-            return await ApplyAsync(member, press, query, then, cancellationToken);
+            then.Then(() => ShowStateAsync(query, outcome.Task!, member, cancellationToken));
         }
+
+        if (outcome.FollowUps.HasFlag(TaskFollowUps.AskBlockerText))
+        {
+            then.Then(() => AskForBlockerAsync(query, outcome.Task!, cancellationToken));
+        }
+
+        return (outcome.Text, outcome.Alert);
     }
 
-    private async Task<(string Answer, bool Alert)> ApplyAsync(Member member, TaskButtonPress press, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
+    /// <summary>A question to reply to: the reply is recorded as the task's blocker (the
+    /// <see cref="TelegramMessagePurpose.BlockerPrompt"/> record ties it to the task).</summary>
+    private async Task AskForBlockerAsync(CallbackQuery query, WorkTask task, CancellationToken cancellationToken)
     {
-        // The same rule as the typed commands, from the one place it lives: percent and close are
-        // decided by the lead unit; a blocker or a snooze is a contribution a supporting unit may make.
-        var decides = press.Action is TaskAction.Done or TaskAction.Percent or TaskAction.Reopen;
-        var check = await progress.CheckAsync(member, press.TaskCode, decides, allowOnDone: press.Action == TaskAction.Reopen);
-        switch (check.Kind)
+        var chatId = query.Message?.Chat.Id ?? query.From.Id;
+        var prompt = await outbox.SendPromptAsync(
+            chatId,
+            TelegramTexts.BlockerPrompt(task),
+            new ForceReplyMarkup { InputFieldPlaceholder = TelegramTexts.BlockerPromptPlaceholder, Selective = true },
+            query.Message?.Id,
+            cancellationToken);
+        if (prompt is not null)
         {
-            case ProgressOutcomeKind.NotFound:
-                return (TelegramTexts.TaskNotFound(press.TaskCode), true);
-            case ProgressOutcomeKind.NotAllowed:
-                return (TelegramTexts.NotAllowed(check), true);
-            case ProgressOutcomeKind.AlreadyDone:
-                return (TelegramTexts.AlreadyDone(check.Task!.Code), false);
-        }
-
-        var task = check.Task!;
-        switch (press.Action)
-        {
-            case TaskAction.Done:
-            {
-                var outcome = await progress.MarkDoneAsync(member, task.Code, null, TelegramChannel.ChannelName);
-                return Recorded(outcome, member, query, TelegramTexts.DoneTapped, then, cancellationToken);
-            }
-
-            case TaskAction.Percent:
-            {
-                var percent = int.Parse(press.Argument!, CultureInfo.InvariantCulture);
-                if (task.Percent >= percent)
-                {
-                    return (TelegramTexts.MovedOn(task), false);
-                }
-
-                var outcome = await progress.SetPercentAsync(member, task.Code, percent, null, TelegramChannel.ChannelName);
-                return Recorded(outcome, member, query, TelegramTexts.PercentTapped, then, cancellationToken);
-            }
-
-            case TaskAction.Reopen:
-            {
-                if (!task.IsDone)
-                {
-                    return (TelegramTexts.MovedOn(task), false);
-                }
-
-                var percent = int.Parse(press.Argument!, CultureInfo.InvariantCulture);
-                var outcome = await progress.SetPercentAsync(member, task.Code, percent, null, TelegramChannel.ChannelName, reopen: true);
-                return Recorded(outcome, member, query, ViewTexts.ReopenTapped, then, cancellationToken);
-            }
-
-            case TaskAction.Blocker:
-            {
-                var chatId = query.Message?.Chat.Id ?? query.From.Id;
-                then.Then(async () =>
-                {
-                    var prompt = await outbox.SendPromptAsync(
-                        chatId,
-                        TelegramTexts.BlockerPrompt(task),
-                        new ForceReplyMarkup { InputFieldPlaceholder = TelegramTexts.BlockerPromptPlaceholder, Selective = true },
-                        query.Message?.Id,
-                        cancellationToken);
-                    if (prompt is not null)
-                    {
-                        await telegramStore.RecordMessageAsync(new TelegramMessageRecord(chatId, prompt.Id, [task.Code], TelegramMessagePurpose.BlockerPrompt), time.GetUtcNow());
-                    }
-                });
-                return (TelegramTexts.BlockerTapped, false);
-            }
-
-            default:
-            {
-                // The snoozer comes with the reminders; without it there is nothing to snooze.
-                if (services.GetService<IReminderSnoozer>() is not { } snoozer)
-                {
-                    return (TelegramTexts.SnoozeUnavailable, true);
-                }
-
-                var at = press.Argument == TaskButtons.SnoozeHour
-                    ? time.GetUtcNow().AddHours(1)
-                    : WardClock.ToInstant(WardClock.Today(time).AddDays(1), MorningTime);
-                await snoozer.SnoozeAsync(task.Code, member.Code, at);
-                return (TelegramTexts.Snoozed(at), false);
-            }
-        }
-    }
-
-    private (string, bool) Recorded(ProgressOutcome outcome, Member member, CallbackQuery query, Func<WorkTask, string> said, TapFollowUps then, CancellationToken cancellationToken)
-    {
-        switch (outcome.Kind)
-        {
-            case ProgressOutcomeKind.Recorded:
-                then.Then(() => ShowStateAsync(query, outcome.Task!, member, cancellationToken));
-                return (said(outcome.Task!), false);
-            case ProgressOutcomeKind.NotAllowed:
-                return (TelegramTexts.NotAllowed(outcome), true);
-            case ProgressOutcomeKind.AlreadyDone:
-                return (TelegramTexts.AlreadyDone(outcome.Task!.Code), false);
-            default:
-                return (TelegramTexts.ButtonUnknown, true);
+            await telegramStore.RecordMessageAsync(new TelegramMessageRecord(chatId, prompt.Id, [task.Code], TelegramMessagePurpose.BlockerPrompt), time.GetUtcNow(), cancellationToken);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 using Telegram.Bot;
 using Telegram.Bot.Types;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Telegram.Bot.Exceptions;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Channels.Telegram;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using DoSon.Bot.Commands;
+using DoSon.Bot.Messaging;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DoSon.Bot.Channels.Telegram;

@@ -1,3 +1,4 @@
+using DoSon.Bot.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

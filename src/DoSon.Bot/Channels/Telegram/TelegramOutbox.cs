@@ -1,5 +1,5 @@
 using System.Globalization;
-using DoSon.Bot.Commands;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Outbox;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;

@@ -1,6 +1,7 @@
 using DoSon.Bot.Channels.Telegram.Groups;
 using DoSon.Bot.Channels.Telegram.Notices;
-using DoSon.Bot.Hosting;
+using DoSon.Bot.Messaging;
+using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class TelegramRegistration
         services.AddSingleton<TelegramDraftButtons>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<GroupDigestSender>();
+        services.AddSingleton<IGroupDigestSender>(sp => sp.GetRequiredService<GroupDigestSender>());
         if (settings.UsesWebhook)
         {
             services.AddSingleton<TelegramWebhookService>();

@@ -59,37 +59,10 @@ public static class TelegramTexts
 
     public const string ButtonUnknown = "Nút này không còn dùng được. Gõ /nhiemvu để xem các nhiệm vụ của đồng chí.";
 
-    public static string TaskNotFound(string code) => $"Không còn nhiệm vụ mã {code}.";
-
-    /// <summary>A refused tap: the commands' sentence, without the command to type (a button's alert
-    /// holds at most 200 characters).</summary>
-    public static string NotAllowed(ProgressOutcome outcome)
-    {
-        var text = CommandTexts.NotAllowedOn(outcome.Task!, outcome.Relation, outcome.Decides, withCommand: false);
-        return text.Length <= MaxAlertLength ? text : text[..(MaxAlertLength - 1)] + "…";
-    }
-
-    public const int MaxAlertLength = 200;
-
-    public static string AlreadyDone(string code) => $"Nhiệm vụ {code} đã hoàn thành từ trước; không có gì thay đổi.";
-
-    public static string MovedOn(WorkTask task) =>
-        $"Nhiệm vụ {task.Code} đã ở mức {task.Percent}%; không có gì thay đổi.";
-
-    public static string DoneTapped(WorkTask task) => $"✅ Đã ghi nhận hoàn thành {task.Code}.";
-
-    public static string PercentTapped(WorkTask task) => $"📈 Đã cập nhật {task.Code}: {task.Percent}%.";
-
     public static string BlockerPrompt(WorkTask task) =>
         $"⚠️ Vướng mắc của nhiệm vụ {task.Code} — {task.Title}\nHãy trả lời (reply) tin nhắn này, ghi rõ vướng mắc là gì và cần ai hỗ trợ.";
 
     public const string BlockerPromptPlaceholder = "Nội dung vướng mắc…";
-
-    public const string BlockerTapped = "Hãy trả lời tin nhắn vừa gửi với nội dung vướng mắc.";
-
-    public const string SnoozeUnavailable = "Chức năng nhắc lại sau chưa được bật trên hệ thống này.";
-
-    public static string Snoozed(DateTimeOffset at) => $"⏰ Sẽ nhắc lại lúc {WardClock.Format(at)}.";
 
     /// <summary>Marks the line the bot appends to a reminder after a tap, so a later tap replaces it.</summary>
     public const string StateMarker = "\n\n📌 ";

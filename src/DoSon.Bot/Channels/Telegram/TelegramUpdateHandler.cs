@@ -1,7 +1,7 @@
 using DoSon.Bot.Channels.Telegram.Notices;
 using DoSon.Bot.Commands;
-using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -20,8 +20,7 @@ public sealed class TelegramUpdateHandler(
     TelegramOutbox outbox,
     ITelegramStore telegramStore,
     Conversation conversation,
-    TaskProgress progress,
-    TaskQueries queries,
+    TaskActions actions,
     ChatLinking linking,
     TelegramCommandMenu menu,
     TelegramButtons buttons,
@@ -31,8 +30,6 @@ public sealed class TelegramUpdateHandler(
     TimeProvider time,
     ILogger<TelegramUpdateHandler> logger)
 {
-    private sealed record ParsedCommand(string Name, string? Target, string Arguments);
-
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         if (update.Message is { } message)
@@ -75,21 +72,21 @@ public sealed class TelegramUpdateHandler(
         }
 
         var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
-        var command = ParseCommand(message.Text);
+        var command = CommandParser.Parse(message.Text);
         var repliesToBot = message.ReplyToMessage?.From?.Id == api.BotId;
         if (isGroup)
         {
             // Privacy: in a group the bot answers only what is meant for it, so that a ward group's
             // conversation is not read or interrupted.
             var username = await api.GetUsernameAsync(cancellationToken);
-            var addressed = repliesToBot || string.Equals(command?.Target, username, StringComparison.OrdinalIgnoreCase);
+            var addressed = repliesToBot || string.Equals(command.Target, username, StringComparison.OrdinalIgnoreCase);
             if (!addressed)
             {
                 return;
             }
         }
 
-        if (command is { Name: "start" } && command.Arguments.Length > 0)
+        if (command is { IsCommand: true, Name: "start" } && command.Arguments.Length > 0)
         {
             if (isGroup)
             {
@@ -119,13 +116,13 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        if (command is { Name: "dangkynhom" or "huydangkynhom" })
+        if (command is { IsCommand: true, Name: "dangkynhom" or "huydangkynhom" })
         {
             await GroupCommandAsync(message, member, register: command.Name == "dangkynhom", isGroup, cancellationToken);
             return;
         }
 
-        if (command is null && repliesToBot && await telegramStore.FindMessageAsync(message.Chat.Id, message.ReplyToMessage!.Id, cancellationToken) is { } record)
+        if (!command.IsCommand && repliesToBot && await telegramStore.FindMessageAsync(message.Chat.Id, message.ReplyToMessage!.Id, cancellationToken) is { } record)
         {
             await ReplyToTaskMessageAsync(message, member, record, cancellationToken);
             return;
@@ -143,7 +140,7 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        var reply = await conversation.AnswerAsync(member, message.Text, TelegramChannel.ChannelName, cancellationToken);
+        var reply = await conversation.AnswerAsync(member, command, TelegramChannel.ChannelName, cancellationToken);
         await AnswerAsync(message, reply, null, cancellationToken);
     }
 
@@ -196,20 +193,6 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    private static ParsedCommand? ParseCommand(string? text)
-    {
-        if (text is null || !text.StartsWith('/') || text.Length < 2)
-        {
-            return null;
-        }
-
-        var end = text.IndexOfAny([' ', '\n', '\t']);
-        var token = end < 0 ? text[1..] : text[1..end];
-        var at = token.IndexOf('@', StringComparison.Ordinal);
-        var target = at >= 0 ? token[(at + 1)..] : null;
-        return new ParsedCommand(CommandRouter.NormalizeName(token), target, end < 0 ? "" : text[(end + 1)..].Trim());
-    }
-
     private async Task LinkAsync(Message message, long userId, string code, CancellationToken cancellationToken)
     {
         var answer = await linking.LinkAsync(ChatAccount.Telegram(userId), code);
@@ -257,27 +240,10 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        ProgressOutcome outcome;
-        string text;
-        if (record.Purpose == TelegramMessagePurpose.BlockerPrompt)
-        {
-            outcome = await progress.ReportBlockerAsync(member, code, note, TelegramChannel.ChannelName);
-            text = ProgressReplies.Describe(outcome, code, queries.Today, CommandTexts.BlockerRecorded);
-        }
-        else
-        {
-            outcome = await progress.AddNoteAsync(member, code, note, TelegramChannel.ChannelName);
-            text = ProgressReplies.Describe(outcome, code, queries.Today, CommandTexts.NoteRecorded);
-        }
-
-        var reply = Reply.Say(text);
-        IReadOnlyList<string>? codes = null;
-        if (outcome is { Kind: ProgressOutcomeKind.Recorded, Task: { IsDone: false } task })
-        {
-            reply = reply with { Text = text + "\n" + CommandTexts.TaskLine(task, queries.Today) };
-            reply = reply.WithButtons([.. TaskButtons.For(task)]);
-            codes = [task.Code];
-        }
+        var request = record.Purpose == TelegramMessagePurpose.BlockerPrompt ? TaskActionRequest.Blocker(note) : TaskActionRequest.Note(note);
+        var outcome = await actions.ApplyAsync(member, code, request, TelegramChannel.ChannelName, TaskActionOrigin.Answer, cancellationToken);
+        var reply = outcome.ToReply();
+        IReadOnlyList<string>? codes = outcome.Buttons.Count > 0 ? [outcome.Task!.Code] : null;
 
         await AnswerAsync(message, reply, codes, cancellationToken);
     }

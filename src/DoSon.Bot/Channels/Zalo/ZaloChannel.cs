@@ -1,4 +1,5 @@
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DoSon.Bot.Commands;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Channels.Zalo;
 

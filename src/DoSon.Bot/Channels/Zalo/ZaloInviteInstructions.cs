@@ -1,3 +1,5 @@
+using DoSon.Bot.Messaging;
+
 namespace DoSon.Bot.Channels.Zalo;
 
 /// <summary>Zalo's part of `members invite`: the text the member sends to the bot on Zalo. Zalo has no

@@ -1,3 +1,4 @@
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Outbox;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +41,8 @@ public sealed class ZaloUpdateHandler(
 
         var account = ChatAccount.Zalo(message.From.Id);
         var isText = update.EventName == ZaloEvents.Text && message.Text is not null;
-        if (isText && LinkCode(message.Text!) is { } code)
+        var command = CommandParser.Parse(message.Text);
+        if (isText && LinkCode(command) is { } code)
         {
             var answer = code.Length == 0 ? ZaloTexts.LinkUsage : (await linking.LinkAsync(account, code)).Text;
             await AnswerAsync(message.Chat.Id, Reply.Say(answer), cancellationToken);
@@ -71,30 +73,19 @@ public sealed class ZaloUpdateHandler(
             return;
         }
 
-        var reply = await conversation.AnswerAsync(member, message.Text, ZaloChannel.ChannelName, cancellationToken);
+        var reply = await conversation.AnswerAsync(member, command, ZaloChannel.ChannelName, cancellationToken);
         await AnswerAsync(message.Chat.Id, reply, cancellationToken);
     }
 
     /// <summary>The code of "/lienket CODE" or "/start CODE"; "" for "/lienket" alone; null for any
     /// other text ("/start" alone is the help, as on Telegram).</summary>
-    private static string? LinkCode(string text)
+    private static string? LinkCode(ParsedCommand command) => command switch
     {
-        var clean = CommandRouter.Clean(text);
-        if (!clean.StartsWith('/'))
-        {
-            return null;
-        }
-
-        var space = clean.IndexOfAny([' ', '\n']);
-        var name = CommandRouter.NormalizeName(space < 0 ? clean[1..] : clean[1..space]);
-        var code = space < 0 ? "" : clean[(space + 1)..].Trim();
-        return name switch
-        {
-            "lienket" => code,
-            "start" when code.Length > 0 => code,
-            _ => null,
-        };
-    }
+        { IsCommand: false } => null,
+        { Name: "lienket" } => command.Arguments,
+        { Name: "start", Arguments.Length: > 0 } => command.Arguments,
+        _ => null,
+    };
 
     /// <summary>Answers in the chat the message came from, through the outbox's interactive lane:
     /// part by part, each once, resumed at the first part not yet sent after a 429 or a failure, with a

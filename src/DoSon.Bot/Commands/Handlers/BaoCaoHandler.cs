@@ -1,4 +1,5 @@
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Reports;
 
 namespace DoSon.Bot.Commands.Handlers;

@@ -1,5 +1,6 @@
 using System.Text;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Commands.Handlers;

@@ -1,4 +1,5 @@
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Commands.Handlers;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Commands.Handlers;
 

@@ -1,8 +1,9 @@
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Commands.Handlers;
 
-public sealed class VuongMacHandler(TaskProgress progress, TaskQueries queries) : ICommandHandler
+public sealed class VuongMacHandler(TaskActions actions) : ICommandHandler
 {
     public string Name => "vuongmac";
     public string Usage => "/vuongmac <mã nhiệm vụ> <nội dung vướng mắc>";
@@ -17,7 +18,8 @@ public sealed class VuongMacHandler(TaskProgress progress, TaskQueries queries) 
             return Reply.Say(CommandTexts.Usage(Usage, context.Words.Count == 1 ? "Hãy ghi rõ nội dung vướng mắc." : null));
         }
 
-        var outcome = await progress.ReportBlockerAsync(context.Caller, context.Words[0], text, context.Channel);
-        return Reply.Say(ProgressReplies.Describe(outcome, context.Words[0], queries.Today, CommandTexts.BlockerRecorded));
+        var outcome = await actions.ApplyAsync(context.Caller, context.Words[0], TaskActionRequest.Blocker(text),
+            context.Channel, TaskActionOrigin.Command, cancellationToken);
+        return outcome.ToReply();
     }
 }

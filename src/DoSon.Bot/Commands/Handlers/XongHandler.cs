@@ -1,8 +1,9 @@
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Commands.Handlers;
 
-public sealed class XongHandler(TaskProgress progress, TaskQueries queries) : ICommandHandler
+public sealed class XongHandler(TaskActions actions) : ICommandHandler
 {
     public string Name => "xong";
     public string Usage => "/xong <mã nhiệm vụ> [ghi chú]";
@@ -16,7 +17,8 @@ public sealed class XongHandler(TaskProgress progress, TaskQueries queries) : IC
             return Reply.Say(CommandTexts.Usage(Usage));
         }
 
-        var outcome = await progress.MarkDoneAsync(context.Caller, context.Words[0], TaskQueries.RestAfter(context, 1), context.Channel);
-        return Reply.Say(ProgressReplies.Describe(outcome, context.Words[0], queries.Today, CommandTexts.Done));
+        var outcome = await actions.ApplyAsync(context.Caller, context.Words[0], TaskActionRequest.Done(TaskQueries.RestAfter(context, 1)),
+            context.Channel, TaskActionOrigin.Command, cancellationToken);
+        return outcome.ToReply();
     }
 }

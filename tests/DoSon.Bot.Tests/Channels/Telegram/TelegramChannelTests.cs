@@ -1,7 +1,6 @@
-using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Telegram;
-using DoSon.Bot.Commands;
 using DoSon.Bot.FakeApis.Telegram;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;

@@ -1,6 +1,6 @@
 using System.Net;
-using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Telegram;
+using DoSon.Bot.Messaging;
 using FluentAssertions;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;

@@ -1,6 +1,6 @@
 using DoSon.Bot.Channels.Telegram;
-using DoSon.Bot.Commands;
 using DoSon.Bot.FakeApis.Telegram;
+using DoSon.Bot.Messaging;
 using FluentAssertions;
 
 namespace DoSon.Bot.Tests.Channels.Telegram;

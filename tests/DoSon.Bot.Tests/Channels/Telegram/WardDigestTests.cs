@@ -1,5 +1,6 @@
 using DoSon.Bot.Channels.Telegram.Groups;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Reminders;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;
 

@@ -1,7 +1,6 @@
-using DoSon.Bot.Channels;
 using DoSon.Bot.Channels.Zalo;
-using DoSon.Bot.Commands;
 using DoSon.Bot.FakeApis.Zalo;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Tests.EndToEnd;
 using FluentAssertions;
 using Microsoft.Extensions.Logging;

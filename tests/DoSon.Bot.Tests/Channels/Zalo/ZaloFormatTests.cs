@@ -1,6 +1,7 @@
 using DoSon.Bot.Channels.Zalo;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;
 

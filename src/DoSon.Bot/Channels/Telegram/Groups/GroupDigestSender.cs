@@ -1,6 +1,7 @@
-using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Outbox;
+using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ public sealed class GroupDigestSender(
     IBotStore store,
     TelegramOutbox outbox,
     TimeProvider time,
-    ILogger<GroupDigestSender> logger) : IDisposable
+    ILogger<GroupDigestSender> logger) : IGroupDigestSender, IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
 

@@ -1,16 +1,9 @@
 using System.Globalization;
 using System.Text;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Reminders;
 
 namespace DoSon.Bot.Channels.Telegram.Groups;
-
-public enum DigestKind
-{
-    /// <summary>Each morning: counts, what is overdue or blocked, what falls due this week.</summary>
-    Daily,
-    /// <summary>Once a week: the same, with what was finished in the last seven days.</summary>
-    Weekly,
-}
 
 /// <summary>The ward digest a registered group receives, as plain text (the channel escapes it).
 /// Pure: a function of the tasks, their history and today.</summary>

@@ -1,6 +1,6 @@
-using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Import;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;

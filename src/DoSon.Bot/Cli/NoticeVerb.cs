@@ -1,6 +1,6 @@
-using DoSon.Bot.Hosting;
+using DoSon.Bot.Notices;
 
-namespace DoSon.Bot.Notices;
+namespace DoSon.Bot.Cli;
 
 /// <summary>`notice parse &lt;tệp&gt; --out &lt;bản-nháp&gt;`: reads a notice into a draft for the office to
 /// review and then import. Prints the report in Vietnamese; writes nothing when the notice is refused.</summary>

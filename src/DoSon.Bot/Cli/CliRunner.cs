@@ -1,6 +1,7 @@
 using System.Text;
+using DoSon.Bot.Hosting;
 
-namespace DoSon.Bot.Hosting;
+namespace DoSon.Bot.Cli;
 
 public sealed class CliRunner(IEnumerable<ICliVerb> verbs)
 {

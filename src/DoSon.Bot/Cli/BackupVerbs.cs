@@ -1,7 +1,8 @@
+using DoSon.Bot.Backups;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
 
-namespace DoSon.Bot.Backups;
+namespace DoSon.Bot.Cli;
 
 /// <summary>What the backup verbs share: the database must exist (they never create one), one program
 /// at a time (the <see cref="DatabaseLock"/>), and every expected failure is one sentence and its exit code.</summary>
@@ -75,7 +76,7 @@ public sealed class BackupVerb(DatabaseBackups backups) : ICliVerb
         return await BackupVerbGuard.RunAsync(output, () =>
         {
             using var held = BackupVerbGuard.LockExisting(backups.DatabasePath, "backup");
-            var result = backups.BackUpClosed(BackupReason.Regular, target is null ? null : Import.CliPaths.ForWriting(target), overwrite);
+            var result = backups.BackUpClosed(BackupReason.Regular, target is null ? null : CliPaths.ForWriting(target), overwrite);
             output.WriteLine(BackupTexts.Written(result));
             return ExitCodes.Ok;
         });
@@ -125,7 +126,7 @@ public sealed class RestoreVerb(DatabaseBackups backups) : ICliVerb
 
             Directory.CreateDirectory(Path.GetDirectoryName(backups.DatabasePath)!);
             using var held = DatabaseLock.Acquire(backups.DatabasePath, "restore");
-            var result = backups.Restore(Import.CliPaths.ForReading(arguments[0]));
+            var result = backups.Restore(CliPaths.ForReading(arguments[0]));
             output.WriteLine(BackupTexts.Restored(result));
             return ExitCodes.Ok;
         });

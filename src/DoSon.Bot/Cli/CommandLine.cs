@@ -1,4 +1,4 @@
-namespace DoSon.Bot.Hosting;
+namespace DoSon.Bot.Cli;
 
 /// <summary>Splits the command line into a verb with its arguments and the settings
 /// (--Section:Key=value) that go to configuration.</summary>

@@ -1,8 +1,10 @@
 using DoSon.Bot.Channels.Members;
+using DoSon.Bot.Channels;
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 
-namespace DoSon.Bot.Channels;
+namespace DoSon.Bot.Cli;
 
 /// <summary>`members invite &lt;member-code&gt;`: prints a one-time code and, for each chat platform that
 /// is set up, how the member uses it there (the t.me deep link on Telegram, /lienket on Zalo).

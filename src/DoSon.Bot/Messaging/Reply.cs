@@ -1,4 +1,4 @@
-namespace DoSon.Bot.Commands;
+namespace DoSon.Bot.Messaging;
 
 /// <summary>A button under a message; <paramref name="Data"/> is what comes back when it is tapped
 /// (at most 64 bytes on Telegram).</summary>

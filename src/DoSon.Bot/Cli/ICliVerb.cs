@@ -1,4 +1,4 @@
-namespace DoSon.Bot.Hosting;
+namespace DoSon.Bot.Cli;
 
 /// <summary>A one-shot command of the program (import, export, template, ...): runs instead of the
 /// bot and returns the process exit code.</summary>

@@ -1,8 +1,7 @@
-using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Outbox;
 
-namespace DoSon.Bot.Channels;
+namespace DoSon.Bot.Messaging;
 
 /// <summary>A message to one chat on one platform.</summary>
 /// <param name="TaskCodes">The tasks the message is about (a reminder lists them), so that a reply to it

@@ -1,8 +1,8 @@
-using DoSon.Bot.Hosting;
+using DoSon.Bot.Import;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DoSon.Bot.Import;
+namespace DoSon.Bot.Cli;
 
 /// <summary>`export &lt;tệp&gt; [--overwrite]`: the database in the import format.</summary>
 public sealed class ExportVerb(IServiceProvider services) : ICliVerb

@@ -1,4 +1,4 @@
-namespace DoSon.Bot.Channels;
+namespace DoSon.Bot.Messaging;
 
 /// <summary>How to use a `members invite` code on one platform, or why it cannot be told now.</summary>
 public sealed record InviteInstructions(Func<string, string>? Describe, string? Problem)

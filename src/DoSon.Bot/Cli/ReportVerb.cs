@@ -1,7 +1,8 @@
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Import;
+using DoSon.Bot.Reports;
 
-namespace DoSon.Bot.Reports;
+namespace DoSon.Bot.Cli;
 
 /// <summary>`report 03/2026 [--out báo-cáo.docx] [--overwrite]`: the monthly report, on the terminal or
 /// in a file. An existing file (one the office may have edited) is replaced only with --overwrite.</summary>

@@ -1,7 +1,7 @@
-using DoSon.Bot.Hosting;
+using DoSon.Bot.Import;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DoSon.Bot.Import;
+namespace DoSon.Bot.Cli;
 
 /// <summary>`import &lt;tệp&gt; [--dry-run]`: 0 when the file was imported (or would be), 1 when the
 /// file has errors, 2 when the command line is wrong.</summary>

@@ -1,4 +1,4 @@
-namespace DoSon.Bot.Import;
+namespace DoSon.Bot.Cli;
 
 /// <summary>Where a relative path on the command line points: the folder the command was typed in
 /// (the csproj keeps it as the working directory under `dotnet run`).</summary>

@@ -1,6 +1,7 @@
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Import;
 
-namespace DoSon.Bot.Import;
+namespace DoSon.Bot.Cli;
 
 internal sealed record VerbArguments(string? Path, IReadOnlySet<string> Flags, string? Problem)
 {

@@ -1,6 +1,6 @@
-using DoSon.Bot.Hosting;
+using DoSon.Bot.Import;
 
-namespace DoSon.Bot.Import;
+namespace DoSon.Bot.Cli;
 
 /// <summary>`template &lt;tệp.xlsx&gt; [--overwrite]`: an empty workbook to fill in. Needs no database.</summary>
 public sealed class TemplateVerb : ICliVerb
