@@ -47,10 +47,10 @@ internal static class DispatchBench
         var db = Path.Combine(folder, telegram ? "dispatch-telegram.db" : "dispatch.db");
         using var host = BenchHost.Build(folder, db, clock, target.Channel, settings);
         var plan = BenchWard.Create(Chats, Chats, dueDate, 1, telegramUserId: target.TelegramUserIdOf);
-        host.Services.GetRequiredService<IBotStore>().ApplyImport(plan, "bench", clock.GetUtcNow());
+        await host.Services.GetRequiredService<IBotStore>().ApplyImportAsync(plan, "bench", clock.GetUtcNow());
         await host.StartAsync();
         var reminders = host.Services.GetRequiredService<IReminderStore>();
-        var pending = reminders.GetReminders(ReminderState.Pending).Count;
+        var pending = (await reminders.GetRemindersAsync(ReminderState.Pending)).Count;
 
         var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
         using var safety = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -61,7 +61,7 @@ internal static class DispatchBench
 
         await dispatcher.WhenIdleAsync(safety.Token);
         var accepted = target.Accepted.OrderBy(a => a.At).ToList();
-        var sent = reminders.GetReminders(ReminderState.Sent).Count;
+        var sent = (await reminders.GetRemindersAsync(ReminderState.Sent)).Count;
         await host.StopAsync();
 
         var first = accepted[0].At;

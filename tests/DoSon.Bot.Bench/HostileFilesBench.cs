@@ -26,7 +26,7 @@ internal static class HostileFilesBench
         ("bomb_docx", "bom.docx", true),
     ];
 
-    public static Dictionary<string, string> Run(string folder)
+    public static async Task<Dictionary<string, string>> RunAsync(string folder)
     {
         var dir = Path.Combine(folder, "hostile-files");
         Directory.CreateDirectory(dir);
@@ -43,8 +43,8 @@ internal static class HostileFilesBench
         var drafter = host.Services.GetRequiredService<NoticeDrafter>();
 
         // Warm-up (JIT, MiniExcel and OpenXml loaded): a valid workbook and a valid notice.
-        Read(importer, drafter, smallXlsx, notice: false);
-        Read(importer, drafter, realDocx, notice: true);
+        await ReadAsync(importer, drafter, smallXlsx, notice: false);
+        await ReadAsync(importer, drafter, realDocx, notice: true);
 
         var perFilePeak = true;
         var result = new Dictionary<string, string>
@@ -65,7 +65,7 @@ internal static class HostileFilesBench
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var sw = Stopwatch.StartNew();
 
-            var refusal = Read(importer, drafter, path, notice);
+            var refusal = await ReadAsync(importer, drafter, path, notice);
 
             sw.Stop();
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
@@ -87,7 +87,7 @@ internal static class HostileFilesBench
     }
 
     /// <summary>The refusal's message, or null when the file was read.</summary>
-    private static string? Read(AssignmentImporter importer, NoticeDrafter drafter, string path, bool notice)
+    private static async Task<string?> ReadAsync(AssignmentImporter importer, NoticeDrafter drafter, string path, bool notice)
     {
         if (notice)
         {
@@ -102,7 +102,7 @@ internal static class HostileFilesBench
             }
         }
 
-        var outcome = importer.Import(path, dryRun: true, "CVP");
+        var outcome = await importer.ImportAsync(path, dryRun: true, "CVP");
         return outcome.Succeeded ? null : outcome.Errors[0].Message;
     }
 

@@ -55,10 +55,10 @@ internal static class MixedLoadBench
 
         using var host = BenchHost.Build(folder, Path.Combine(folder, "mixed-load.db"), clock, null, settings);
         var plan = BenchWard.Create(Reminders, Reminders, dueDate, 1, telegramUserId: m => TelegramTarget.UserId(m));
-        host.Services.GetRequiredService<IBotStore>().ApplyImport(plan, "bench", clock.GetUtcNow());
+        await host.Services.GetRequiredService<IBotStore>().ApplyImportAsync(plan, "bench", clock.GetUtcNow());
         await host.StartAsync();
         var reminderStore = host.Services.GetRequiredService<IReminderStore>();
-        var pending = reminderStore.GetReminders(ReminderState.Pending).Count;
+        var pending = (await reminderStore.GetRemindersAsync(ReminderState.Pending)).Count;
         var rssAfterStart = Process.GetCurrentProcess().WorkingSet64;
 
         var loadStart = due - TimeSpan.FromSeconds(10);
@@ -119,7 +119,7 @@ internal static class MixedLoadBench
 
         var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
         await dispatcher.WhenIdleAsync(safety.Token);
-        var sentRecorded = reminderStore.GetReminders(ReminderState.Sent).Count;
+        var sentRecorded = (await reminderStore.GetRemindersAsync(ReminderState.Sent)).Count;
         var peakRss = Process.GetCurrentProcess().PeakWorkingSet64;
         await host.StopAsync();
 

@@ -18,9 +18,9 @@ if (args.Length >= 4 && args[0] == "--part")
     Dictionary<string, string> result = args[1] switch
     {
         "plan" => PlanBench.Run(),
-        "rebuild-seed" => RebuildBench.Seed(folder),
+        "rebuild-seed" => await RebuildBench.SeedAsync(folder),
         "rebuild-start" => await RebuildBench.Start(folder),
-        "hostile-files" => HostileFilesBench.Run(folder),
+        "hostile-files" => await HostileFilesBench.RunAsync(folder),
         "dispatch" => await DispatchBench.Run(folder),
         "dispatch-telegram" => await DispatchBench.Run(folder, telegram: true),
         "mixed-load" => await MixedLoadBench.Run(folder),

@@ -14,17 +14,17 @@ internal static class RebuildBench
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static Dictionary<string, string> Seed(string folder)
+    public static async Task<Dictionary<string, string>> SeedAsync(string folder)
     {
         var db = Path.Combine(folder, "rebuild.db");
         var clock = new FakeTimeProvider(Now);
         using var host = BenchHost.Build(folder, db, clock, channel: null);
         var store = host.Services.GetRequiredService<IBotStore>();
-        store.ApplyImport(BenchWard.Create(PlanBench.TasksFor100k, 1_000, new DateOnly(2026, 3, 10), 20), "bench", Now);
+        await store.ApplyImportAsync(BenchWard.Create(PlanBench.TasksFor100k, 1_000, new DateOnly(2026, 3, 10), 20), "bench", Now);
         var sw = Stopwatch.StartNew();
-        host.Services.GetRequiredService<ReminderService>().Replan();
+        await host.Services.GetRequiredService<ReminderService>().ReplanAsync();
         sw.Stop();
-        var pending = host.Services.GetRequiredService<IReminderStore>().GetReminders(ReminderState.Pending).Count;
+        var pending = (await host.Services.GetRequiredService<IReminderStore>().GetRemindersAsync(ReminderState.Pending)).Count;
         return new()
         {
             ["pending"] = pending.ToString(Inv),
@@ -43,7 +43,7 @@ internal static class RebuildBench
         sw.Stop();
         var scheduler = host.Services.GetRequiredService<ReminderScheduler>();
         var slots = scheduler.ScheduledCount;
-        var pending = host.Services.GetRequiredService<IReminderStore>().GetReminders(ReminderState.Pending);
+        var pending = await host.Services.GetRequiredService<IReminderStore>().GetRemindersAsync(ReminderState.Pending);
 
         // Quartz alone: drop every trigger, then rebuild them all from the store.
         await scheduler.SyncAsync([], CancellationToken.None);

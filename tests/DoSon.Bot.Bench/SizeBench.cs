@@ -36,8 +36,8 @@ internal static class SizeBench
     public static async Task<Dictionary<string, string>> Run(string part, string folder, string[] args) => part switch
     {
         "size" => await Orchestrate(folder),
-        "size-seed" => Seed(folder),
-        "size-year" => Year(folder),
+        "size-seed" => await SeedAsync(folder),
+        "size-year" => await YearAsync(folder),
         "size-handle" => await Handle(folder, args[^1]),
         _ => throw new ArgumentException($"Không có phần đo «{part}».", nameof(part)),
     };
@@ -68,7 +68,7 @@ internal static class SizeBench
 
     /// <summary>The ward at "now" (the real clock, so that a real bot process started on the file
     /// later finds every reminder still ahead).</summary>
-    private static Dictionary<string, string> Seed(string folder)
+    private static async Task<Dictionary<string, string>> SeedAsync(string folder)
     {
         var now = TimeProvider.System.GetUtcNow();
         var db = Path.Combine(folder, "base.db");
@@ -76,9 +76,9 @@ internal static class SizeBench
         var pending = 0;
         using (var host = BenchHost.Build(folder, db, new FakeTimeProvider(now), channel: null))
         {
-            host.Services.GetRequiredService<IBotStore>().ApplyImport(Ward(now), "bench", now);
-            host.Services.GetRequiredService<ReminderService>().Replan();
-            pending = host.Services.GetRequiredService<IReminderStore>().GetReminders(ReminderState.Pending).Count;
+            await host.Services.GetRequiredService<IBotStore>().ApplyImportAsync(Ward(now), "bench", now);
+            await host.Services.GetRequiredService<ReminderService>().ReplanAsync();
+            pending = (await host.Services.GetRequiredService<IReminderStore>().GetRemindersAsync(ReminderState.Pending)).Count;
         }
 
         return new()
@@ -96,7 +96,7 @@ internal static class SizeBench
     /// Then retention runs, if the build has it, and the ward of <see cref="Seed"/> is imported and
     /// planned at now. Built straight on the store: cheaper than running a year of the dispatcher on
     /// a fake clock, and the store ends in the same state.</summary>
-    private static Dictionary<string, string> Year(string folder)
+    private static async Task<Dictionary<string, string>> YearAsync(string folder)
     {
         var now = TimeProvider.System.GetUtcNow();
         var start = now.AddMonths(-12);
@@ -111,7 +111,7 @@ internal static class SizeBench
 
         // The members and units first, so the monthly tasks have assignees.
         var ward = Ward(now);
-        store.ApplyImport(ward with { Tasks = [] }, "bench", start);
+        await store.ApplyImportAsync(ward with { Tasks = [] }, "bench", start);
         var members = BenchWard.Members(ward).Where(m => m.Role == MemberRole.Member).ToList();
         var imported = 0;
         for (var m = 0; m < 12; m++)
@@ -126,28 +126,28 @@ internal static class SizeBench
                 return new WorkTask($"Y{m + 1:00}-{i:0000}", $"Nhiệm vụ tháng {m + 1} số {i}", null, "2.1", $"TB-Y{m + 1:00}", assignee.Units[0], [], [assignee.Code],
                     first.AddDays(5 + i % 20), null, null, WorkTaskStatus.NotStarted, 0);
             }).ToList();
-            store.ApplyImport(new ImportPlan(new SourceNotice($"TB-Y{m + 1:00}", first, $"Thông báo tháng {m + 1}"), [], [], [],
+            await store.ApplyImportAsync(new ImportPlan(new SourceNotice($"TB-Y{m + 1:00}", first, $"Thông báo tháng {m + 1}"), [], [], [],
                 [.. tasks.Select(t => new Change<WorkTask>(ChangeKind.Created, t, []))]), "bench", monthStart);
-            planner.Replan();
+            await planner.ReplanAsync();
             imported += tasks.Count;
 
             clock.AdjustTime(monthEnd);
-            var due = reminders.GetReminders(ReminderState.Pending).Where(r => r.SendAt < monthEnd).Select(r => r.Key).ToList();
-            reminders.Complete(due, ReminderState.Sent, monthEnd, null, attempts: 1, channel: "bench");
+            var due = (await reminders.GetRemindersAsync(ReminderState.Pending)).Where(r => r.SendAt < monthEnd).Select(r => r.Key).ToList();
+            await reminders.CompleteAsync(due, ReminderState.Sent, monthEnd, null, attempts: 1, channel: "bench");
             foreach (var t in tasks)
             {
-                progress.MarkDone(store.FindMember(t.Assignees[0])!, t.Code, null, "bench");
+                await progress.MarkDoneAsync((await store.FindMemberAsync(t.Assignees[0]))!, t.Code, null, "bench");
             }
 
-            planner.Replan();
+            await planner.ReplanAsync();
         }
 
         clock.AdjustTime(now);
         var retention = RunRetentionIfBuilt(host.Services, now);
         var historyMb = Mb(new FileInfo(db).Length);
-        store.ApplyImport(ward, "bench", now);
-        planner.Replan();
-        var all = reminders.GetReminders();
+        await store.ApplyImportAsync(ward, "bench", now);
+        await planner.ReplanAsync();
+        var all = await reminders.GetRemindersAsync();
         return new()
         {
             ["year_imported_tasks"] = imported.ToString(Inv),
@@ -211,14 +211,14 @@ internal static class SizeBench
         var conversation = host.Services.GetRequiredService<Conversation>();
         var actions = host.Services.GetRequiredService<TaskActions>();
         var sender = host.Services.GetRequiredService<ChatOutbox>().For(channel.Name);
-        var leaders = store.GetMembers().Where(m => m.Role >= MemberRole.Leader).OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
+        var leaders = (await store.GetMembersAsync()).Where(m => m.Role >= MemberRole.Leader).OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
 
-        Member AssigneeOf(int task) => store.FindMember($"M{task % Members + 1:0000}")!;
-        Member MemberNo(int i) => store.FindMember($"M{i % Members + 1:0000}")!;
+        async Task<Member> AssigneeOfAsync(int task) => (await store.FindMemberAsync($"M{task % Members + 1:0000}"))!;
+        async Task<Member> MemberNoAsync(int i) => (await store.FindMemberAsync($"M{i % Members + 1:0000}"))!;
         static string Code(int task) => $"T{task:000000}";
 
         // Disjoint tasks for each kind of change; each run changes a task nothing touched before.
-        (Member, string) Next(string kind, int i)
+        async Task<(Member, string)> NextAsync(string kind, int i)
         {
             var task = kind switch
             {
@@ -229,13 +229,13 @@ internal static class SizeBench
             };
             return kind switch
             {
-                "capnhat" => (AssigneeOf(task), $"/capnhat {Code(task)} 40"),
-                "xong" => (AssigneeOf(task), $"/xong {Code(task)}"),
-                "tap" => (AssigneeOf(task), TaskButtons.Encode(TaskAction.Percent, Code(task), "50")),
-                "nhiemvu" => (MemberNo(i * 13), "/nhiemvu"),
+                "capnhat" => (await AssigneeOfAsync(task), $"/capnhat {Code(task)} 40"),
+                "xong" => (await AssigneeOfAsync(task), $"/xong {Code(task)}"),
+                "tap" => (await AssigneeOfAsync(task), TaskButtons.Encode(TaskAction.Percent, Code(task), "50")),
+                "nhiemvu" => (await MemberNoAsync(i * 13), "/nhiemvu"),
                 "tongquan" => (leaders[i % leaders.Count], "/tongquan"),
-                "sapden" => (MemberNo(i * 17), "/sapden 30"),
-                _ => (AssigneeOf(task), $"/chitiet {Code(task)}"),
+                "sapden" => (await MemberNoAsync(i * 17), "/sapden 30"),
+                _ => (await AssigneeOfAsync(task), $"/chitiet {Code(task)}"),
             };
         }
 
@@ -260,7 +260,7 @@ internal static class SizeBench
         var result = new Dictionary<string, string>
         {
             ["host_start_s"] = hostStart.ToString("F2", Inv),
-            ["pending"] = host.Services.GetRequiredService<IReminderStore>().GetReminders(ReminderState.Pending).Count.ToString(Inv),
+            ["pending"] = (await host.Services.GetRequiredService<IReminderStore>().GetRemindersAsync(ReminderState.Pending)).Count.ToString(Inv),
         };
 
         // Lists first: the changes below alter the tasks they show.
@@ -268,7 +268,7 @@ internal static class SizeBench
         {
             for (var w = 0; w < 2; w++)
             {
-                var (m, input) = Next(kind, 1000 + w); // warm-up, not counted
+                var (m, input) = await NextAsync(kind, 1000 + w); // warm-up, not counted
                 await OnceAsync(m, input);
             }
 
@@ -276,7 +276,7 @@ internal static class SizeBench
             var budget = Stopwatch.StartNew();
             for (var i = 0; i < MaxRuns && (times.Count < MinRuns || budget.Elapsed < BudgetPerCommand); i++)
             {
-                var (m, input) = Next(kind, i);
+                var (m, input) = await NextAsync(kind, i);
                 times.Add(await OnceAsync(m, input));
                 if (i == 0)
                 {

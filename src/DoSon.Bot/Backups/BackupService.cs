@@ -77,19 +77,19 @@ internal sealed class BackupService(
             await scheduler.ScheduleDailyBackupAsync(WardClock.NextAt(daily, time.GetUtcNow()), cancellationToken);
         }
 
-        return Run(BackupReason.Regular);
+        return await RunAsync(BackupReason.Regular);
     }
 
-    public void BeforeImport()
+    public async Task BeforeImportAsync()
     {
-        var run = Run(BackupReason.BeforeImport);
+        var run = await RunAsync(BackupReason.BeforeImport);
         if (run.Failure is not null)
         {
             throw new ExpectedFailureException(BackupTexts.ImportNotBackedUp(run.Failure), ExitCodes.Failed);
         }
     }
 
-    private BackupRun Run(BackupReason reason)
+    private async Task<BackupRun> RunAsync(BackupReason reason)
     {
         var at = time.GetUtcNow();
         BackupRun run;
@@ -110,14 +110,14 @@ internal sealed class BackupService(
             // One line, no stack trace: the reason is all the operator can act on.
             logger.LogError("Sao lưu tự động không thành công: {Reason}", ex.Message);
             run = new(reason, at, null, ex.Message);
-            TellAdmins(run);
+            await TellAdminsAsync(run);
         }
 
         Completed(run);
         return run;
     }
 
-    private void TellAdmins(BackupRun run)
+    private async Task TellAdminsAsync(BackupRun run)
     {
         if (!_running)
         {
@@ -126,8 +126,8 @@ internal sealed class BackupService(
 
         try
         {
-            services.GetRequiredService<ReminderDispatcher>()
-                .TellAdmins($"backup-failed-{run.At.UtcTicks}", BackupTexts.AutomaticFailed(run.Failure!));
+            await services.GetRequiredService<ReminderDispatcher>()
+                .TellAdminsAsync($"backup-failed-{run.At.UtcTicks}", BackupTexts.AutomaticFailed(run.Failure!));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException || StoreFailure.Is(ex))
         {

@@ -17,12 +17,12 @@ public sealed class ChatInvites(IInviteStore store, IOptions<InviteOptions> opti
     public const int CodeLength = 12;
 
     /// <summary>Makes a new code for the member (older unused ones stop working).</summary>
-    public (string Code, DateTimeOffset ExpiresAt) Create(string memberCode)
+    public async Task<(string Code, DateTimeOffset ExpiresAt)> CreateAsync(string memberCode)
     {
         var code = RandomNumberGenerator.GetString(Alphabet, CodeLength);
         var now = time.GetUtcNow();
         var expires = now + TimeSpan.FromDays(options.Value.ValidDays);
-        store.CreateInvite(Hash(code), memberCode, now, expires);
+        await store.CreateInviteAsync(Hash(code), memberCode, now, expires);
         return (code, expires);
     }
 
@@ -36,21 +36,21 @@ public sealed class ChatInvites(IInviteStore store, IOptions<InviteOptions> opti
     /// <summary>Uses the code for the account, unless the account has sent too many wrong codes
     /// lately: then even a right code is refused until the lockout ends, so guessing does not pay.
     /// The code is looked up by its SHA-256 hash: no comparison of the code itself can leak by its time.</summary>
-    public InviteOutcome Redeem(string code, ChatAccount account)
+    public async Task<InviteOutcome> RedeemAsync(string code, ChatAccount account)
     {
         var now = time.GetUtcNow();
-        if (store.InviteLockedUntil(account, now) is { } until)
+        if (await store.InviteLockedUntilAsync(account, now) is { } until)
         {
             return new InviteOutcome(InviteRedemption.LockedOut, null, until);
         }
 
-        var outcome = store.RedeemInvite(Hash(code), account, now);
+        var outcome = await store.RedeemInviteAsync(Hash(code), account, now);
         if (outcome.Result == InviteRedemption.Linked)
         {
             return outcome;
         }
 
-        return store.RecordInviteFailure(account, now, MaxFailures, FailureWindow, LockoutTime) is { } lockedUntil
+        return await store.RecordInviteFailureAsync(account, now, MaxFailures, FailureWindow, LockoutTime) is { } lockedUntil
             ? new InviteOutcome(InviteRedemption.LockedOut, null, lockedUntil, JustLocked: true)
             : outcome;
     }

@@ -14,9 +14,9 @@ public sealed record LinkAnswer(string Text, Member? Linked);
 /// polite refusal and nothing else.</summary>
 public sealed class ChatLinking(ChatInvites invites, IBotStore store, ILogger<ChatLinking> logger)
 {
-    public LinkAnswer Link(ChatAccount account, string code)
+    public async Task<LinkAnswer> LinkAsync(ChatAccount account, string code)
     {
-        var outcome = invites.Redeem(code, account);
+        var outcome = await invites.RedeemAsync(code, account);
         if (outcome is { Result: InviteRedemption.Linked, Member: { } member })
         {
             logger.LogInformation("Đã liên kết {Platform} cho thành viên {Member}.", ChatTexts.PlatformName(account.Platform), member.Code);
@@ -37,7 +37,7 @@ public sealed class ChatLinking(ChatInvites invites, IBotStore store, ILogger<Ch
             InviteRedemption.AlreadyUsed => ChatTexts.InviteUsed,
             _ => ChatTexts.InviteUnknown,
         };
-        if (Find(account) is null)
+        if (await FindAsync(account) is null)
         {
             refusal += "\n\n" + ChatTexts.Stranger(account);
         }
@@ -47,17 +47,17 @@ public sealed class ChatLinking(ChatInvites invites, IBotStore store, ILogger<Ch
 
     /// <summary>The member this account is linked to, or null for a stranger. A member who writes to
     /// the bot is reachable again, whatever made their chat unreachable before.</summary>
-    public Member? Recognise(ChatAccount account)
+    public async Task<Member?> RecogniseAsync(ChatAccount account)
     {
-        var member = Find(account);
-        return member is { Unreachable: true } ? store.SetUnreachable(member.Code, false) : member;
+        var member = await FindAsync(account);
+        return member is { Unreachable: true } ? await store.SetUnreachableAsync(member.Code, false) : member;
     }
 
-    private Member? Find(ChatAccount account) => account.Platform switch
+    private async Task<Member?> FindAsync(ChatAccount account) => account.Platform switch
     {
         ChatPlatform.Telegram => long.TryParse(account.UserId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-            ? store.FindMemberByTelegram(id)
+            ? await store.FindMemberByTelegramAsync(id)
             : null,
-        _ => store.FindMemberByZalo(account.UserId),
+        _ => await store.FindMemberByZaloAsync(account.UserId),
     };
 }

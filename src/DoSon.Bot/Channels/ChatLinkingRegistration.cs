@@ -19,7 +19,6 @@ public static class ChatLinkingRegistration
 
         services.AddOptionsWithValidateOnStart<InviteOptions>().BindConfiguration(InviteOptions.Section);
         services.AddSingleton<IValidateOptions<InviteOptions>, InviteOptionsValidator>();
-        services.AddSingleton<IInviteStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<ChatInvites>();
         services.AddSingleton<ChatLinking>();
         services.AddSingleton<Members.MemberInvites>();

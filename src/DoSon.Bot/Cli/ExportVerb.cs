@@ -29,7 +29,7 @@ public sealed class ExportVerb(IServiceProvider services) : ICliVerb
 
         var store = services.GetRequiredService<IBotStore>();
 
-        var file = AssignmentExporter.Export(store);
+        var file = await AssignmentExporter.ExportAsync(store);
         if (!VerbArguments.TryWrite(() =>
             {
                 if (Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase))

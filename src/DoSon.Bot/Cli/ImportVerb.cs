@@ -28,7 +28,7 @@ public sealed class ImportVerb(IServiceProvider services) : ICliVerb
         // the top level says in one sentence with its own exit code.
         var importer = services.GetRequiredService<AssignmentImporter>();
 
-        var outcome = importer.Import(CliPaths.ForReading(args.Path!), dryRun, CliMember);
+        var outcome = await importer.ImportAsync(CliPaths.ForReading(args.Path!), dryRun, CliMember);
         await output.WriteLineAsync(ImportReport.Format(outcome, Path.GetFileName(args.Path!), dryRun));
         return outcome.Succeeded ? 0 : VerbArguments.Failed;
     }

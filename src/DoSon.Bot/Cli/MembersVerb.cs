@@ -42,13 +42,13 @@ public sealed class MembersVerb(IBotStore store, ChatInvites invites, IEnumerabl
 
     private async Task<int> ListAsync(TextWriter output)
     {
-        await output.WriteLineAsync(MemberDirectory.List(store.GetMembers()));
+        await output.WriteLineAsync(MemberDirectory.List(await store.GetMembersAsync()));
         return ExitCodes.Ok;
     }
 
     private async Task<int> InviteAsync(string code, TextWriter output, CancellationToken cancellationToken)
     {
-        var member = store.FindMember(code);
+        var member = await store.FindMemberAsync(code, cancellationToken);
         if (member is null)
         {
             await output.WriteLineAsync(ChatTexts.InviteMemberUnknown(code));

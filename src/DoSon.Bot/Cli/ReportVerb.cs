@@ -58,7 +58,7 @@ public sealed class ReportVerb(ReportService reports) : ICliVerb
             return ExitCodes.Failed;
         }
 
-        var report = reports.Build(year, month);
+        var report = await reports.BuildAsync(year, month);
         if (path is null)
         {
             await output.WriteLineAsync(report.ToText());

@@ -143,7 +143,7 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
         Member member, string taskCode, TaskActionRequest request, string channel, TaskActionOrigin origin, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Apply(member, taskCode, request, channel, origin));
+        return ApplyCoreAsync(member, taskCode, request, channel, origin);
     }
 
     /// <summary>The instant a snooze asked now reminds again.</summary>
@@ -152,7 +152,7 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
             ? time.GetUtcNow().Add(SnoozeDelay)
             : WardClock.ToInstant(WardClock.Today(time).AddDays(1), MorningTime);
 
-    private TaskActionOutcome Apply(Member member, string code, TaskActionRequest request, string channel, TaskActionOrigin origin)
+    private async Task<TaskActionOutcome> ApplyCoreAsync(Member member, string code, TaskActionRequest request, string channel, TaskActionOrigin origin)
     {
         var tap = origin == TaskActionOrigin.Tap;
         var action = request.Action;
@@ -162,7 +162,7 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
         // reopening is the point; a typed percent asks whether to reopen; a tapped step comes too late.
         var decides = action is TaskAction.Done or TaskAction.Percent or TaskAction.Reopen;
         var allowOnDone = action is TaskAction.Note or TaskAction.Reopen || (action == TaskAction.Percent && !tap);
-        var check = progress.Check(member, code, decides, allowOnDone);
+        var check = await progress.CheckAsync(member, code, decides, allowOnDone);
         if (check.Kind != ProgressOutcomeKind.Recorded)
         {
             return Refusal(check, code, origin);
@@ -173,7 +173,7 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
         switch (action)
         {
             case TaskAction.Done:
-                return Recorded(progress.MarkDone(member, code, request.Text, channel), code, origin, decides,
+                return Recorded(await progress.MarkDoneAsync(member, code, request.Text, channel), code, origin, decides,
                     tap ? TaskActionTexts.DoneTapped : CommandTexts.Done);
 
             case TaskAction.Percent:
@@ -184,7 +184,7 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
                     return new(TaskActionResult.Unchanged, task, TaskActionTexts.MovedOn(task));
                 }
 
-                var outcome = progress.SetPercent(member, code, request.Percent, request.Text, channel, request.Reopen);
+                var outcome = await progress.SetPercentAsync(member, code, request.Percent, request.Text, channel, request.Reopen);
                 if (outcome.Kind == ProgressOutcomeKind.NeedsReopen)
                 {
                     var withButton = channel == TelegramChannelName;
@@ -208,7 +208,7 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
                     return new(TaskActionResult.Unchanged, task, TaskActionTexts.MovedOn(task));
                 }
 
-                var outcome = progress.SetPercent(member, code, request.Percent, null, channel, reopen: true);
+                var outcome = await progress.SetPercentAsync(member, code, request.Percent, null, channel, reopen: true);
                 return Recorded(outcome, code, origin, decides, t => tap ? ViewTexts.ReopenTapped(t) : ViewTexts.Reopened(t, today));
             }
 
@@ -218,10 +218,10 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
                     return new(TaskActionResult.NeedsText, task, TaskActionTexts.BlockerTapped) { FollowUps = TaskFollowUps.AskBlockerText };
                 }
 
-                return Recorded(progress.ReportBlocker(member, code, request.Text, channel), code, origin, decides, CommandTexts.BlockerRecorded);
+                return Recorded(await progress.ReportBlockerAsync(member, code, request.Text, channel), code, origin, decides, CommandTexts.BlockerRecorded);
 
             case TaskAction.Note:
-                return Recorded(progress.AddNote(member, code, request.Text ?? "", channel), code, origin, decides, CommandTexts.NoteRecorded);
+                return Recorded(await progress.AddNoteAsync(member, code, request.Text ?? "", channel), code, origin, decides, CommandTexts.NoteRecorded);
 
             default:
             {
@@ -232,7 +232,7 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
                 }
 
                 var at = SnoozeUntil(request.Until);
-                snoozer.Snooze(task.Code, member.Code, at);
+                await snoozer.SnoozeAsync(task.Code, member.Code, at);
                 return new(TaskActionResult.Changed, task, TaskActionTexts.Snoozed(at)) { FollowUps = TaskFollowUps.Snoozed, SnoozedUntil = at };
             }
         }

@@ -25,7 +25,7 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
     /// <summary>Sets the percent (100 closes the task). Below 100 on a finished task it reopens the task
     /// only when <paramref name="reopen"/> says so (the caller confirmed); otherwise nothing changes and
     /// the outcome is <see cref="ProgressOutcomeKind.NeedsReopen"/>.</summary>
-    public ProgressOutcome SetPercent(Member caller, string code, int percent, string? note, string channel, bool reopen = false)
+    public async Task<ProgressOutcome> SetPercentAsync(Member caller, string code, int percent, string? note, string channel, bool reopen = false)
     {
         var status = percent switch
         {
@@ -33,7 +33,7 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
             0 => WorkTaskStatus.NotStarted,
             _ => WorkTaskStatus.InProgress,
         };
-        var check = Check(caller, code, decides: true, allowOnDone: true);
+        var check = await CheckAsync(caller, code, decides: true, allowOnDone: true);
         var reopens = check is { Kind: ProgressOutcomeKind.Recorded, Task.IsDone: true } && status != WorkTaskStatus.Done;
         if (reopens && !reopen)
         {
@@ -41,24 +41,24 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
         }
 
         var kind = reopens ? ProgressKind.Reopened : status == WorkTaskStatus.Done ? ProgressKind.Done : ProgressKind.Progress;
-        var outcome = Record(caller, code, kind, percent, status, note, channel, allowOnDone: true, decides: true);
+        var outcome = await RecordAsync(caller, code, kind, percent, status, note, channel, allowOnDone: true, decides: true);
         return outcome with { Reopened = reopens && outcome.Kind == ProgressOutcomeKind.Recorded };
     }
 
-    public ProgressOutcome MarkDone(Member caller, string code, string? note, string channel) =>
-        Record(caller, code, ProgressKind.Done, 100, WorkTaskStatus.Done, note, channel, allowOnDone: false, decides: true);
+    public Task<ProgressOutcome> MarkDoneAsync(Member caller, string code, string? note, string channel) =>
+        RecordAsync(caller, code, ProgressKind.Done, 100, WorkTaskStatus.Done, note, channel, allowOnDone: false, decides: true);
 
-    public ProgressOutcome ReportBlocker(Member caller, string code, string text, string channel) =>
-        Record(caller, code, ProgressKind.Blocker, null, WorkTaskStatus.Blocked, text, channel, allowOnDone: false, decides: false);
+    public Task<ProgressOutcome> ReportBlockerAsync(Member caller, string code, string text, string channel) =>
+        RecordAsync(caller, code, ProgressKind.Blocker, null, WorkTaskStatus.Blocked, text, channel, allowOnDone: false, decides: false);
 
-    public ProgressOutcome AddNote(Member caller, string code, string text, string channel) =>
-        Record(caller, code, ProgressKind.Note, null, null, text, channel, allowOnDone: true, decides: false);
+    public Task<ProgressOutcome> AddNoteAsync(Member caller, string code, string text, string channel) =>
+        RecordAsync(caller, code, ProgressKind.Note, null, null, text, channel, allowOnDone: true, decides: false);
 
-    private ProgressOutcome Record(
+    private async Task<ProgressOutcome> RecordAsync(
         Member caller, string code, ProgressKind kind, int? percent, WorkTaskStatus? status, string? note,
         string channel, bool allowOnDone, bool decides)
     {
-        var check = Check(caller, code, decides, allowOnDone);
+        var check = await CheckAsync(caller, code, decides, allowOnDone);
         if (check.Kind != ProgressOutcomeKind.Recorded)
         {
             return check;
@@ -69,16 +69,16 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
         var report = new ProgressReport(
             task.Code, caller.Code, time.GetUtcNow(), kind, percent, status ?? task.Status,
             string.IsNullOrWhiteSpace(note) ? null : note.Trim(), channel);
-        return new(ProgressOutcomeKind.Recorded, store.RecordProgress(report), check.Relation, decides);
+        return new(ProgressOutcomeKind.Recorded, await store.RecordProgressAsync(report), check.Relation, decides);
     }
 
     /// <summary>Whether <paramref name="caller"/> may make a change, without making it: the one rule the
     /// commands, the replies and the buttons share. "Recorded" here means "allowed".</summary>
     /// <param name="decides">True for percent and close (the lead unit decides); false for a note, a
     /// blocker or a snooze (supporting units contribute).</param>
-    public ProgressOutcome Check(Member caller, string code, bool decides, bool allowOnDone)
+    public async Task<ProgressOutcome> CheckAsync(Member caller, string code, bool decides, bool allowOnDone)
     {
-        var task = store.FindTask(code);
+        var task = await store.FindTaskAsync(code);
         if (task is null)
         {
             return new(ProgressOutcomeKind.NotFound, null);

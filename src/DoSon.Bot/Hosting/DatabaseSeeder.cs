@@ -24,19 +24,19 @@ public sealed class DatabaseSeeder(
     /// <summary>Run by the top level before the host starts, so that a seed file that cannot be
     /// loaded is one sentence rather than the host's logged stack trace; as a hosted service it then
     /// does nothing more.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var file = options.Value.File;
         // IsEmpty opens the file first, which is what sets CreatedNew.
-        if (_done || string.IsNullOrWhiteSpace(file) || !store.IsEmpty() || !use.CreatedNew)
+        if (_done || string.IsNullOrWhiteSpace(file) || !await store.IsEmptyAsync(cancellationToken) || !use.CreatedNew)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         _done = true;
 
         var path = ResolveSeedPath(file, Directory.GetCurrentDirectory());
-        var outcome = importer.Import(path, dryRun: false, SeedMember);
+        var outcome = await importer.ImportAsync(path, dryRun: false, SeedMember);
         if (!outcome.Succeeded)
         {
             throw new ExpectedFailureException(
@@ -44,7 +44,7 @@ public sealed class DatabaseSeeder(
         }
 
         logger.LogInformation("Đã nạp dữ liệu mẫu từ {File}: {Tasks} nhiệm vụ.", path, outcome.Plan?.Tasks.Count ?? 0);
-        return Task.CompletedTask;
+        return;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

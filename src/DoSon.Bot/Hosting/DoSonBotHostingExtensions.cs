@@ -32,7 +32,6 @@ public static partial class DoSonBotHostingExtensions
     {
         var services = builder.Services;
 
-        services.AddOptionsWithValidateOnStart<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddOptionsWithValidateOnStart<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<ConsoleChatOptions>().BindConfiguration(ConsoleChatOptions.Section).ValidateDataAnnotations();
@@ -57,12 +56,7 @@ public static partial class DoSonBotHostingExtensions
         });
         services.AddHostedService<ScaledClockStarter>();
 
-        services.AddSingleton<DatabaseUse>();
-        services.AddSingleton<LiteDbBotStore>(sp => new LiteDbBotStore(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath,
-            sp.GetRequiredService<DatabaseUse>(),
-            sp.GetRequiredService<IConfiguration>().GetSection(BackupOptions.Section).Get<BackupOptions>() ?? new BackupOptions()));
-        services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.AddLiteDbStorage();
 
         services.AddImport();
 

@@ -8,7 +8,7 @@ namespace DoSon.Bot.Import;
 /// import changes nothing. Status and percent are not part of the format.</summary>
 public static class AssignmentExporter
 {
-    public static AssignmentFile Export(IBotStore store) => Export(StoreSnapshot.Of(store));
+    public static async Task<AssignmentFile> ExportAsync(IBotStore store) => Export(await StoreSnapshot.OfAsync(store));
 
     public static AssignmentFile Export(StoreSnapshot current) => new()
     {

@@ -34,7 +34,7 @@ public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnum
 
     /// <summary>Applied is true when the run was not a dry run and the database now holds the file's
     /// content (also when nothing had to change).</summary>
-    public ImportOutcome Import(string path, bool dryRun, string byMember)
+    public async Task<ImportOutcome> ImportAsync(string path, bool dryRun, string byMember)
     {
         var read = AssignmentReader.Read(path, Limits);
         var errors = new List<ImportError>(read.Errors);
@@ -43,7 +43,7 @@ public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnum
             return new(null, errors, false);
         }
 
-        var current = StoreSnapshot.Of(store);
+        var current = await StoreSnapshot.OfAsync(store);
         var set = AssignmentValidator.Validate(read.File, current, read.Layout, errors);
         if (errors.Count > 0)
         {
@@ -62,13 +62,13 @@ public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnum
         {
             // A database that already holds a ward is copied first, so a wrong file can be undone
             // with `restore`; a new, empty one (the seed) has nothing to lose.
-            if (!store.IsEmpty())
+            if (!await store.IsEmptyAsync())
             {
                 try
                 {
                     foreach (var step in beforeImport)
                     {
-                        step.BeforeImport();
+                        await step.BeforeImportAsync();
                     }
                 }
                 catch (Hosting.ExpectedFailureException ex)
@@ -77,7 +77,7 @@ public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnum
                 }
             }
 
-            store.ApplyImport(plan, byMember, time.GetUtcNow());
+            await store.ApplyImportAsync(plan, byMember, time.GetUtcNow());
         }
 
         return new(plan, [], true);

@@ -16,8 +16,8 @@ public sealed record StoreSnapshot(
 {
     public static StoreSnapshot Empty { get; } = new([], [], [], [], []);
 
-    public static StoreSnapshot Of(IBotStore store) =>
-        new(store.GetUnits(), store.GetMembers(), store.GetMilestones(), store.GetTasks(), store.GetSources());
+    public static async Task<StoreSnapshot> OfAsync(IBotStore store) =>
+        new(await store.GetUnitsAsync(), await store.GetMembersAsync(), await store.GetMilestonesAsync(), await store.GetTasksAsync(), await store.GetSourcesAsync());
 }
 
 /// <summary>A checked file in domain terms: codes trimmed and spelt as the database spells them,

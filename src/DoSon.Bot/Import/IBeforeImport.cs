@@ -4,5 +4,5 @@ namespace DoSon.Bot.Import;
 /// backup). Throwing an ExpectedFailureException stops the import with its sentence; nothing is written.</summary>
 public interface IBeforeImport
 {
-    void BeforeImport();
+    Task BeforeImportAsync();
 }

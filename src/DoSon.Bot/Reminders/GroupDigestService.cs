@@ -73,14 +73,14 @@ public sealed class GroupDigestService(
         await scheduler.ScheduleGroupDigestAsync(kind.ToString(), next.Date, next.At, token);
 
         var planned = _schedule.At(kind, date);
-        var done = log.GroupsSent(kind.ToString(), date);
+        var done = await log.GroupsSentAsync(kind.ToString(), date, cancellationToken);
         var delivered = 0;
         try
         {
             delivered = await _sender.SendAsync(
                 kind,
                 g => g.RegisteredAt <= planned && !done.Contains(g.ChatId),
-                g => log.RecordGroupSent(kind.ToString(), date, g.ChatId, time.GetUtcNow()),
+                g => log.RecordGroupSentAsync(kind.ToString(), date, g.ChatId, time.GetUtcNow()),
                 token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

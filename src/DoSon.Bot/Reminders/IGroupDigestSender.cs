@@ -18,5 +18,5 @@ public interface IGroupDigestSender
     /// <summary>Sends to the registered groups <paramref name="include"/> accepts and tells
     /// <paramref name="delivered"/> of each group as soon as it has the whole digest (the scheduler
     /// records it, so a restart does not send it again). Returns how many groups received it.</summary>
-    Task<int> SendAsync(DigestKind kind, Func<TelegramGroup, bool> include, Action<TelegramGroup> delivered, CancellationToken cancellationToken);
+    Task<int> SendAsync(DigestKind kind, Func<TelegramGroup, bool> include, Func<TelegramGroup, Task> delivered, CancellationToken cancellationToken);
 }

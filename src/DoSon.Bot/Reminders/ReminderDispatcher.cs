@@ -34,21 +34,29 @@ public sealed class ReminderDispatcher(
 
     public int InFlight => _inFlight.Count;
 
-    public Task DispatchAsync(string memberCode, DateTimeOffset upTo, CancellationToken cancellationToken)
+    public async Task DispatchAsync(string memberCode, DateTimeOffset upTo, CancellationToken cancellationToken)
     {
         if (_stopping.IsCancellationRequested)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        var claimed = reminders.GetDue(memberCode, upTo).Where(r => _inFlight.TryAdd(r.Key, 0)).ToList();
+        var claimed = (await reminders.GetDueAsync(memberCode, upTo, cancellationToken)).Where(r => _inFlight.TryAdd(r.Key, 0)).ToList();
         // Read again once claimed: a delivery that finished between the read and the claim has
         // already marked its reminders sent, and they must not go out a second time.
-        var due = claimed.Where(r => reminders.FindReminder(r.Key)?.State == ReminderState.Pending).ToList();
+        var due = new List<Reminder>();
+        foreach (var r in claimed)
+        {
+            if ((await reminders.FindReminderAsync(r.Key, cancellationToken))?.State == ReminderState.Pending)
+            {
+                due.Add(r);
+            }
+        }
+
         Release(claimed.Except(due).Select(r => r.Key));
         if (due.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var keys = due.Select(r => r.Key).ToList();
@@ -56,36 +64,35 @@ public sealed class ReminderDispatcher(
         try
         {
             var now = time.GetUtcNow();
-            var member = store.FindMember(memberCode);
+            var member = await store.FindMemberAsync(memberCode, cancellationToken);
             if (member is null)
             {
-                reminders.Complete(keys, ReminderState.Cancelled, now, "Thành viên không còn trong danh sách.");
-                return Task.CompletedTask;
+                await reminders.CompleteAsync(keys, ReminderState.Cancelled, now, "Thành viên không còn trong danh sách.", cancellationToken: cancellationToken);
+                return;
             }
 
             if (member.Unreachable)
             {
-                reminders.Complete(keys, ReminderState.Skipped, now, "Thành viên đã chặn bot; chờ liên kết lại.");
-                return Task.CompletedTask;
+                await reminders.CompleteAsync(keys, ReminderState.Skipped, now, "Thành viên đã chặn bot; chờ liên kết lại.", cancellationToken: cancellationToken);
+                return;
             }
 
             // Only what this message needs: reading every task for every message would make a burst of
             // N reminders cost N x all tasks. Milestone countdowns and digests list tasks beyond their own.
             var needsAll = due.Any(r => r.Kind is ReminderKind.Milestone or ReminderKind.Digest);
             var tasks = (needsAll
-                    ? store.GetTasks()
-                    : due.Select(r => r.TaskCode).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
-                        .Select(store.FindTask).OfType<WorkTask>())
+                    ? await store.GetTasksAsync(cancellationToken)
+                    : await store.GetTasksAsync([.. due.Select(r => r.TaskCode).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)], cancellationToken))
                 .ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
             // A task finished since the plan was made: its reminders have nothing left to say.
             var finished = due.Where(r => r.TaskCode is { } c && (!tasks.TryGetValue(c, out var t) || t.IsDone)).ToList();
             if (finished.Count > 0)
             {
-                reminders.Complete([.. finished.Select(r => r.Key)], ReminderState.Cancelled, now, "Nhiệm vụ đã hoàn thành.");
+                await reminders.CompleteAsync([.. finished.Select(r => r.Key)], ReminderState.Cancelled, now, "Nhiệm vụ đã hoàn thành.", cancellationToken: cancellationToken);
                 due = [.. due.Except(finished)];
                 if (due.Count == 0)
                 {
-                    return Task.CompletedTask;
+                    return;
                 }
             }
 
@@ -93,25 +100,25 @@ public sealed class ReminderDispatcher(
             var route = outbox.Route(member);
             if (route is null)
             {
-                reminders.Complete(liveKeys, ReminderState.Skipped, now, "Thành viên chưa liên kết nền tảng trò chuyện nào.");
+                await reminders.CompleteAsync(liveKeys, ReminderState.Skipped, now, "Thành viên chưa liên kết nền tảng trò chuyện nào.", cancellationToken: cancellationToken);
                 logger.LogWarning("Bỏ qua {Count} nhắc việc của {Member}: chưa liên kết nền tảng trò chuyện.", liveKeys.Count, member.Code);
                 if (due.Any(r => r.Kind != ReminderKind.Notice))
                 {
                     var channels = string.Join(" hoặc ", outbox.Senders.Select(s => s.Channel.Name).DefaultIfEmpty("Telegram/Zalo"));
-                    TellAdmins($"nochat-{member.Code}-{WardClock.Today(time).DayNumber}", ReminderTexts.NoChat(member, channels), member.Code);
+                    await TellAdminsAsync($"nochat-{member.Code}-{WardClock.Today(time).DayNumber}", ReminderTexts.NoChat(member, channels), member.Code);
                 }
 
-                return Task.CompletedTask;
+                return;
             }
 
             var composed = ReminderMessage.Compose(member, due, tasks,
-                due.Any(r => r.Kind == ReminderKind.Milestone) ? store.GetMilestones() : [],
-                due.Any(r => r.Kind == ReminderKind.Escalation) ? store.GetMembers() : [],
-                WardClock.Today(time), options.Value.Digest.DaysAhead, AdminFacts(member, due, now));
+                due.Any(r => r.Kind == ReminderKind.Milestone) ? await store.GetMilestonesAsync(cancellationToken) : [],
+                due.Any(r => r.Kind == ReminderKind.Escalation) ? await store.GetMembersAsync(cancellationToken) : [],
+                WardClock.Today(time), options.Value.Digest.DaysAhead, await AdminFactsAsync(member, due, now));
             if (composed is null)
             {
-                reminders.Complete(liveKeys, ReminderState.Skipped, now, "Không có gì cần nhắc.");
-                return Task.CompletedTask;
+                await reminders.CompleteAsync(liveKeys, ReminderState.Skipped, now, "Không có gì cần nhắc.", cancellationToken: cancellationToken);
+                return;
             }
 
             var (sender, chatId) = route.Value;
@@ -120,7 +127,7 @@ public sealed class ReminderDispatcher(
             Begin();
             handedOver = true;
             _ = DeliverAsync(sender, message, member, due, liveKeys);
-            return Task.CompletedTask;
+            return;
         }
         finally
         {
@@ -142,22 +149,22 @@ public sealed class ReminderDispatcher(
             switch (outcome.Status)
             {
                 case DeliveryStatus.Sent:
-                    reminders.Complete(keys, ReminderState.Sent, now, null, outcome.Attempts, channel);
+                    await reminders.CompleteAsync(keys, ReminderState.Sent, now, null, outcome.Attempts, channel);
                     break;
                 case DeliveryStatus.Cancelled:
                     // Still pending in the store: the next start sends it late, within the catch-up window.
                     break;
                 case DeliveryStatus.Blocked:
-                    reminders.Complete(keys, ReminderState.Failed, now, "Người nhận đã chặn bot.", outcome.Attempts, channel);
-                    store.SetUnreachable(member.Code, true);
+                    await reminders.CompleteAsync(keys, ReminderState.Failed, now, "Người nhận đã chặn bot.", outcome.Attempts, channel);
+                    await store.SetUnreachableAsync(member.Code, true);
                     logger.LogWarning("{Member} đã chặn bot trên {Channel}: đánh dấu không liên lạc được.", member.Code, channel);
-                    TellAdmins($"blocked-{member.Code}-{WardClock.Today(time).DayNumber}", ReminderTexts.Blocked(member, channel), member.Code);
+                    await TellAdminsAsync($"blocked-{member.Code}-{WardClock.Today(time).DayNumber}", ReminderTexts.Blocked(member, channel), member.Code);
                     break;
                 default:
-                    reminders.Complete(keys, ReminderState.Failed, now, outcome.Error, outcome.Attempts, channel);
+                    await reminders.CompleteAsync(keys, ReminderState.Failed, now, outcome.Error, outcome.Attempts, channel);
                     if (due.Any(r => r.Kind != ReminderKind.Notice))
                     {
-                        TellAdmins($"failed-{member.Code}-{now.UtcTicks}", ReminderTexts.Failed(member, channel, outcome.Attempts, outcome.Error), member.Code);
+                        await TellAdminsAsync($"failed-{member.Code}-{now.UtcTicks}", ReminderTexts.Failed(member, channel, outcome.Attempts, outcome.Error), member.Code);
                     }
 
                     break;
@@ -215,29 +222,29 @@ public sealed class ReminderDispatcher(
 
     /// <summary>What an admin's digest says besides delivery problems: accounts locked out for
     /// guessing invite codes over the last day (one line, however many).</summary>
-    private IReadOnlyList<string> AdminFacts(Member member, IReadOnlyList<Reminder> due, DateTimeOffset now)
+    private async Task<IReadOnlyList<string>> AdminFactsAsync(Member member, IReadOnlyList<Reminder> due, DateTimeOffset now)
     {
         if (member.Role != MemberRole.Admin || !due.Any(r => r.Kind == ReminderKind.Digest))
         {
             return [];
         }
 
-        var lockouts = invites.CountInviteLockouts(now.AddDays(-1));
+        var lockouts = await invites.CountInviteLockoutsAsync(now.AddDays(-1));
         return lockouts > 0 ? [ReminderTexts.InviteLockouts(lockouts)] : [];
     }
 
     /// <summary>A delivery problem the admins must know about: added to each admin's next digest, or
     /// (digests off) sent as a short message at the start of the next minute outside the quiet hours,
     /// so that a burst of problems arrives as one message. The id makes each notice once only.</summary>
-    public void TellAdmins(string id, string text, string? aboutMember = null)
+    public async Task TellAdminsAsync(string id, string text, string? aboutMember = null)
     {
         var now = time.GetUtcNow();
         var at = _policy.DigestEnabled
             ? ReminderPlanner.NextDigestAt(_policy, now).At
             : _policy.OutOfQuietHours(new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(1));
-        foreach (var admin in store.GetMembers().Where(m => m.Role == MemberRole.Admin && m.Code != aboutMember))
+        foreach (var admin in (await store.GetMembersAsync()).Where(m => m.Role == MemberRole.Admin && m.Code != aboutMember))
         {
-            var added = reminders.AddOneOff(new PlannedReminder(ReminderKeys.Notice(admin.Code, id), ReminderKind.Notice,
+            var added = await reminders.AddOneOffAsync(new PlannedReminder(ReminderKeys.Notice(admin.Code, id), ReminderKind.Notice,
                 admin.Code, null, null, id, at, text));
             if (added)
             {

@@ -62,11 +62,11 @@ public sealed class ReminderRetention(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<RetentionRun> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<RetentionRun> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var before = now.AddDays(-options.Value.KeepDays);
-        var removal = store.RemoveFinishedReminders(before);
+        var removal = await store.RemoveFinishedRemindersAsync(before, cancellationToken: cancellationToken);
         if (removal.Removed > 0)
         {
             logger.LogInformation("{Text}", RetentionTexts.Removed(removal.Removed, removal.KeysKept, before));
@@ -75,7 +75,7 @@ public sealed class ReminderRetention(
         StoreRebuild? rebuild = null;
         if (removal.Removed > 0 && removal.Removed > removal.DocumentsBefore * RebuildShare)
         {
-            rebuild = store.Rebuild();
+            rebuild = await store.RebuildAsync(cancellationToken);
             if (rebuild is null)
             {
                 logger.LogInformation("{Text}", RetentionTexts.RebuildSkipped);
@@ -100,7 +100,7 @@ public sealed class ReminderRetention(
             }
         }
 
-        return Task.FromResult(run);
+        return run;
     }
 
     /// <summary>The job's work: schedule tomorrow's first (a failure must not end the schedule), then run.</summary>

@@ -13,7 +13,6 @@ public static class ReminderRetentionRegistration
     {
         services.AddOptionsWithValidateOnStart<ReminderRetentionOptions>().BindConfiguration(ReminderOptions.Section);
         services.AddSingleton<IValidateOptions<ReminderRetentionOptions>, ReminderRetentionOptionsValidator>();
-        services.AddSingleton<IReminderRetentionStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<ReminderRetention>();
         services.AddSingleton<IReminderRetention>(sp => sp.GetRequiredService<ReminderRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<ReminderRetention>());

@@ -36,6 +36,20 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
     public static TriggerKey KeyOf(ReminderSlot slot) =>
         new($"{slot.MemberCode}@{slot.At.UtcDateTime.ToString("yyyyMMddTHHmmss.fffZ", CultureInfo.InvariantCulture)}", Group);
 
+    /// <summary>Whether a Quartz scheduler of this process is running (for /readyz).</summary>
+    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    {
+        foreach (var scheduler in await factory.GetAllSchedulers(cancellationToken))
+        {
+            if (await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public int ScheduledCount
     {
         get

@@ -30,7 +30,8 @@ public sealed class ReminderService(
 
     private readonly ReminderPolicy _policy = ReminderPolicy.From(options.Value);
     private readonly TimeSpan _horizon = TimeSpan.FromHours(options.Value.SchedulingHorizonHours);
-    private readonly Lock _planGate = new();
+    // A semaphore, not a lock: the re-plan awaits the store while it holds the gate.
+    private readonly SemaphoreSlim _planGate = new(1, 1);
     private ReplanQueue? _queue;
     private OpenTaskIndex? _index;
     private string _shape = "";
@@ -44,7 +45,7 @@ public sealed class ReminderService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var caught = reminders.CatchUp(now, _policy.CatchUpWindow, _policy.OutOfQuietHours(now));
+        var caught = await reminders.CatchUpAsync(now, _policy.CatchUpWindow, _policy.OutOfQuietHours(now), cancellationToken);
         // One line however long the downtime: an old database once printed a warning per reminder
         // (245 of them) before the prompt. Each skipped reminder keeps its own note in the store.
         if (caught.Skipped.Count > 0)
@@ -58,7 +59,7 @@ public sealed class ReminderService(
             logger.LogInformation("Sẽ gửi bù {Count} nhắc việc bị lỡ khi hệ thống tạm dừng.", caught.Late.Count);
         }
 
-        Replan();
+        await ReplanAsync();
         await SyncAsync(cancellationToken);
         await scheduler.ScheduleReplanAsync(NextReplanAt(now), cancellationToken);
         await scheduler.ScheduleTopUpAsync(now + TopUpEvery, cancellationToken);
@@ -73,40 +74,52 @@ public sealed class ReminderService(
         await dispatcher.StopAsync(cancellationToken);
     }
 
-    /// <summary>Re-plans every task now (store only, synchronous) and returns what changed.</summary>
-    public ReminderPlanChanges Replan()
+    /// <summary>Re-plans every task now (store only) and returns what changed.</summary>
+    public async Task<ReminderPlanChanges> ReplanAsync()
     {
-        lock (_planGate)
+        await _planGate.WaitAsync();
+        try
         {
-            var now = time.GetUtcNow();
-            var tasks = store.GetTasks();
-            var milestones = store.GetMilestones();
-            var members = store.GetMembers();
-            var plan = ReminderPlanner.Plan(tasks, milestones, members, _policy, now);
-            var open = tasks.Where(t => !t.IsDone).Select(t => t.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var changes = reminders.ApplyPlan(plan, open, now);
-            _index = new OpenTaskIndex(tasks, members);
-            _shape = ShapeOf(milestones, members);
-            Log(changes);
-            return changes;
+            return await ReplanAllAsync();
         }
+        finally
+        {
+            _planGate.Release();
+        }
+    }
+
+    /// <summary>The whole re-plan, with the gate held.</summary>
+    private async Task<ReminderPlanChanges> ReplanAllAsync()
+    {
+        var now = time.GetUtcNow();
+        var tasks = await store.GetTasksAsync();
+        var milestones = await store.GetMilestonesAsync();
+        var members = await store.GetMembersAsync();
+        var plan = ReminderPlanner.Plan(tasks, milestones, members, _policy, now);
+        var open = tasks.Where(t => !t.IsDone).Select(t => t.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var changes = await reminders.ApplyPlanAsync(plan, open, now);
+        _index = new OpenTaskIndex(tasks, members);
+        _shape = ShapeOf(milestones, members);
+        Log(changes);
+        return changes;
     }
 
     /// <summary>Re-plans only these tasks, the milestones they are (or were) tied to and the digests of
     /// the members they concern; everything when members or milestones changed since the last plan.</summary>
-    public ReminderPlanChanges Replan(IReadOnlyCollection<string> taskCodes)
+    public async Task<ReminderPlanChanges> ReplanAsync(IReadOnlyCollection<string> taskCodes)
     {
-        lock (_planGate)
+        await _planGate.WaitAsync();
+        try
         {
-            var milestones = store.GetMilestones();
-            var members = store.GetMembers();
+            var milestones = await store.GetMilestonesAsync();
+            var members = await store.GetMembersAsync();
             if (_index is null || ShapeOf(milestones, members) != _shape)
             {
-                return Replan();
+                return await ReplanAllAsync();
             }
 
             var now = time.GetUtcNow();
-            var tasks = store.GetTasks(taskCodes);
+            var tasks = await store.GetTasksAsync(taskCodes);
             var (touchedMilestones, touchedMembers) = _index.Update(taskCodes, tasks);
             var plan = ReminderPlanner.PlanPart(tasks, touchedMilestones, touchedMembers, _index, milestones, members, _policy, now);
             var scope = new ReminderScope(
@@ -114,16 +127,20 @@ public sealed class ReminderService(
                 [.. touchedMilestones.Concat(milestones.Where(m => touchedMilestones.Contains(m.Code)).Select(m => m.Code)).Distinct(StringComparer.OrdinalIgnoreCase)],
                 _policy.DigestEnabled ? [.. touchedMembers] : []);
             var open = tasks.Where(t => !t.IsDone).Select(t => t.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var changes = reminders.ApplyPlan(plan, scope, open, now);
+            var changes = await reminders.ApplyPlanAsync(plan, scope, open, now);
             Log(changes);
             return changes;
+        }
+        finally
+        {
+            _planGate.Release();
         }
     }
 
     /// <summary>Re-plans everything and waits until Quartz holds exactly the pending slots of the horizon.</summary>
     public async Task ReplanAsync(bool daily, CancellationToken cancellationToken)
     {
-        Replan();
+        await ReplanAsync();
         await SyncAsync(cancellationToken);
         if (daily)
         {
@@ -144,41 +161,45 @@ public sealed class ReminderService(
 
     /// <summary>Makes Quartz hold one trigger per (member, instant) that has a pending reminder due
     /// within the horizon (past ones too: they fire at once); later ones wait for a top-up.</summary>
-    public Task SyncAsync(CancellationToken cancellationToken)
+    public async Task SyncAsync(CancellationToken cancellationToken)
     {
-        var slots = reminders.GetPendingUpTo(time.GetUtcNow() + _horizon)
+        var slots = (await reminders.GetPendingUpToAsync(time.GetUtcNow() + _horizon, cancellationToken))
             .Select(r => new ReminderSlot(r.MemberCode, r.SendAt))
             .Distinct()
             .ToList();
-        return scheduler.SyncAsync(slots, cancellationToken);
+        await scheduler.SyncAsync(slots, cancellationToken);
     }
 
-    public void Snooze(string taskCode, string memberCode, DateTimeOffset at)
+    public async Task SnoozeAsync(string taskCode, string memberCode, DateTimeOffset at)
     {
-        var task = store.FindTask(taskCode);
-        var member = store.FindMember(memberCode);
+        var task = await store.FindTaskAsync(taskCode);
+        var member = await store.FindMemberAsync(memberCode);
         if (task is null || task.IsDone || member is null)
         {
             return;
         }
 
         var when = _policy.OutOfQuietHours(at);
-        reminders.AddOneOff(new PlannedReminder(ReminderKeys.Snooze(task.Code, member.Code, when), ReminderKind.Snooze,
+        await reminders.AddOneOffAsync(new PlannedReminder(ReminderKeys.Snooze(task.Code, member.Code, when), ReminderKind.Snooze,
             member.Code, task.Code, null, "snooze", when));
         Queue.PostSync();
     }
 
-    private void OnTasksChanged(IReadOnlyCollection<string> codes)
+    // The event is raised synchronously by the store; with the LiteDB store every await below completes
+    // at once, so a finished task's reminders are still cancelled before the caller answers.
+    private void OnTasksChanged(IReadOnlyCollection<string> codes) => _ = OnTasksChangedAsync(codes);
+
+    private async Task OnTasksChangedAsync(IReadOnlyCollection<string> codes)
     {
         try
         {
             // A reminder of a task just finished must never go out: cancelled here, before the caller
             // answers; the rest of the plan follows in the background.
-            var tasks = codes.Count == 0 ? [] : store.GetTasks(codes);
+            var tasks = codes.Count == 0 ? [] : await store.GetTasksAsync(codes);
             var finished = codes.Where(c => !tasks.Any(t => !t.IsDone && string.Equals(t.Code, c, StringComparison.OrdinalIgnoreCase))).ToList();
             if (finished.Count > 0)
             {
-                reminders.CancelPending(finished, time.GetUtcNow(), "Nhiệm vụ đã hoàn thành.");
+                await reminders.CancelPendingAsync(finished, time.GetUtcNow(), "Nhiệm vụ đã hoàn thành.");
             }
         }
         catch (Exception ex)
@@ -202,11 +223,11 @@ public sealed class ReminderService(
     {
         if (request.Full)
         {
-            Replan();
+            await ReplanAsync();
         }
         else if (request.TaskCodes.Count > 0)
         {
-            Replan(request.TaskCodes);
+            await ReplanAsync(request.TaskCodes);
         }
 
         await SyncAsync(cancellationToken);

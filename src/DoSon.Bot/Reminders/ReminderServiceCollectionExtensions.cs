@@ -19,7 +19,6 @@ public static class ReminderServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
 
-        services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         // The one outbox of every platform: answers use it too, not only reminders.
         services.AddSingleton<ChatOutbox>();
         services.AddSingleton<ReminderScheduler>();
@@ -29,7 +28,6 @@ public static class ReminderServiceCollectionExtensions
         services.AddTransient<DeliverRemindersJob>();
         services.AddTransient<ReplanRemindersJob>();
         services.AddTransient<TopUpRemindersJob>();
-        services.AddSingleton<IGroupDigestLog>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<GroupDigestService>();
         services.AddTransient<GroupDigestJob>();
         services.AddReminderRetention();

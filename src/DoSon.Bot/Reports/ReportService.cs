@@ -6,8 +6,13 @@ namespace DoSon.Bot.Reports;
 
 public sealed class ReportService(IBotStore store, TimeProvider time)
 {
-    public MonthlyReport Build(int year, int month) =>
-        MonthlyReport.Build(year, month, store.GetTasks(), store.GetUnits(), store.GetHistory, WardClock.Today(time), store.GetMembers());
+    public async Task<MonthlyReport> BuildAsync(int year, int month)
+    {
+        var tasks = await store.GetTasksAsync();
+        // The report reads the history of its blocked tasks only (their last blocker).
+        var history = await store.GetHistoriesAsync(tasks.Where(t => t.Status == WorkTaskStatus.Blocked));
+        return MonthlyReport.Build(year, month, tasks, await store.GetUnitsAsync(), history, WardClock.Today(time), await store.GetMembersAsync());
+    }
 
     /// <summary>The month as the office writes it: "03/2026" or "3/2026".</summary>
     public static bool TryParseMonth(string? text, out int year, out int month)

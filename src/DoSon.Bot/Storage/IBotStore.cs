@@ -11,80 +11,80 @@ public interface IBotStore
     /// changed, outside any lock: the reminder scheduler re-plans from it.</summary>
     event Action<IReadOnlyCollection<string>>? TasksChanged;
 
-    bool IsEmpty();
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default);
 
-    IReadOnlyList<Unit> GetUnits();
+    Task<IReadOnlyList<Unit>> GetUnitsAsync(CancellationToken cancellationToken = default);
 
-    IReadOnlyList<Member> GetMembers();
+    Task<IReadOnlyList<Member>> GetMembersAsync(CancellationToken cancellationToken = default);
 
-    Member? FindMember(string code);
+    Task<Member?> FindMemberAsync(string code, CancellationToken cancellationToken = default);
 
-    Member? FindMemberByTelegram(long userId);
+    Task<Member?> FindMemberByTelegramAsync(long userId, CancellationToken cancellationToken = default);
 
-    Member? FindMemberByZalo(string userId);
+    Task<Member?> FindMemberByZaloAsync(string userId, CancellationToken cancellationToken = default);
 
     /// <summary>Links (or, with null, unlinks) a Telegram user; a user id is linked to one member at most.</summary>
-    Member SetTelegramUser(string memberCode, long? userId);
+    Task<Member> SetTelegramUserAsync(string memberCode, long? userId, CancellationToken cancellationToken = default);
 
     /// <summary>Links (or, with null, unlinks) a Zalo user; a user id is linked to one member at most.</summary>
-    Member SetZaloUser(string memberCode, string? userId);
+    Task<Member> SetZaloUserAsync(string memberCode, string? userId, CancellationToken cancellationToken = default);
 
-    Member SetUnreachable(string memberCode, bool unreachable);
+    Task<Member> SetUnreachableAsync(string memberCode, bool unreachable, CancellationToken cancellationToken = default);
 
-    IReadOnlyList<Milestone> GetMilestones();
+    Task<IReadOnlyList<Milestone>> GetMilestonesAsync(CancellationToken cancellationToken = default);
 
-    IReadOnlyList<SourceNotice> GetSources();
+    Task<IReadOnlyList<SourceNotice>> GetSourcesAsync(CancellationToken cancellationToken = default);
 
-    IReadOnlyList<WorkTask> GetTasks();
+    Task<IReadOnlyList<WorkTask>> GetTasksAsync(CancellationToken cancellationToken = default);
 
-    WorkTask? FindTask(string code);
+    Task<WorkTask?> FindTaskAsync(string code, CancellationToken cancellationToken = default);
 
     // The queries below read by index, not the whole ward. Each returns exactly what the same filter
-    // over GetTasks() returns (TaskScope's rules, codes compared ignoring case), in the same order:
+    // over GetTasksAsync() returns (TaskScope's rules, codes compared ignoring case), in the same order:
     // by due date, then code.
 
     /// <summary>Tasks naming the member among their assignees.</summary>
-    IReadOnlyList<WorkTask> GetTasksFor(string memberCode);
+    Task<IReadOnlyList<WorkTask>> GetTasksForAsync(string memberCode, CancellationToken cancellationToken = default);
 
     /// <summary>Tasks one of the units leads (<see cref="TaskScope.LedBy(ITaskStanding, string)"/>), done or not.</summary>
-    IReadOnlyList<WorkTask> GetTasksLedBy(IReadOnlyCollection<string> unitCodes);
+    Task<IReadOnlyList<WorkTask>> GetTasksLedByAsync(IReadOnlyCollection<string> unitCodes, CancellationToken cancellationToken = default);
 
     /// <summary>Tasks one of the units supports without leading them (<see cref="TaskScope.SupportedBy(ITaskStanding, string)"/>), done or not.</summary>
-    IReadOnlyList<WorkTask> GetTasksSupportedBy(IReadOnlyCollection<string> unitCodes);
+    Task<IReadOnlyList<WorkTask>> GetTasksSupportedByAsync(IReadOnlyCollection<string> unitCodes, CancellationToken cancellationToken = default);
 
     /// <summary>Tasks not done whose deadline falls between the two dates, both included.</summary>
-    IReadOnlyList<WorkTask> GetOpenTasksDueBetween(DateOnly from, DateOnly to);
+    Task<IReadOnlyList<WorkTask>> GetOpenTasksDueBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 
     /// <summary>Tasks not done whose deadline is before <paramref name="today"/> (<see cref="TaskScope.IsOverdue"/>).</summary>
-    IReadOnlyList<WorkTask> GetOverdueTasks(DateOnly today);
+    Task<IReadOnlyList<WorkTask>> GetOverdueTasksAsync(DateOnly today, CancellationToken cancellationToken = default);
 
     /// <summary>Tasks tied to the milestone.</summary>
-    IReadOnlyList<WorkTask> GetTasksOfMilestone(string milestoneCode);
+    Task<IReadOnlyList<WorkTask>> GetTasksOfMilestoneAsync(string milestoneCode, CancellationToken cancellationToken = default);
 
-    IReadOnlyList<WorkTask> GetTasksWithStatus(WorkTaskStatus status);
+    Task<IReadOnlyList<WorkTask>> GetTasksWithStatusAsync(WorkTaskStatus status, CancellationToken cancellationToken = default);
 
     /// <summary>Every task's unit, status, deadline and percent, for the ward's totals: kept in memory
     /// by the store and brought up to date by each change, so no command reads every task for them.</summary>
-    IReadOnlyList<TaskStanding> GetTaskStandings();
+    Task<IReadOnlyList<TaskStanding>> GetTaskStandingsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The milestone with exactly this code.</summary>
-    Milestone? FindMilestone(string code);
+    Task<Milestone?> FindMilestoneAsync(string code, CancellationToken cancellationToken = default);
 
     /// <summary>The units among these codes that exist.</summary>
-    IReadOnlyList<Unit> FindUnits(IReadOnlyCollection<string> codes);
+    Task<IReadOnlyList<Unit>> FindUnitsAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default);
 
     /// <summary>The members among these codes that exist.</summary>
-    IReadOnlyList<Member> FindMembers(IReadOnlyCollection<string> codes);
+    Task<IReadOnlyList<Member>> FindMembersAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default);
 
     /// <summary>The task's history, oldest first.</summary>
-    IReadOnlyList<ProgressReport> GetHistory(string taskCode);
+    Task<IReadOnlyList<ProgressReport>> GetHistoryAsync(string taskCode, CancellationToken cancellationToken = default);
 
     /// <summary>Appends the report and applies its status and percent to the task, atomically.</summary>
-    WorkTask RecordProgress(ProgressReport report);
+    Task<WorkTask> RecordProgressAsync(ProgressReport report, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a whole import plan in one transaction: all of it or nothing.</summary>
-    void ApplyImport(ImportPlan plan, string byMember, DateTimeOffset at);
+    Task ApplyImportAsync(ImportPlan plan, string byMember, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>The tasks with these codes, by key (unknown codes are left out), in no set order.</summary>
-    IReadOnlyList<WorkTask> GetTasks(IReadOnlyCollection<string> codes);
+    Task<IReadOnlyList<WorkTask>> GetTasksAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default);
 }

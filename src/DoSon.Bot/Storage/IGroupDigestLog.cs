@@ -5,8 +5,8 @@ namespace DoSon.Bot.Storage;
 public interface IGroupDigestLog
 {
     /// <summary>The groups (chat ids) that received the digest of this kind for this local date.</summary>
-    IReadOnlySet<long> GroupsSent(string kind, DateOnly date);
+    Task<IReadOnlySet<long>> GroupsSentAsync(string kind, DateOnly date, CancellationToken cancellationToken = default);
 
     /// <summary>Records that a group received the whole digest of this kind for this date.</summary>
-    void RecordGroupSent(string kind, DateOnly date, long chatId, DateTimeOffset at);
+    Task RecordGroupSentAsync(string kind, DateOnly date, long chatId, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

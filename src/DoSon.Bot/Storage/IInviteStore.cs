@@ -22,20 +22,20 @@ public interface IInviteStore
 {
     /// <summary>Stores a new one-time code (only its hash) for a member; older unused codes of that
     /// member stop working.</summary>
-    void CreateInvite(string codeHash, string memberCode, DateTimeOffset createdAt, DateTimeOffset expiresAt);
+    Task CreateInviteAsync(string codeHash, string memberCode, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
 
     /// <summary>Uses the code, if it is known, unused and unexpired, to link the account to its member
     /// (and away from any other member it was linked to); all in one transaction.</summary>
-    InviteOutcome RedeemInvite(string codeHash, ChatAccount account, DateTimeOffset now);
+    Task<InviteOutcome> RedeemInviteAsync(string codeHash, ChatAccount account, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>When the account may try a code again, or null when it is not locked out now.</summary>
-    DateTimeOffset? InviteLockedUntil(ChatAccount account, DateTimeOffset now);
+    Task<DateTimeOffset?> InviteLockedUntilAsync(ChatAccount account, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Counts a refused code from the account. When it makes <paramref name="maxFailures"/>
     /// within the last <paramref name="window"/>, the account is locked until now + <paramref name="lockFor"/>
     /// and that instant is returned; otherwise null. Kept in the database, so a restart does not reset it.</summary>
-    DateTimeOffset? RecordInviteFailure(ChatAccount account, DateTimeOffset now, int maxFailures, TimeSpan window, TimeSpan lockFor);
+    Task<DateTimeOffset?> RecordInviteFailureAsync(ChatAccount account, DateTimeOffset now, int maxFailures, TimeSpan window, TimeSpan lockFor, CancellationToken cancellationToken = default);
 
     /// <summary>How many accounts were locked out at or after <paramref name="since"/> (the admins' digest).</summary>
-    int CountInviteLockouts(DateTimeOffset since);
+    Task<int> CountInviteLockoutsAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 }

@@ -35,14 +35,14 @@ public sealed record DraftClaim(DraftClaimResult Result, NoticeDraftRecord? Draf
 public interface INoticeDraftStore
 {
     /// <summary>Stores a new draft; drafts long expired are dropped at the same time.</summary>
-    void SaveDraft(NoticeDraftRecord draft);
+    Task SaveDraftAsync(NoticeDraftRecord draft, CancellationToken cancellationToken = default);
 
-    NoticeDraftRecord? FindDraft(string id);
+    Task<NoticeDraftRecord?> FindDraftAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>Takes the draft for import if it is known, unexpired and not imported yet, marking it
     /// imported by <paramref name="memberCode"/> at <paramref name="now"/>.</summary>
-    DraftClaim ClaimDraft(string id, string memberCode, DateTimeOffset now);
+    Task<DraftClaim> ClaimDraftAsync(string id, string memberCode, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Undoes a claim whose import failed, so that the draft can be tried again.</summary>
-    void ReleaseDraft(string id);
+    Task ReleaseDraftAsync(string id, CancellationToken cancellationToken = default);
 }

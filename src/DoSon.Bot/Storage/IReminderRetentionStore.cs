@@ -21,16 +21,16 @@ public interface IReminderRetentionStore
     /// adds a step, so a step removed here is still never sent again. Cancelled ones leave no key: a
     /// cancelled step planned again comes back in any case. Works in batches of
     /// <paramref name="batchSize"/>, each its own transaction, so chat answers are not held up.</summary>
-    RetentionRemoval RemoveFinishedReminders(DateTimeOffset finishedBefore, int batchSize = 1000);
+    Task<RetentionRemoval> RemoveFinishedRemindersAsync(DateTimeOffset finishedBefore, int batchSize = 1000, CancellationToken cancellationToken = default);
 
     /// <summary>How many keys are kept as done.</summary>
-    int DoneKeyCount();
+    Task<int> DoneKeyCountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The size of the database file in bytes, after a checkpoint.</summary>
-    long FileSize();
+    Task<long> FileSizeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Rebuilds the database file in place (LiteDB's Rebuild), under the store's lock: no
     /// backup copy, chat answer or reminder can run meanwhile. Null when it is not done because
     /// LiteDB could not do it safely (see <see cref="LiteDbBotStore.RebuildLimit"/>).</summary>
-    StoreRebuild? Rebuild();
+    Task<StoreRebuild?> RebuildAsync(CancellationToken cancellationToken = default);
 }

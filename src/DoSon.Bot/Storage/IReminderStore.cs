@@ -26,35 +26,35 @@ public interface IReminderStore
     /// are cancelled (snoozes and notices only when their task is done or gone), cancelled steps
     /// planned again come back. Nothing sent, skipped or failed is touched: a sent key is never sent
     /// again. A step already past when first planned is not added.</summary>
-    ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, IReadOnlySet<string> openTaskCodes, DateTimeOffset now);
+    Task<ReminderPlanChanges> ApplyPlanAsync(IReadOnlyList<PlannedReminder> plan, IReadOnlySet<string> openTaskCodes, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>The same for part of the plan: only the stored reminders the scope covers (those of
     /// its tasks, of its milestones and the digests of its members) are read, through indexes, and
     /// compared with <paramref name="plan"/>, which must be the whole plan for that scope.</summary>
-    ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, ReminderScope scope, IReadOnlySet<string> openTaskCodes, DateTimeOffset now);
+    Task<ReminderPlanChanges> ApplyPlanAsync(IReadOnlyList<PlannedReminder> plan, ReminderScope scope, IReadOnlySet<string> openTaskCodes, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels the pending reminders of these tasks (snoozes included), through the task index:
     /// what a finished task needs before the call that finished it returns.</summary>
-    int CancelPending(IReadOnlyCollection<string> taskCodes, DateTimeOffset at, string note);
+    Task<int> CancelPendingAsync(IReadOnlyCollection<string> taskCodes, DateTimeOffset at, string note, CancellationToken cancellationToken = default);
 
     /// <summary>Pending reminders whose send time is at or before <paramref name="upTo"/> (past ones
     /// too), read through an index of pending send times: what Quartz is to hold.</summary>
-    IReadOnlyList<Reminder> GetPendingUpTo(DateTimeOffset upTo);
+    Task<IReadOnlyList<Reminder>> GetPendingUpToAsync(DateTimeOffset upTo, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a one-off reminder (snooze, notice) as pending unless its key already exists.</summary>
-    bool AddOneOff(PlannedReminder reminder);
+    Task<bool> AddOneOffAsync(PlannedReminder reminder, CancellationToken cancellationToken = default);
 
-    IReadOnlyList<Reminder> GetReminders(ReminderState? state = null);
+    Task<IReadOnlyList<Reminder>> GetRemindersAsync(ReminderState? state = null, CancellationToken cancellationToken = default);
 
-    Reminder? FindReminder(string key);
+    Task<Reminder?> FindReminderAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>The member's pending reminders whose send time has come.</summary>
-    IReadOnlyList<Reminder> GetDue(string memberCode, DateTimeOffset upTo);
+    Task<IReadOnlyList<Reminder>> GetDueAsync(string memberCode, DateTimeOffset upTo, CancellationToken cancellationToken = default);
 
     /// <summary>Moves pending reminders to a final state; anything not pending is left alone.</summary>
-    int Complete(IReadOnlyCollection<string> keys, ReminderState state, DateTimeOffset at, string? note, int attempts = 0, string? channel = null);
+    Task<int> CompleteAsync(IReadOnlyCollection<string> keys, ReminderState state, DateTimeOffset at, string? note, int attempts = 0, string? channel = null, CancellationToken cancellationToken = default);
 
     /// <summary>At start: pending reminders whose time passed while the bot was stopped are sent late at
     /// <paramref name="sendAt"/> when they are at most <paramref name="window"/> old, else skipped.</summary>
-    CatchUpResult CatchUp(DateTimeOffset now, TimeSpan window, DateTimeOffset sendAt);
+    Task<CatchUpResult> CatchUpAsync(DateTimeOffset now, TimeSpan window, DateTimeOffset sendAt, CancellationToken cancellationToken = default);
 }

@@ -26,18 +26,18 @@ public sealed record TelegramPollState(long LastUpdateId, DateTimeOffset At)
 /// and how far the update stream was handled. (Invite codes are shared with Zalo: IInviteStore.)</summary>
 public interface ITelegramStore
 {
-    void RecordMessage(TelegramMessageRecord record, DateTimeOffset at);
+    Task RecordMessageAsync(TelegramMessageRecord record, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    TelegramMessageRecord? FindMessage(long chatId, int messageId);
+    Task<TelegramMessageRecord?> FindMessageAsync(long chatId, int messageId, CancellationToken cancellationToken = default);
 
-    void RegisterGroup(TelegramGroup group);
+    Task RegisterGroupAsync(TelegramGroup group, CancellationToken cancellationToken = default);
 
     /// <summary>False when the group was not registered.</summary>
-    bool UnregisterGroup(long chatId);
+    Task<bool> UnregisterGroupAsync(long chatId, CancellationToken cancellationToken = default);
 
-    IReadOnlyList<TelegramGroup> GetGroups();
+    Task<IReadOnlyList<TelegramGroup>> GetGroupsAsync(CancellationToken cancellationToken = default);
 
-    TelegramPollState? GetPollState();
+    Task<TelegramPollState?> GetPollStateAsync(CancellationToken cancellationToken = default);
 
-    void SavePollState(TelegramPollState state);
+    Task SavePollStateAsync(TelegramPollState state, CancellationToken cancellationToken = default);
 }

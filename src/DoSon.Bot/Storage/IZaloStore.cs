@@ -5,8 +5,8 @@ namespace DoSon.Bot.Storage;
 public interface IZaloStore
 {
     /// <summary>The ids saved last, oldest first (empty when none).</summary>
-    IReadOnlyList<string> GetHandledMessageIds();
+    Task<IReadOnlyList<string>> GetHandledMessageIdsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the saved ids (the caller keeps the list short).</summary>
-    void SaveHandledMessageIds(IReadOnlyList<string> messageIds, DateTimeOffset at);
+    Task SaveHandledMessageIdsAsync(IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

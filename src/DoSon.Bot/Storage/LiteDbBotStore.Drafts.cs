@@ -27,7 +27,7 @@ internal sealed partial class LiteDbBotStore : INoticeDraftStore
 
     private ILiteCollection<NoticeDraftDoc> NoticeDrafts => _db.GetCollection<NoticeDraftDoc>("notice_drafts");
 
-    public void SaveDraft(NoticeDraftRecord draft)
+    private void SaveDraft(NoticeDraftRecord draft)
     {
         lock (_gate)
         {
@@ -53,7 +53,7 @@ internal sealed partial class LiteDbBotStore : INoticeDraftStore
         }
     }
 
-    public NoticeDraftRecord? FindDraft(string id)
+    private NoticeDraftRecord? FindDraft(string id)
     {
         lock (_gate)
         {
@@ -61,7 +61,7 @@ internal sealed partial class LiteDbBotStore : INoticeDraftStore
         }
     }
 
-    public DraftClaim ClaimDraft(string id, string memberCode, DateTimeOffset now)
+    private DraftClaim ClaimDraft(string id, string memberCode, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -91,7 +91,7 @@ internal sealed partial class LiteDbBotStore : INoticeDraftStore
         }
     }
 
-    public void ReleaseDraft(string id)
+    private void ReleaseDraft(string id)
     {
         lock (_gate)
         {

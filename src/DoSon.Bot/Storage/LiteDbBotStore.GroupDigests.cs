@@ -25,7 +25,7 @@ internal sealed partial class LiteDbBotStore : IGroupDigestLog
 
     private static string DigestDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public IReadOnlySet<long> GroupsSent(string kind, DateOnly date)
+    private IReadOnlySet<long> GroupsSent(string kind, DateOnly date)
     {
         var prefix = $"{kind}:{DigestDate(date)}:";
         lock (_gate)
@@ -34,7 +34,7 @@ internal sealed partial class LiteDbBotStore : IGroupDigestLog
         }
     }
 
-    public void RecordGroupSent(string kind, DateOnly date, long chatId, DateTimeOffset at)
+    private void RecordGroupSent(string kind, DateOnly date, long chatId, DateTimeOffset at)
     {
         var day = DigestDate(date);
         var cutoff = (at - GroupDigestRecordLifetime).UtcDateTime;

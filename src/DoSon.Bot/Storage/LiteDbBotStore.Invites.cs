@@ -44,7 +44,7 @@ internal sealed partial class LiteDbBotStore : IInviteStore
 
     private static string AttemptKey(ChatAccount account) => $"{account.Platform}:{account.UserId}";
 
-    public DateTimeOffset? InviteLockedUntil(ChatAccount account, DateTimeOffset now)
+    private DateTimeOffset? InviteLockedUntil(ChatAccount account, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -55,7 +55,7 @@ internal sealed partial class LiteDbBotStore : IInviteStore
         }
     }
 
-    public DateTimeOffset? RecordInviteFailure(ChatAccount account, DateTimeOffset now, int maxFailures, TimeSpan window, TimeSpan lockFor)
+    private DateTimeOffset? RecordInviteFailure(ChatAccount account, DateTimeOffset now, int maxFailures, TimeSpan window, TimeSpan lockFor)
     {
         lock (_gate)
         {
@@ -80,7 +80,7 @@ internal sealed partial class LiteDbBotStore : IInviteStore
         }
     }
 
-    public int CountInviteLockouts(DateTimeOffset since)
+    private int CountInviteLockouts(DateTimeOffset since)
     {
         lock (_gate)
         {
@@ -128,7 +128,7 @@ internal sealed partial class LiteDbBotStore : IInviteStore
         _invitesReady = true;
     }
 
-    public void CreateInvite(string codeHash, string memberCode, DateTimeOffset createdAt, DateTimeOffset expiresAt)
+    private void CreateInvite(string codeHash, string memberCode, DateTimeOffset createdAt, DateTimeOffset expiresAt)
     {
         lock (_gate)
         {
@@ -151,7 +151,7 @@ internal sealed partial class LiteDbBotStore : IInviteStore
         }
     }
 
-    public InviteOutcome RedeemInvite(string codeHash, ChatAccount account, DateTimeOffset now)
+    private InviteOutcome RedeemInvite(string codeHash, ChatAccount account, DateTimeOffset now)
     {
         lock (_gate)
         {

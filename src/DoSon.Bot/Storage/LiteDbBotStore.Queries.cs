@@ -31,35 +31,35 @@ internal sealed partial class LiteDbBotStore
 
     private bool CollationIgnoresCase => (_db.Collation.SortOptions & CompareOptions.IgnoreCase) != 0;
 
-    public IReadOnlyList<WorkTask> GetTasksFor(string memberCode) =>
+    private IReadOnlyList<WorkTask> GetTasksFor(string memberCode) =>
         FindTasks(BsonExpression.Create("$.Assignees[*] ANY = @0", new BsonValue(memberCode)), t => t.IsAssignedTo(memberCode));
 
-    public IReadOnlyList<WorkTask> GetTasksLedBy(IReadOnlyCollection<string> unitCodes) =>
+    private IReadOnlyList<WorkTask> GetTasksLedBy(IReadOnlyCollection<string> unitCodes) =>
         unitCodes.Count == 0
             ? []
             : FindTasks(Query.In(nameof(TaskDoc.LeadUnit), Array(unitCodes)), t => unitCodes.Any(u => TaskScope.LedBy(t, u)));
 
-    public IReadOnlyList<WorkTask> GetTasksSupportedBy(IReadOnlyCollection<string> unitCodes) =>
+    private IReadOnlyList<WorkTask> GetTasksSupportedBy(IReadOnlyCollection<string> unitCodes) =>
         unitCodes.Count == 0
             ? []
             : FindTasks(BsonExpression.Create("$.SupportUnits[*] ANY IN @0", Array(unitCodes)), t => unitCodes.Any(u => TaskScope.SupportedBy(t, u)));
 
-    public IReadOnlyList<WorkTask> GetOpenTasksDueBetween(DateOnly from, DateOnly to) =>
+    private IReadOnlyList<WorkTask> GetOpenTasksDueBetween(DateOnly from, DateOnly to) =>
         from > to
             ? []
             : FindTasks(Query.Between(OpenDueExpression, DocumentMapping.ToIso(from), DocumentMapping.ToIso(to)), t => !t.IsDone && t.Due >= from && t.Due <= to);
 
-    public IReadOnlyList<WorkTask> GetOverdueTasks(DateOnly today) =>
+    private IReadOnlyList<WorkTask> GetOverdueTasks(DateOnly today) =>
         today == DateOnly.MinValue
             ? []
             : FindTasks(
                 Query.Between(OpenDueExpression, DocumentMapping.ToIso(DateOnly.MinValue), DocumentMapping.ToIso(today.AddDays(-1))),
                 t => TaskScope.IsOverdue(t, today));
 
-    public IReadOnlyList<WorkTask> GetTasksOfMilestone(string milestoneCode) =>
+    private IReadOnlyList<WorkTask> GetTasksOfMilestone(string milestoneCode) =>
         FindTasks(Query.EQ(nameof(TaskDoc.Milestone), milestoneCode), t => string.Equals(t.Milestone, milestoneCode, StringComparison.OrdinalIgnoreCase));
 
-    public IReadOnlyList<WorkTask> GetTasksWithStatus(WorkTaskStatus status) =>
+    private IReadOnlyList<WorkTask> GetTasksWithStatus(WorkTaskStatus status) =>
         FindTasks(Query.EQ(nameof(TaskDoc.Status), status.ToString()), t => t.Status == status);
 
     private List<WorkTask> FindTasks(BsonExpression query, Func<WorkTask, bool> exactly)
@@ -90,7 +90,7 @@ internal sealed partial class LiteDbBotStore
 
     private static BsonArray Array(IEnumerable<string> values) => new(values.Distinct(StringComparer.OrdinalIgnoreCase).Select(v => new BsonValue(v)));
 
-    public IReadOnlyList<TaskStanding> GetTaskStandings()
+    private IReadOnlyList<TaskStanding> GetTaskStandings()
     {
         lock (_gate)
         {
@@ -122,7 +122,7 @@ internal sealed partial class LiteDbBotStore
         _standingsList = null;
     }
 
-    public Milestone? FindMilestone(string code)
+    private Milestone? FindMilestone(string code)
     {
         lock (_gate)
         {
@@ -133,7 +133,7 @@ internal sealed partial class LiteDbBotStore
         }
     }
 
-    public IReadOnlyList<Unit> FindUnits(IReadOnlyCollection<string> codes)
+    private IReadOnlyList<Unit> FindUnits(IReadOnlyCollection<string> codes)
     {
         lock (_gate)
         {
@@ -147,7 +147,7 @@ internal sealed partial class LiteDbBotStore
         }
     }
 
-    public IReadOnlyList<Member> FindMembers(IReadOnlyCollection<string> codes)
+    private IReadOnlyList<Member> FindMembers(IReadOnlyCollection<string> codes)
     {
         lock (_gate)
         {

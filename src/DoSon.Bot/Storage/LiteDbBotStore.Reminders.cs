@@ -39,7 +39,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
     private static readonly string Pending = nameof(ReminderState.Pending);
     private static readonly string CancelledState = nameof(ReminderState.Cancelled);
 
-    public ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, IReadOnlySet<string> openTaskCodes, DateTimeOffset now)
+    private ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, IReadOnlySet<string> openTaskCodes, DateTimeOffset now)
     {
         var nowUtc = now.UtcDateTime;
         lock (_gate)
@@ -57,7 +57,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         }
     }
 
-    public ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, ReminderScope scope, IReadOnlySet<string> openTaskCodes, DateTimeOffset now)
+    private ReminderPlanChanges ApplyPlan(IReadOnlyList<PlannedReminder> plan, ReminderScope scope, IReadOnlySet<string> openTaskCodes, DateTimeOffset now)
     {
         var nowUtc = now.UtcDateTime;
         lock (_gate)
@@ -190,7 +190,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         return new ReminderPlanChanges(added, moved, cancelled, revived, stored.Count);
     }
 
-    public int CancelPending(IReadOnlyCollection<string> taskCodes, DateTimeOffset at, string note)
+    private int CancelPending(IReadOnlyCollection<string> taskCodes, DateTimeOffset at, string note)
     {
         var atUtc = at.UtcDateTime;
         lock (_gate)
@@ -224,7 +224,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         }
     }
 
-    public IReadOnlyList<Reminder> GetPendingUpTo(DateTimeOffset upTo)
+    private IReadOnlyList<Reminder> GetPendingUpTo(DateTimeOffset upTo)
     {
         lock (_gate)
         {
@@ -239,7 +239,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         Reminders.Find(Query.Between(nameof(ReminderDoc.PendingAt), new BsonValue(DateTime.MinValue), new BsonValue(upToUtc)))
             .Where(d => d.State == Pending && DocumentMapping.Utc(d.SendAt) <= upToUtc);
 
-    public bool AddOneOff(PlannedReminder reminder)
+    private bool AddOneOff(PlannedReminder reminder)
     {
         lock (_gate)
         {
@@ -256,7 +256,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         }
     }
 
-    public IReadOnlyList<Reminder> GetReminders(ReminderState? state = null)
+    private IReadOnlyList<Reminder> GetReminders(ReminderState? state = null)
     {
         lock (_gate)
         {
@@ -265,7 +265,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         }
     }
 
-    public Reminder? FindReminder(string key)
+    private Reminder? FindReminder(string key)
     {
         lock (_gate)
         {
@@ -273,7 +273,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         }
     }
 
-    public IReadOnlyList<Reminder> GetDue(string memberCode, DateTimeOffset upTo)
+    private IReadOnlyList<Reminder> GetDue(string memberCode, DateTimeOffset upTo)
     {
         var limit = upTo.UtcDateTime;
         lock (_gate)
@@ -286,7 +286,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         }
     }
 
-    public int Complete(IReadOnlyCollection<string> keys, ReminderState state, DateTimeOffset at, string? note, int attempts = 0, string? channel = null)
+    private int Complete(IReadOnlyCollection<string> keys, ReminderState state, DateTimeOffset at, string? note, int attempts = 0, string? channel = null)
     {
         var atUtc = at.UtcDateTime;
         lock (_gate)
@@ -321,7 +321,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         }
     }
 
-    public CatchUpResult CatchUp(DateTimeOffset now, TimeSpan window, DateTimeOffset sendAt)
+    private CatchUpResult CatchUp(DateTimeOffset now, TimeSpan window, DateTimeOffset sendAt)
     {
         var nowUtc = now.UtcDateTime;
         var oldest = (now - window).UtcDateTime;

@@ -55,7 +55,7 @@ internal sealed partial class LiteDbBotStore : IReminderRetentionStore
         return _doneKeyCount > 0 && DoneReminderKeys.FindById(key) is not null;
     }
 
-    public RetentionRemoval RemoveFinishedReminders(DateTimeOffset finishedBefore, int batchSize = 1000)
+    private RetentionRemoval RemoveFinishedReminders(DateTimeOffset finishedBefore, int batchSize = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var cutoff = finishedBefore.UtcDateTime;
@@ -105,7 +105,7 @@ internal sealed partial class LiteDbBotStore : IReminderRetentionStore
         }
     }
 
-    public int DoneKeyCount()
+    private int DoneKeyCount()
     {
         lock (_gate)
         {
@@ -113,7 +113,7 @@ internal sealed partial class LiteDbBotStore : IReminderRetentionStore
         }
     }
 
-    public long FileSize()
+    private long FileSize()
     {
         lock (_gate)
         {
@@ -131,7 +131,7 @@ internal sealed partial class LiteDbBotStore : IReminderRetentionStore
     /// <summary>Whether LiteDB can rebuild a file with these document counts per collection.</summary>
     internal static bool CanRebuild(IReadOnlyDictionary<string, int> counts) => counts.Values.All(c => c <= RebuildLimit);
 
-    public StoreRebuild? Rebuild()
+    private StoreRebuild? Rebuild()
     {
         // Under the gate: a backup copy (CopyDataFileTo) takes the same lock, so a copy is never taken
         // of a file being rebuilt, and no chat answer or reminder writes meanwhile. The process lock

@@ -59,7 +59,7 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
         _telegramIndexed = true;
     }
 
-    public void RecordMessage(TelegramMessageRecord record, DateTimeOffset at)
+    private void RecordMessage(TelegramMessageRecord record, DateTimeOffset at)
     {
         lock (_gate)
         {
@@ -82,7 +82,7 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
         }
     }
 
-    public TelegramMessageRecord? FindMessage(long chatId, int messageId)
+    private TelegramMessageRecord? FindMessage(long chatId, int messageId)
     {
         lock (_gate)
         {
@@ -97,7 +97,7 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
     private static string MessageKey(long chatId, int messageId) =>
         FormattableString.Invariant($"{chatId}:{messageId}");
 
-    public void RegisterGroup(TelegramGroup group)
+    private void RegisterGroup(TelegramGroup group)
     {
         lock (_gate)
         {
@@ -111,7 +111,7 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
         }
     }
 
-    public bool UnregisterGroup(long chatId)
+    private bool UnregisterGroup(long chatId)
     {
         lock (_gate)
         {
@@ -119,7 +119,7 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
         }
     }
 
-    public IReadOnlyList<TelegramGroup> GetGroups()
+    private IReadOnlyList<TelegramGroup> GetGroups()
     {
         lock (_gate)
         {
@@ -130,7 +130,7 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
         }
     }
 
-    public TelegramPollState? GetPollState()
+    private TelegramPollState? GetPollState()
     {
         lock (_gate)
         {
@@ -142,7 +142,7 @@ internal sealed partial class LiteDbBotStore : ITelegramStore
         }
     }
 
-    public void SavePollState(TelegramPollState state)
+    private void SavePollState(TelegramPollState state)
     {
         lock (_gate)
         {

@@ -19,7 +19,7 @@ internal sealed partial class LiteDbBotStore : IZaloStore
 
     private ILiteCollection<ZaloStateDoc> ZaloState => _db.GetCollection<ZaloStateDoc>("zalo_state");
 
-    public IReadOnlyList<string> GetHandledMessageIds()
+    private IReadOnlyList<string> GetHandledMessageIds()
     {
         lock (_gate)
         {
@@ -36,7 +36,7 @@ internal sealed partial class LiteDbBotStore : IZaloStore
         }
     }
 
-    public void SaveHandledMessageIds(IReadOnlyList<string> messageIds, DateTimeOffset at)
+    private void SaveHandledMessageIds(IReadOnlyList<string> messageIds, DateTimeOffset at)
     {
         lock (_gate)
         {

@@ -127,7 +127,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
 
     public event Action<IReadOnlyCollection<string>>? TasksChanged;
 
-    public bool IsEmpty()
+    private bool IsEmpty()
     {
         lock (_gate)
         {
@@ -135,7 +135,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public IReadOnlyList<Unit> GetUnits()
+    private IReadOnlyList<Unit> GetUnits()
     {
         lock (_gate)
         {
@@ -143,7 +143,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public IReadOnlyList<Member> GetMembers()
+    private IReadOnlyList<Member> GetMembers()
     {
         lock (_gate)
         {
@@ -151,7 +151,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public Member? FindMember(string code)
+    private Member? FindMember(string code)
     {
         lock (_gate)
         {
@@ -164,7 +164,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     private MemberDoc? FindMemberDoc(string code) =>
         Members.FindById(code) ?? (CollationIgnoresCase ? null : Members.FindAll().FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase)));
 
-    public Member? FindMemberByTelegram(long userId)
+    private Member? FindMemberByTelegram(long userId)
     {
         lock (_gate)
         {
@@ -173,7 +173,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public Member? FindMemberByZalo(string userId)
+    private Member? FindMemberByZalo(string userId)
     {
         lock (_gate)
         {
@@ -181,10 +181,10 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public Member SetTelegramUser(string memberCode, long? userId) =>
+    private Member SetTelegramUser(string memberCode, long? userId) =>
         UpdateMember(memberCode, doc => LinkAccount(doc, ChatPlatform.Telegram, userId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    public Member SetZaloUser(string memberCode, string? userId) =>
+    private Member SetZaloUser(string memberCode, string? userId) =>
         UpdateMember(memberCode, doc => LinkAccount(doc, ChatPlatform.Zalo, userId));
 
     /// <summary>Links the member to this account on the platform (null: to none); the account leaves
@@ -222,7 +222,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         doc.Unreachable = false;
     }
 
-    public Member SetUnreachable(string memberCode, bool unreachable) =>
+    private Member SetUnreachable(string memberCode, bool unreachable) =>
         UpdateMember(memberCode, doc => doc.Unreachable = unreachable);
 
     private Member UpdateMember(string memberCode, Action<MemberDoc> change)
@@ -240,7 +240,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public IReadOnlyList<Milestone> GetMilestones()
+    private IReadOnlyList<Milestone> GetMilestones()
     {
         lock (_gate)
         {
@@ -248,7 +248,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public IReadOnlyList<SourceNotice> GetSources()
+    private IReadOnlyList<SourceNotice> GetSources()
     {
         lock (_gate)
         {
@@ -256,7 +256,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public IReadOnlyList<WorkTask> GetTasks()
+    private IReadOnlyList<WorkTask> GetTasks()
     {
         lock (_gate)
         {
@@ -264,7 +264,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public WorkTask? FindTask(string code)
+    private WorkTask? FindTask(string code)
     {
         lock (_gate)
         {
@@ -275,7 +275,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public IReadOnlyList<ProgressReport> GetHistory(string taskCode)
+    private IReadOnlyList<ProgressReport> GetHistory(string taskCode)
     {
         lock (_gate)
         {
@@ -283,7 +283,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public WorkTask RecordProgress(ProgressReport report)
+    private WorkTask RecordProgress(ProgressReport report)
     {
         WorkTask task;
         lock (_gate)
@@ -312,7 +312,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         return task;
     }
 
-    public void ApplyImport(ImportPlan plan, string byMember, DateTimeOffset at)
+    private void ApplyImport(ImportPlan plan, string byMember, DateTimeOffset at)
     {
         lock (_gate)
         {
@@ -425,7 +425,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
         }
     }
 
-    public IReadOnlyList<WorkTask> GetTasks(IReadOnlyCollection<string> codes)
+    private IReadOnlyList<WorkTask> GetTasks(IReadOnlyCollection<string> codes)
     {
         lock (_gate)
         {

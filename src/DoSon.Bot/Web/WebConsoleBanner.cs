@@ -35,7 +35,7 @@ internal sealed class WebConsoleBanner(
             // With port 0 (tests) the real address is known only now.
             var address = links.PublicUrl;
             logger.LogInformation("Trang quản trị lắng nghe tại {Addresses}.", string.Join(", ", server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
-            if (DoSonBotHostingExtensions.HasChatToken(configuration) || store.FindMember(console.Value.Member) is not { } member)
+            if (DoSonBotHostingExtensions.HasChatToken(configuration) || await store.FindMemberAsync(console.Value.Member) is not { } member)
             {
                 return;
             }

@@ -73,7 +73,7 @@ internal sealed class WebConsolePipeline : IStartupFilter
 
     private static async Task<IResult> ChartAsync(HttpContext context, WebQueries queries, CancellationToken cancellationToken)
     {
-        if (WebSession.MemberCode(context.User) is not { } code || queries.FindMember(code) is not { } member)
+        if (WebSession.MemberCode(context.User) is not { } code || await queries.FindMemberAsync(code, cancellationToken) is not { } member)
         {
             return Results.Redirect(WebSession.NeedSignInPath);
         }

@@ -33,7 +33,6 @@ public static class WebConsoleRegistration
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<WebOptions>().BindConfiguration(WebOptions.Section);
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
-        services.AddSingleton<IWebLoginStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<WebLoginLinks>();
         services.AddSingleton<WebQueries>();
         services.TryAddSingleton<PlatformContact>();

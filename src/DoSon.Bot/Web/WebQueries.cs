@@ -23,15 +23,15 @@ public sealed record Dashboard(
     IReadOnlyList<WorkTask> Blocked);
 
 /// <summary>Every read the web console makes of the bot's store, in one place, with the same rights as
-/// chat: a member sees their own tasks and their units' (<see cref="TaskQueries.Involving"/>), leaders
+/// chat: a member sees their own tasks and their units' (<see cref="TaskQueries.InvolvingAsync"/>), leaders
 /// and admins the whole ward (as /tongquan, from the standings the store keeps).</summary>
 public sealed class WebQueries(IBotStore store, TaskQueries queries)
 {
     public DateOnly Today => queries.Today;
 
-    public Member? FindMember(string code) => store.FindMember(code);
+    public Task<Member?> FindMemberAsync(string code, CancellationToken cancellationToken = default) => store.FindMemberAsync(code, cancellationToken);
 
-    public Task<Dashboard> DashboardAsync(Member viewer, CancellationToken cancellationToken = default)
+    public async Task<Dashboard> DashboardAsync(Member viewer, CancellationToken cancellationToken = default)
     {
         var today = queries.Today;
         IReadOnlyList<ITaskStanding> standings;
@@ -39,24 +39,24 @@ public sealed class WebQueries(IBotStore store, TaskQueries queries)
         IReadOnlyList<WorkTask> blocked;
         if (viewer.Role >= MemberRole.Leader)
         {
-            standings = store.GetTaskStandings();
-            overdue = store.GetOverdueTasks(today);
-            blocked = store.GetTasksWithStatus(WorkTaskStatus.Blocked);
+            standings = await store.GetTaskStandingsAsync(cancellationToken);
+            overdue = await store.GetOverdueTasksAsync(today, cancellationToken);
+            blocked = await store.GetTasksWithStatusAsync(WorkTaskStatus.Blocked, cancellationToken);
         }
         else
         {
-            var mine = queries.Involving(viewer).Where(t => AccessPolicy.CanSee(viewer, t)).ToList();
+            var mine = (await queries.InvolvingAsync(viewer)).Where(t => AccessPolicy.CanSee(viewer, t)).ToList();
             standings = mine;
             overdue = mine.Where(t => TaskScope.IsOverdue(t, today)).ToList();
             blocked = mine.Where(t => t.Status == WorkTaskStatus.Blocked).ToList();
         }
 
         var byUnit = TaskScope.CountByUnit(standings, today);
-        var units = store.GetUnits()
+        var units = (await store.GetUnitsAsync(cancellationToken))
             .Where(u => byUnit.TryGetValue(u.Code, out var c) && c.Led.Total > 0)
             .Select(u => new UnitLine(u.Code, u.Name, byUnit[u.Code].Led))
             .ToList();
-        var milestones = store.GetMilestones()
+        var milestones = (await store.GetMilestonesAsync(cancellationToken))
             .OrderBy(m => m.Date).ThenBy(m => m.Code, StringComparer.Ordinal)
             .Select(m => new MilestoneLine(m, m.Date.DayNumber - today.DayNumber))
             .ToList();
@@ -70,6 +70,6 @@ public sealed class WebQueries(IBotStore store, TaskQueries queries)
             milestones,
             overdue,
             blocked);
-        return Task.FromResult(dashboard);
+        return dashboard;
     }
 }

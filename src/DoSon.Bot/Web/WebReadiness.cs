@@ -1,12 +1,12 @@
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
-using Quartz;
 
 namespace DoSon.Bot.Web;
 
 /// <summary>What /readyz checks: the database is open, the reminder scheduler runs, and each chat
 /// platform the bot polls answered within <see cref="PlatformWindow"/> (on the app's clock).</summary>
-public sealed class WebReadiness(DatabaseUse database, ISchedulerFactory schedulers, PlatformContact contact, TimeProvider time)
+public sealed class WebReadiness(DatabaseUse database, ReminderScheduler scheduler, PlatformContact contact, TimeProvider time)
 {
     /// <summary>A long poll lasts at most a minute; five without an answer means the platform or the way to it is down.</summary>
     public static readonly TimeSpan PlatformWindow = TimeSpan.FromMinutes(5);
@@ -20,13 +20,7 @@ public sealed class WebReadiness(DatabaseUse database, ISchedulerFactory schedul
             problems.Add(WebTexts.StoreClosed);
         }
 
-        var running = false;
-        foreach (var scheduler in await schedulers.GetAllSchedulers(cancellationToken))
-        {
-            running |= await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running;
-        }
-
-        if (!running)
+        if (!await scheduler.IsRunningAsync(cancellationToken))
         {
             problems.Add(WebTexts.SchedulerStopped);
         }

@@ -13,17 +13,21 @@ public sealed class BackupFixture : IDisposable
     /// <summary>02:30 on 02/03/2026 in the ward (UTC+7).</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 19, 30, 0, TimeSpan.Zero);
 
-    public BackupFixture(int keepDaily = 14, int keepMonthly = 12, bool seed = true, DateTimeOffset? start = null)
+    /// <summary>An empty database; <see cref="CreateAsync"/> fills it with the small ward.</summary>
+    public BackupFixture(int keepDaily = 14, int keepMonthly = 12, DateTimeOffset? start = null)
     {
         Clock = new FakeTimeProvider(start ?? Start);
         Options = new BackupOptions { KeepDaily = keepDaily, KeepMonthly = keepMonthly };
         Backups = new DatabaseBackups(Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(new StorageOptions { DatabasePath = Db.Path }), Clock);
-        if (seed)
-        {
-            using var store = Db.Open();
-            WardData.SeedInto(store);
-        }
+    }
+
+    public static async Task<BackupFixture> CreateAsync(int keepDaily = 14, int keepMonthly = 12, DateTimeOffset? start = null)
+    {
+        var fixture = new BackupFixture(keepDaily, keepMonthly, start);
+        using var store = fixture.Db.Open();
+        await WardData.SeedIntoAsync(store);
+        return fixture;
     }
 
     public TempDatabase Db { get; } = new();

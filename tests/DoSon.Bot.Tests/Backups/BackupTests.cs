@@ -7,25 +7,31 @@ using FluentAssertions;
 
 namespace DoSon.Bot.Tests.Backups;
 
-public sealed class BackupTests : IDisposable
+public sealed class BackupTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
-    private readonly BackupFixture _f = new();
+    private BackupFixture _f = null!;
 
-    public void Dispose() => _f.Dispose();
+    public async Task InitializeAsync() => _f = await BackupFixture.CreateAsync();
+
+    public Task DisposeAsync()
+    {
+        _f.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task A_backup_taken_while_progress_is_recorded_opens_and_holds_every_change_committed_before_it()
     {
         using var store = _f.Db.Open();
-        var seeded = store.GetHistory("T1").Count;
+        var seeded = (await store.GetHistoryAsync("T1")).Count;
         var committed = 0;
         using var stop = new CancellationTokenSource();
-        var writer = Task.Run(() =>
+        var writer = Task.Run(async () =>
         {
             for (var i = 1; !stop.IsCancellationRequested; i++)
             {
-                store.RecordProgress(new ProgressReport("T1", "CVP", At, ProgressKind.Note, null, WorkTaskStatus.NotStarted, $"ghi chú {i}", "test"));
+                await store.RecordProgressAsync(new ProgressReport("T1", "CVP", At, ProgressKind.Note, null, WorkTaskStatus.NotStarted, $"ghi chú {i}", "test"));
                 Volatile.Write(ref committed, i);
             }
         });
@@ -49,7 +55,7 @@ public sealed class BackupTests : IDisposable
             File.Exists(DatabaseFileCopy.LogFileOf(result.Path)).Should().BeFalse("a backup is one self-contained file");
             report.Counts["history"].Should().BeGreaterThanOrEqualTo(seeded + before);
             using var copy = new LiteDbBotStore(result.Path);
-            copy.GetHistory("T1").Select(h => h.Note).Should().Contain($"ghi chú {before}");
+            (await copy.GetHistoryAsync("T1")).Select(h => h.Note).Should().Contain($"ghi chú {before}");
         }
 
         Directory.GetFiles(_f.Folder).Select(Path.GetFileName).Should().Contain(
@@ -112,7 +118,7 @@ public sealed class BackupTests : IDisposable
     [Fact]
     public async Task Backup_and_check_never_create_a_missing_database()
     {
-        using var f = new BackupFixture(seed: false);
+        using var f = new BackupFixture();
 
         foreach (var (verb, args) in new (ICliVerb, string[])[] { (f.BackupVerb, []), (f.BackupVerb, ["list"]), (f.CheckVerb, []) })
         {

@@ -9,7 +9,7 @@ namespace DoSon.Bot.Tests.Backups;
 public sealed class CheckVerbTests : IDisposable
 {
     private static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json");
-    private readonly BackupFixture _f = new(seed: false);
+    private readonly BackupFixture _f = new();
 
     public void Dispose() => _f.Dispose();
 
@@ -18,7 +18,7 @@ public sealed class CheckVerbTests : IDisposable
     {
         using (var store = _f.Db.Open())
         {
-            new AssignmentImporter(store, _f.Clock).Import(SamplePath, dryRun: false, "seed").Succeeded.Should().BeTrue();
+            (await new AssignmentImporter(store, _f.Clock).ImportAsync(SamplePath, dryRun: false, "seed")).Succeeded.Should().BeTrue();
         }
 
         var before = File.ReadAllBytes(_f.Db.Path);
@@ -50,7 +50,7 @@ public sealed class CheckVerbTests : IDisposable
     {
         using (var store = _f.Db.Open())
         {
-            new AssignmentImporter(store, _f.Clock).Import(SamplePath, dryRun: false, "seed").Succeeded.Should().BeTrue();
+            (await new AssignmentImporter(store, _f.Clock).ImportAsync(SamplePath, dryRun: false, "seed")).Succeeded.Should().BeTrue();
         }
 
         var whole = File.ReadAllBytes(_f.Db.Path);

@@ -63,7 +63,7 @@ public sealed class DailyBackupTests : IDisposable
         var failed = await run;
         failed.Path.Should().BeNull();
         failed.Failure.Should().StartWith("Không ghi được bản sao lưu ");
-        var notice = bot.Reminders.FindReminder(ReminderKeys.Notice(WardData.Admin.Code, $"backup-failed-{failed.At.UtcTicks}"));
+        var notice = await bot.Reminders.FindReminderAsync(ReminderKeys.Notice(WardData.Admin.Code, $"backup-failed-{failed.At.UtcTicks}"));
         notice.Should().NotBeNull();
         notice!.Text.Should().StartWith("⚠️ Sao lưu tự động cơ sở dữ liệu không thành công: Không ghi được bản sao lưu ");
     }
@@ -76,17 +76,17 @@ public sealed class DailyBackupTests : IDisposable
         File.WriteAllText(notAFolder, "");
         await using (var bot = await BotHost.StartAsync(_db, Evening, settings: new Dictionary<string, string?> { ["Backup:Folder"] = Path.Combine(notAFolder, "b") }))
         {
-            var tasks = bot.Store.GetTasks().Count;
-            var outcome = bot.Host.Services.GetRequiredService<AssignmentImporter>().Import(sample, dryRun: false, "CVP");
+            var tasks = (await bot.Store.GetTasksAsync()).Count;
+            var outcome = await bot.Host.Services.GetRequiredService<AssignmentImporter>().ImportAsync(sample, dryRun: false, "CVP");
 
             outcome.Succeeded.Should().BeFalse();
             outcome.Errors.Single().Message.Should().StartWith("Chưa nhập vì không sao lưu được cơ sở dữ liệu trước khi nhập: Không ghi được bản sao lưu ");
-            bot.Store.GetTasks().Count.Should().Be(tasks);
+            (await bot.Store.GetTasksAsync()).Count.Should().Be(tasks);
         }
 
         await using (var bot = await BotHost.StartAsync(_db, Evening))
         {
-            var outcome = bot.Host.Services.GetRequiredService<AssignmentImporter>().Import(sample, dryRun: false, "CVP");
+            var outcome = await bot.Host.Services.GetRequiredService<AssignmentImporter>().ImportAsync(sample, dryRun: false, "CVP");
 
             outcome.Succeeded.Should().BeTrue();
             File.Exists(Path.Combine(_db.Folder, "backups", "test-2026-03-01-1900-truoc-nhap.db")).Should().BeTrue();

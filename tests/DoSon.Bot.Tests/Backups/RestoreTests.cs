@@ -7,15 +7,21 @@ using FluentAssertions;
 
 namespace DoSon.Bot.Tests.Backups;
 
-public sealed class RestoreTests : IDisposable
+public sealed class RestoreTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
-    private readonly BackupFixture _f = new();
+    private BackupFixture _f = null!;
 
-    public void Dispose() => _f.Dispose();
+    public async Task InitializeAsync() => _f = await BackupFixture.CreateAsync();
 
-    private static void CloseT1(LiteDbBotStore store) =>
-        store.RecordProgress(new ProgressReport("T1", "CB-DC", At, ProgressKind.Done, 100, WorkTaskStatus.Done, null, "test"));
+    public Task DisposeAsync()
+    {
+        _f.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static async Task CloseT1Async(LiteDbBotStore store) =>
+        await store.RecordProgressAsync(new ProgressReport("T1", "CB-DC", At, ProgressKind.Done, 100, WorkTaskStatus.Done, null, "test"));
 
     [Fact]
     public async Task Restore_round_trips_the_change_is_gone_and_a_copy_of_the_changed_state_is_kept()
@@ -24,7 +30,7 @@ public sealed class RestoreTests : IDisposable
         using (var store = _f.Db.Open())
         {
             backup = _f.Backups.Write(store.CopyDataFileTo, BackupReason.Regular).Path;
-            CloseT1(store);
+            await CloseT1Async(store);
         }
 
         _f.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -36,12 +42,12 @@ public sealed class RestoreTests : IDisposable
         File.Exists(DatabaseFileCopy.LogFileOf(_f.Db.Path)).Should().BeFalse();
         using (var store = _f.Db.Open())
         {
-            store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.NotStarted);
+            (await store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.NotStarted);
         }
 
         using (var changed = new LiteDbBotStore(kept))
         {
-            changed.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.Done);
+            (await changed.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.Done);
         }
     }
 

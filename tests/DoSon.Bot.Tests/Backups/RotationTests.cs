@@ -7,10 +7,10 @@ namespace DoSon.Bot.Tests.Backups;
 public sealed class RotationTests
 {
     [Fact]
-    public void Rotation_over_months_keeps_the_last_days_and_the_newest_copy_of_each_month_and_nothing_it_did_not_name()
+    public async Task Rotation_over_months_keeps_the_last_days_and_the_newest_copy_of_each_month_and_nothing_it_did_not_name()
     {
         // 20/01/2026 02:30 in the ward.
-        using var f = new BackupFixture(keepDaily: 5, keepMonthly: 2, start: new DateTimeOffset(2026, 1, 19, 19, 30, 0, TimeSpan.Zero));
+        using var f = await BackupFixture.CreateAsync(keepDaily: 5, keepMonthly: 2, start: new DateTimeOffset(2026, 1, 19, 19, 30, 0, TimeSpan.Zero));
         using var store = f.Db.Open();
         Directory.CreateDirectory(f.Folder);
         File.WriteAllText(Path.Combine(f.Folder, "test-cua-van-phong.db"), "của văn phòng");

@@ -12,9 +12,9 @@ public sealed class MembersChatTests : IAsyncLifetime
 {
     private static readonly string[] WorstFirst = ["• TCA", "• CB-DC", "• CT-UBND", "• CVP"];
 
-    private readonly BotHarness _bot = new(new Dictionary<string, string?> { ["Telegram:BotUsername"] = "DoSonNhacViecBot" });
+    private BotHarness _bot = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _bot = await BotHarness.CreateAsync(new Dictionary<string, string?> { ["Telegram:BotUsername"] = "DoSonNhacViecBot" });
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -54,8 +54,8 @@ public sealed class MembersChatTests : IAsyncLifetime
     [Fact]
     public async Task Thanhvien_lists_the_unreachable_then_the_never_linked_then_the_linked()
     {
-        _bot.Store.SetUnreachable("TCA", true);
-        _bot.Store.SetTelegramUser("CB-DC", null);
+        await _bot.Store.SetUnreachableAsync("TCA", true);
+        await _bot.Store.SetTelegramUserAsync("CB-DC", null);
 
         var answer = await _bot.SayAsync(WardData.Admin, "/thanhvien");
 
@@ -69,7 +69,7 @@ public sealed class MembersChatTests : IAsyncLifetime
     [Fact]
     public async Task Thanhvien_with_a_code_shows_one_member_and_how_to_invite_them()
     {
-        _bot.Store.SetTelegramUser("CB-DC", null);
+        await _bot.Store.SetTelegramUserAsync("CB-DC", null);
 
         var answer = await _bot.SayAsync(WardData.Admin, "/thanhvien CB-DC");
 
@@ -94,7 +94,7 @@ public sealed class MembersChatTests : IAsyncLifetime
     [Fact]
     public async Task On_the_console_an_admin_invites_and_lists_members()
     {
-        await using var bot = new BotHarness(new Dictionary<string, string?> { ["Telegram:BotUsername"] = "DoSonNhacViecBot" }, input: "/moi CB-DC\n/thanhvien\n");
+        await using var bot = await BotHarness.CreateAsync(new Dictionary<string, string?> { ["Telegram:BotUsername"] = "DoSonNhacViecBot" }, input: "/moi CB-DC\n/thanhvien\n");
 
         await bot.Host.StartAsync();
         await bot.Output.WaitForAsync("Đã hết dữ liệu vào");
@@ -108,7 +108,7 @@ public sealed class MembersChatTests : IAsyncLifetime
     [Fact]
     public async Task On_the_console_a_member_is_refused()
     {
-        await using var bot = new BotHarness(new Dictionary<string, string?> { ["Console:Member"] = "CB-DC" }, input: "/moi CVP\n");
+        await using var bot = await BotHarness.CreateAsync(new Dictionary<string, string?> { ["Console:Member"] = "CB-DC" }, input: "/moi CVP\n");
 
         await bot.Host.StartAsync();
         await bot.Output.WaitForAsync("Đã hết dữ liệu vào");
@@ -121,13 +121,13 @@ public sealed class MembersChatTests : IAsyncLifetime
     [Fact]
     public async Task Members_list_prints_what_thanhvien_shows()
     {
-        _bot.Store.SetUnreachable("TCA", true);
+        await _bot.Store.SetUnreachableAsync("TCA", true);
         using var output = new StringWriter();
 
         var exit = await _bot.Get<CliRunner>().RunAsync(CommandLine.Parse(["members", "list"]), output, CancellationToken.None);
 
         exit.Should().Be(ExitCodes.Ok);
-        output.ToString().Should().Be(MemberDirectory.List(_bot.Store.GetMembers()) + Environment.NewLine);
+        output.ToString().Should().Be(MemberDirectory.List(await _bot.Store.GetMembersAsync()) + Environment.NewLine);
         output.ToString().Should().StartWith("Thành viên (4): 1 không nhận được tin nhắn");
     }
 }

@@ -13,23 +13,24 @@ namespace DoSon.Bot.Tests.Channels;
 
 /// <summary>`members invite` with the platforms it is given: each ready platform says how to use the
 /// code; a code is made only when at least one can.</summary>
-public sealed class MembersVerbTests : IDisposable
+public sealed class MembersVerbTests : IAsyncLifetime
 {
     private readonly TempDatabase _database = new();
-    private readonly LiteDbBotStore _store;
-    private readonly ChatInvites _invites;
+    private LiteDbBotStore _store = null!;
+    private ChatInvites _invites = null!;
 
-    public MembersVerbTests()
+    public async Task InitializeAsync()
     {
         _store = _database.Open();
-        WardData.SeedInto(_store);
+        await WardData.SeedIntoAsync(_store);
         _invites = new ChatInvites(_store, Options.Create(new InviteOptions()), new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero)));
     }
 
-    public void Dispose()
+    public Task DisposeAsync()
     {
         _store.Dispose();
         _database.Dispose();
+        return Task.CompletedTask;
     }
 
     private sealed class Platform(InviteInstructions? instructions) : IInviteInstructions
@@ -47,25 +48,25 @@ public sealed class MembersVerbTests : IDisposable
     [Fact]
     public async Task With_no_platform_set_up_it_fails_and_the_members_older_code_still_works()
     {
-        var (older, _) = _invites.Create("CB-DC");
+        var (older, _) = await _invites.CreateAsync("CB-DC");
 
         var (exit, output) = await RunAsync(new Platform(null));
 
         exit.Should().Be(MembersVerb.Failed);
         output.Should().Contain("Chưa cấu hình Telegram hay Zalo");
-        _invites.Redeem(older, ChatAccount.Zalo("zalo-1")).Result.Should().Be(InviteRedemption.Linked);
+        (await _invites.RedeemAsync(older, ChatAccount.Zalo("zalo-1"))).Result.Should().Be(InviteRedemption.Linked);
     }
 
     [Fact]
     public async Task When_every_platform_has_a_problem_it_prints_them_and_makes_no_code()
     {
-        var (older, _) = _invites.Create("CB-DC");
+        var (older, _) = await _invites.CreateAsync("CB-DC");
 
         var (exit, output) = await RunAsync(new Platform(InviteInstructions.Failed("Telegram không trả lời.")));
 
         exit.Should().Be(MembersVerb.Failed);
         output.Trim().Should().Be("Telegram không trả lời.");
-        _invites.Redeem(older, ChatAccount.Telegram(2001)).Result.Should().Be(InviteRedemption.Linked);
+        (await _invites.RedeemAsync(older, ChatAccount.Telegram(2001))).Result.Should().Be(InviteRedemption.Linked);
     }
 
     [Fact]

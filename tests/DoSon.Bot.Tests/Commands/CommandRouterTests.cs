@@ -6,9 +6,9 @@ namespace DoSon.Bot.Tests.Commands;
 
 public class CommandRouterTests : IAsyncLifetime
 {
-    private readonly BotHarness _bot = new();
+    private BotHarness _bot = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _bot = await BotHarness.CreateAsync();
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -68,7 +68,7 @@ public class CommandRouterTests : IAsyncLifetime
         var answer = await _bot.SayAsync(WardData.Admin, "/capnhat T1 50 " + new string('x', 10_000));
 
         answer.Should().Contain("quá dài");
-        _bot.Store.FindTask("T1")!.Percent.Should().Be(0);
+        (await _bot.Store.FindTaskAsync("T1"))!.Percent.Should().Be(0);
     }
 
     [Theory]

@@ -6,9 +6,9 @@ namespace DoSon.Bot.Tests.Commands;
 /// <summary>Every wrong way to call a command gets the right usage back, and changes nothing.</summary>
 public class CommandUsageTests : IAsyncLifetime
 {
-    private readonly BotHarness _bot = new();
+    private BotHarness _bot = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _bot = await BotHarness.CreateAsync();
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -32,13 +32,13 @@ public class CommandUsageTests : IAsyncLifetime
     [InlineData("/tongquan tất cả", "Cách dùng: /tongquan")]
     public async Task Wrong_usage_gets_the_usage_and_changes_nothing(string text, string expected)
     {
-        var before = _bot.Store.GetTasks();
+        var before = await _bot.Store.GetTasksAsync();
 
         var answer = await _bot.SayAsync(WardData.Admin, text);
 
         answer.Should().Contain(expected);
-        _bot.Store.GetTasks().Should().BeEquivalentTo(before);
-        _bot.Store.GetHistory("T1").Should().HaveCount(1, "only the import entry is there");
+        (await _bot.Store.GetTasksAsync()).Should().BeEquivalentTo(before);
+        (await _bot.Store.GetHistoryAsync("T1")).Should().HaveCount(1, "only the import entry is there");
     }
 
     [Theory]

@@ -7,9 +7,9 @@ namespace DoSon.Bot.Tests.Commands;
 /// <summary>The commands against the small ward of <see cref="WardData"/>, on 08/03/2026.</summary>
 public class TaskCommandTests : IAsyncLifetime
 {
-    private readonly BotHarness _bot = new();
+    private BotHarness _bot = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _bot = await BotHarness.CreateAsync();
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -37,10 +37,10 @@ public class TaskCommandTests : IAsyncLifetime
         var answer = await _bot.SayAsync(WardData.UbndOfficer, "/capnhat T1 40 đã đo đạc xong 3 thửa");
 
         answer.Should().StartWith("Đã ghi nhận. T1: đang thực hiện 40%");
-        var task = _bot.Store.FindTask("T1")!;
+        var task = (await _bot.Store.FindTaskAsync("T1"))!;
         task.Percent.Should().Be(40);
         task.Status.Should().Be(WorkTaskStatus.InProgress);
-        var last = _bot.Store.GetHistory("T1")[^1];
+        var last = (await _bot.Store.GetHistoryAsync("T1"))[^1];
         last.Should().BeEquivalentTo(new
         {
             MemberCode = "CB-DC",
@@ -56,7 +56,7 @@ public class TaskCommandTests : IAsyncLifetime
     {
         await _bot.SayAsync(WardData.UbndOfficer, "/capnhat T1 100%");
 
-        _bot.Store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.Done);
+        (await _bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.Done);
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public class TaskCommandTests : IAsyncLifetime
         var answer = await _bot.SayAsync(WardData.UbndOfficer, "/capnhat T3 50");
 
         answer.Should().Contain("không thuộc đơn vị của đồng chí");
-        _bot.Store.FindTask("T3")!.Percent.Should().Be(0);
-        _bot.Store.GetHistory("T3").Should().HaveCount(1);
+        (await _bot.Store.FindTaskAsync("T3"))!.Percent.Should().Be(0);
+        (await _bot.Store.GetHistoryAsync("T3")).Should().HaveCount(1);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class TaskCommandTests : IAsyncLifetime
     {
         (await _bot.SayAsync(WardData.UbndLeader, "/xong T3")).Should().Contain("không thuộc đơn vị của đồng chí");
         (await _bot.SayAsync(WardData.Admin, "/xong T3")).Should().Contain("Đã ghi nhận hoàn thành nhiệm vụ T3");
-        _bot.Store.FindTask("T3")!.IsDone.Should().BeTrue();
+        (await _bot.Store.FindTaskAsync("T3"))!.IsDone.Should().BeTrue();
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public class TaskCommandTests : IAsyncLifetime
         var answer = await _bot.SayAsync(WardData.UbndOfficer, "/xong T1");
 
         answer.Should().Contain("đã hoàn thành từ trước");
-        _bot.Store.GetHistory("T1").Should().HaveCount(2);
-        _bot.Store.GetHistory("T1")[^1].Note.Should().Be("nộp báo cáo rồi");
+        (await _bot.Store.GetHistoryAsync("T1")).Should().HaveCount(2);
+        (await _bot.Store.GetHistoryAsync("T1"))[^1].Note.Should().Be("nộp báo cáo rồi");
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public class TaskCommandTests : IAsyncLifetime
         var answer = await _bot.SayAsync(WardData.UbndOfficer, "/vuongmac T1 chưa có kinh phí đo đạc");
 
         answer.Should().Contain("Đã ghi nhận vướng mắc của nhiệm vụ T1");
-        _bot.Store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.Blocked);
-        _bot.Store.GetHistory("T1")[^1].Note.Should().Be("chưa có kinh phí đo đạc");
+        (await _bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.Blocked);
+        (await _bot.Store.GetHistoryAsync("T1"))[^1].Note.Should().Be("chưa có kinh phí đo đạc");
     }
 
     [Fact]

@@ -47,19 +47,19 @@ public class TaskRightsTests
     [MemberData(nameof(Matrix))]
     public async Task Each_relation_may_do_what_the_rights_table_says(string who, string action, bool allowed)
     {
-        await using var bot = NewBot();
+        await using var bot = await NewBotAsync();
         var member = People[who];
-        var before = bot.Store.GetHistory(Shared.Code).Count;
+        var before = (await bot.Store.GetHistoryAsync(Shared.Code)).Count;
 
         var answer = action switch
         {
             "percent" => await bot.SayAsync(member, $"/capnhat {Shared.Code} 40"),
             "done" => await bot.SayAsync(member, $"/xong {Shared.Code}"),
             "blocker" => await bot.SayAsync(member, $"/vuongmac {Shared.Code} chưa có kinh phí"),
-            _ => Describe(bot.Get<TaskProgress>().AddNote(bot.Store.FindMember(member.Code)!, Shared.Code, "đã gửi danh sách", "test")),
+            _ => Describe(await bot.Get<TaskProgress>().AddNoteAsync((await bot.Store.FindMemberAsync(member.Code))!, Shared.Code, "đã gửi danh sách", "test")),
         };
 
-        var history = bot.Store.GetHistory(Shared.Code);
+        var history = await bot.Store.GetHistoryAsync(Shared.Code);
         if (allowed)
         {
             answer.Should().StartWith("Đã");
@@ -70,14 +70,14 @@ public class TaskRightsTests
         {
             answer.Should().Contain("mới");
             history.Should().HaveCount(before);
-            bot.Store.FindTask(Shared.Code)!.Should().BeEquivalentTo(Shared, o => o.Including(t => t.Percent).Including(t => t.Status));
+            (await bot.Store.FindTaskAsync(Shared.Code))!.Should().BeEquivalentTo(Shared, o => o.Including(t => t.Percent).Including(t => t.Status));
         }
     }
 
     [Fact]
     public async Task A_supporting_unit_is_told_in_one_sentence_who_decides_and_what_it_may_do_instead()
     {
-        await using var bot = NewBot();
+        await using var bot = await NewBotAsync();
 
         var answer = await bot.SayAsync(WardData.Police, $"/capnhat {Shared.Code} 40");
 
@@ -87,7 +87,7 @@ public class TaskRightsTests
     [Fact]
     public async Task A_lead_unit_member_not_assigned_is_told_the_task_has_its_people()
     {
-        await using var bot = NewBot();
+        await using var bot = await NewBotAsync();
 
         var answer = await bot.SayAsync(WardData.UbndOfficer, $"/xong {Shared.Code}");
 
@@ -97,7 +97,7 @@ public class TaskRightsTests
     [Fact]
     public async Task A_stranger_is_told_who_may_write_on_the_task()
     {
-        await using var bot = NewBot();
+        await using var bot = await NewBotAsync();
 
         var answer = await bot.SayAsync(Stranger, $"/vuongmac {Shared.Code} không rõ");
 
@@ -107,7 +107,7 @@ public class TaskRightsTests
     [Fact]
     public async Task Supporting_units_are_pointed_to_the_task_they_support_but_do_not_own_it()
     {
-        await using var bot = NewBot();
+        await using var bot = await NewBotAsync();
 
         foreach (var supporter in new[] { SupportMember, WardData.Police })
         {
@@ -134,10 +134,10 @@ public class TaskRightsTests
         ? CommandTexts.NoteRecorded(outcome.Task!)
         : CommandTexts.NotAllowedOn(outcome);
 
-    private static BotHarness NewBot()
+    private static async Task<BotHarness> NewBotAsync()
     {
-        var bot = new BotHarness(seedWard: false);
-        bot.Store.ApplyImport(
+        var bot = await BotHarness.CreateAsync(seedWard: false);
+        await bot.Store.ApplyImportAsync(
             WardData.Plan([Shared], [WardData.Admin, WardData.UbndLeader, WardData.UbndOfficer, WardData.Police, Assignee, SupportMember, Stranger]),
             "seed", new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         return bot;

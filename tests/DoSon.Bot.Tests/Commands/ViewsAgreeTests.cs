@@ -2,6 +2,7 @@ using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Import;
 using DoSon.Bot.Reports;
+using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;
 
@@ -14,10 +15,10 @@ public class ViewsAgreeTests
 {
     private static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json");
 
-    private static BotHarness SampleMonth()
+    private static async Task<BotHarness> SampleMonthAsync()
     {
-        var bot = new BotHarness(seedWard: false);
-        var outcome = bot.Get<AssignmentImporter>().Import(SamplePath, dryRun: false, "seed");
+        var bot = await BotHarness.CreateAsync(seedWard: false);
+        var outcome = await bot.Get<AssignmentImporter>().ImportAsync(SamplePath, dryRun: false, "seed");
         outcome.Succeeded.Should().BeTrue(string.Join("\n", outcome.Errors));
         return bot;
     }
@@ -25,12 +26,13 @@ public class ViewsAgreeTests
     [Fact]
     public async Task Donvi_tongquan_and_the_report_agree_on_what_UBKT_leads_and_supports()
     {
-        await using var bot = SampleMonth();
-        var cvp = bot.Store.FindMember("CVP")!;
+        await using var bot = await SampleMonthAsync();
+        var cvp = (await bot.Store.FindMemberAsync("CVP"))!;
 
         var unit = await bot.SayAsync(cvp, "/donvi UBKT");
         var overview = await bot.SayAsync(cvp, "/tongquan");
-        var report = MonthlyReport.Build(2026, 3, bot.Store.GetTasks(), bot.Store.GetUnits(), bot.Store.GetHistory, new DateOnly(2026, 3, 8)).ToText();
+        var tasks = await bot.Store.GetTasksAsync();
+        var report = MonthlyReport.Build(2026, 3, tasks, await bot.Store.GetUnitsAsync(), await bot.Store.GetHistoriesAsync(tasks), new DateOnly(2026, 3, 8)).ToText();
 
         unit.Should().Contain("• Chủ trì: 1 nhiệm vụ — 0 đã xong, 0 quá hạn, 0 vướng mắc.")
             .And.Contain("• Phối hợp: 1 nhiệm vụ — 0 đã xong, 0 quá hạn, 0 vướng mắc.")
@@ -57,7 +59,7 @@ public class ViewsAgreeTests
     [Fact]
     public async Task An_admins_nhiemvu_is_their_own_tasks_and_points_to_the_ward_views()
     {
-        await using var bot = new BotHarness();
+        await using var bot = await BotHarness.CreateAsync();
 
         var answer = await bot.SayAsync(WardData.Admin, "/nhiemvu");
 
@@ -69,7 +71,7 @@ public class ViewsAgreeTests
     [Fact]
     public async Task A_leaders_nhiemvu_holds_every_task_his_unit_leads_and_not_the_others()
     {
-        await using var bot = new BotHarness();
+        await using var bot = await BotHarness.CreateAsync();
 
         var answer = await bot.SayAsync(WardData.UbndLeader, "/nhiemvu");
 
@@ -80,7 +82,7 @@ public class ViewsAgreeTests
     public async Task Moc_shows_milestones_ahead_and_a_week_back_and_tatca_shows_them_all()
     {
         // 22/03 08:00 in the ward: the election (15/03) passed 7 days ago.
-        await using var bot = new BotHarness(now: new DateTimeOffset(2026, 3, 22, 1, 0, 0, TimeSpan.Zero));
+        await using var bot = await BotHarness.CreateAsync(now: new DateTimeOffset(2026, 3, 22, 1, 0, 0, TimeSpan.Zero));
         var week = await bot.SayAsync(WardData.UbndOfficer, "/moc");
         bot.Clock.Advance(TimeSpan.FromDays(1));
 
@@ -98,9 +100,9 @@ public class ViewsAgreeTests
     [Fact]
     public async Task History_shows_old_and_new_deadline_of_an_import_and_names_the_import_in_vietnamese()
     {
-        await using var bot = new BotHarness();
+        await using var bot = await BotHarness.CreateAsync();
         var moved = WardData.UbndTask with { Due = new DateOnly(2026, 3, 25), Assignees = ["CB-DC"] };
-        bot.Store.ApplyImport(WardData.Plan(tasks: [moved]) with
+        await bot.Store.ApplyImportAsync(WardData.Plan(tasks: [moved]) with
         {
             Units = [], Members = [], Milestones = [],
             Tasks = [new Change<WorkTask>(ChangeKind.Updated, moved, [ImportTexts.FieldAssignees, ImportTexts.FieldDue])],
@@ -116,11 +118,11 @@ public class ViewsAgreeTests
     [Fact]
     public async Task History_shows_old_and_new_percent_and_status_of_a_progress_report()
     {
-        await using var bot = new BotHarness();
+        await using var bot = await BotHarness.CreateAsync();
         await bot.SayAsync(WardData.UbndOfficer, "/capnhat T1 40");
         await bot.SayAsync(WardData.UbndOfficer, "/xong T1 đã trình");
 
-        var history = bot.Store.GetHistory("T1");
+        var history = await bot.Store.GetHistoryAsync("T1");
         var answer = await bot.SayAsync(WardData.Admin, "/chitiet T1");
 
         history[^1].Changes.Should().Equal(new FieldChange(TaskField.Percent, "40", "100"), new FieldChange(TaskField.Status, "InProgress", "Done"));

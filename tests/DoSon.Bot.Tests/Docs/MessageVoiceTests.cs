@@ -42,10 +42,15 @@ public class MessageVoiceTests
     [Fact]
     public async Task Every_commands_reply_in_the_sample_ward_reads_in_one_voice()
     {
-        await using var bot = new BotHarness(seedWard: false);
-        bot.Get<AssignmentImporter>().Import(SamplePath, dryRun: false, "seed").Succeeded.Should().BeTrue();
-        var task = bot.Store.GetTasks().OrderBy(t => t.Code, StringComparer.Ordinal).First();
-        var callers = Callers.Select(c => bot.Store.FindMember(c)!).ToList();
+        await using var bot = await BotHarness.CreateAsync(seedWard: false);
+        (await bot.Get<AssignmentImporter>().ImportAsync(SamplePath, dryRun: false, "seed")).Succeeded.Should().BeTrue();
+        var task = (await bot.Store.GetTasksAsync()).OrderBy(t => t.Code, StringComparer.Ordinal).First();
+        var callers = new List<Member>();
+        foreach (var caller in Callers)
+        {
+            callers.Add((await bot.Store.FindMemberAsync(caller))!);
+        }
+
         var arguments = new[] { "", task.Code, $"{task.Code} 50", "UBND", "03/2026", $"{task.Code} đã họp triển khai", "T9999-99" };
 
         var problems = new List<string>();

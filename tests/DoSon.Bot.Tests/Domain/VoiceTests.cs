@@ -49,7 +49,7 @@ public class VoiceTests
     [Fact]
     public async Task Chitiet_shows_the_seeded_history_as_nap_du_lieu_mau()
     {
-        await using var bot = new BotHarness();
+        await using var bot = await BotHarness.CreateAsync();
 
         var answer = await bot.SayAsync(WardData.Admin, "/chitiet T1");
 
@@ -67,12 +67,12 @@ public class VoiceTests
     [Fact]
     public async Task The_greeting_names_the_member_once()
     {
-        await using var bot = new BotHarness(seedWard: false);
-        bot.Get<DoSon.Bot.Import.AssignmentImporter>()
-            .Import(Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json"), dryRun: false, "seed")
+        await using var bot = await BotHarness.CreateAsync(seedWard: false);
+        (await bot.Get<DoSon.Bot.Import.AssignmentImporter>()
+            .ImportAsync(Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json"), dryRun: false, "seed"))
             .Succeeded.Should().BeTrue();
 
-        var answer = await bot.SayAsync(bot.Store.FindMember("CVP")!, "/trogiup");
+        var answer = await bot.SayAsync((await bot.Store.FindMemberAsync("CVP"))!, "/trogiup");
 
         answer.Should().StartWith("Xin chào đồng chí Chánh Văn phòng. Các lệnh đồng chí dùng được:");
     }

@@ -129,14 +129,14 @@ public sealed class BotHost : IAsyncDisposable
         TempDatabase database,
         FakeTimeProvider? clock = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IBotStore>? seed = null) =>
+        Func<IBotStore, Task>? seed = null) =>
         StartAsync(database, Merge(TelegramSettings(fake), settings), clock, seed);
 
     public static async Task<BotHost> StartAsync(
         TempDatabase database,
         IReadOnlyDictionary<string, string?> settings,
         FakeTimeProvider? clock = null,
-        Action<IBotStore>? seed = null,
+        Func<IBotStore, Task>? seed = null,
         bool web = false)
     {
         clock ??= new FakeTimeProvider(Start);
@@ -144,9 +144,9 @@ public sealed class BotHost : IAsyncDisposable
         var terminal = new StringWriter();
         var host = Build(database.Path, clock, logs, settings, web, TextWriter.Synchronized(terminal));
         var store = host.Services.GetRequiredService<IBotStore>();
-        if (store.IsEmpty())
+        if (await store.IsEmptyAsync())
         {
-            (seed ?? WardData.SeedInto)(store);
+            await (seed ?? WardData.SeedIntoAsync)(store);
         }
 
         await host.StartAsync();

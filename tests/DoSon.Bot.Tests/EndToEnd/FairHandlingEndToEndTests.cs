@@ -31,8 +31,8 @@ public sealed class FairHandlingEndToEndTests
 
     private static Task RunUntilAsync(BotHost bot, Func<bool> done) => ClockDriver.RunUntilAsync(bot.Clock, done, Step, spinsPerStep: 500);
 
-    private static List<string> ProgressNotes(BotHost bot, string task) =>
-        bot.Store.GetHistory(task).Where(r => r.Kind == ProgressKind.Progress).Select(r => r.Note ?? "").ToList();
+    private static async Task<List<string>> ProgressNotesAsync(BotHost bot, string task) =>
+        (await bot.Store.GetHistoryAsync(task)).Where(r => r.Kind == ProgressKind.Progress).Select(r => r.Note ?? "").ToList();
 
     // ------------------------------------------------------------------ Telegram
 
@@ -109,7 +109,7 @@ public sealed class FairHandlingEndToEndTests
         world.Fake.SentTo(Leader).Should().BeEmpty();
         world.Fake.SentTo(Officer).Select(m => m.Text).Should().SatisfyRespectively(
             Enumerable.Range(1, 5).Select(i => (Action<string?>)(t => t.Should().Contain(string.Create(CultureInfo.InvariantCulture, $"{i * 10}%")))));
-        ProgressNotes(world.Bot, "T2").Should().Equal(Enumerable.Range(1, 5).Select(i => $"lần {i}"));
+        (await ProgressNotesAsync(world.Bot, "T2")).Should().Equal(Enumerable.Range(1, 5).Select(i => $"lần {i}"));
 
         world.Fake.ReleaseSendsTo(Leader);
         await RunUntilAsync(world.Bot, () => world.Fake.SentTo(Leader).Count == 1);
@@ -139,7 +139,7 @@ public sealed class FairHandlingEndToEndTests
 
         world.Fake.IsConfirmed(police[1].UpdateId).Should().BeTrue();
         world.Fake.SentTo(Officer).Should().HaveCount(10, "each of the officer's updates was handled once");
-        ProgressNotes(world.Bot, "T2").Should().Equal(Enumerable.Range(1, 10).Select(i => $"lần {i}"));
+        (await ProgressNotesAsync(world.Bot, "T2")).Should().Equal(Enumerable.Range(1, 10).Select(i => $"lần {i}"));
         world.Fake.SentTo(Police).Should().HaveCount(2);
     }
 
@@ -191,7 +191,7 @@ public sealed class FairHandlingEndToEndTests
         world.Fake.SendText(ZaloWorld.Officer, "/capnhat T2 30 lần 3");
         await RunUntilAsync(world.Bot, () => world.Fake.SentTo(ZaloWorld.Officer).Count == 3);
 
-        ProgressNotes(world.Bot, "T2").Should().Equal("lần 1", "lần 2", "lần 3");
+        (await ProgressNotesAsync(world.Bot, "T2")).Should().Equal("lần 1", "lần 2", "lần 3");
         world.Bot.Logs.Lines.Should().Contain(l => l.Contains(afterRestart.MessageId, StringComparison.Ordinal) && l.Contains("bỏ qua", StringComparison.Ordinal));
         underWay.MessageId.Should().NotBe(afterRestart.MessageId);
     }

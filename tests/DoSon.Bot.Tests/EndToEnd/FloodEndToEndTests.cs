@@ -52,7 +52,7 @@ public sealed class FloodEndToEndTests
     public async Task A_telegram_stranger_can_still_link_while_flooding()
     {
         await using var world = await TelegramWorld.StartAsync();
-        var invite = world.Bot.Services.GetRequiredService<ChatInvites>().Create("CT-UBND");
+        var invite = await world.Bot.Services.GetRequiredService<ChatInvites>().CreateAsync("CT-UBND");
 
         for (var i = 0; i < 5; i++)
         {
@@ -63,7 +63,7 @@ public sealed class FloodEndToEndTests
         var welcome = await world.MessageAsync(TelegramStranger, 2);
 
         welcome.Text.Should().Contain("Đã liên kết");
-        world.Bot.Store.FindMemberByTelegram(TelegramStranger)!.Code.Should().Be("CT-UBND");
+        (await world.Bot.Store.FindMemberByTelegramAsync(TelegramStranger))!.Code.Should().Be("CT-UBND");
         Gate(world.Bot).DroppedSoFar(ChatPlatform.Telegram).Should().Be(4);
     }
 
@@ -96,7 +96,7 @@ public sealed class FloodEndToEndTests
     public async Task A_members_taps_count_too_and_every_tap_is_answered()
     {
         await using var world = await TelegramWorld.StartAsync(settings: new Dictionary<string, string?> { ["Chat:MaxMessagesPerMinute"] = "2" });
-        var task = world.Bot.Store.FindTask("T1")!;
+        var task = (await world.Bot.Store.FindTaskAsync("T1"))!;
         var channel = world.Bot.Services.GetServices<IChatChannel>().Single(c => c.Name == "telegram");
         var sent = await channel.SendAsync(new OutgoingMessage(TelegramOfficer.ToString(CultureInfo.InvariantCulture), new Reply("🔔 Nhắc việc: T1", TaskButtons.For(task)), ["T1"]), CancellationToken.None);
         var reminder = int.Parse(sent.MessageId, CultureInfo.InvariantCulture);
@@ -110,12 +110,12 @@ public sealed class FloodEndToEndTests
 
         world.Fake.AnswerOf(slowed.CallbackQueryId!)!.Text.Should().Be(FloodTexts.SlowDown);
         world.Fake.AnswerOf(dropped.CallbackQueryId!)!.Text.Should().BeNullOrEmpty();
-        world.Bot.Store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.NotStarted, "a tap over the limit changes nothing");
+        (await world.Bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.NotStarted, "a tap over the limit changes nothing");
 
         world.Bot.Clock.Advance(TimeSpan.FromMinutes(1));
         var later = world.Fake.PressButton(TelegramOfficer, TelegramOfficer, reminder, TaskButtons.Encode(TaskAction.Done, "T1"));
         await world.Fake.WaitUntilAsync(() => world.Fake.AnswerOf(later.CallbackQueryId!) is not null).WaitAsync(BotHost.Patience);
-        world.Bot.Store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.Done);
+        (await world.Bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.Done);
     }
 
     // ------------------------------------------------------------------ Zalo
@@ -171,7 +171,7 @@ public sealed class FloodEndToEndTests
     [Fact]
     public async Task A_wrong_chat_setting_stops_the_host_with_a_message_naming_the_key()
     {
-        await using var bot = new BotHarness(new Dictionary<string, string?> { ["Chat:MaxMessagesPerMinute"] = "0" });
+        await using var bot = await BotHarness.CreateAsync(new Dictionary<string, string?> { ["Chat:MaxMessagesPerMinute"] = "0" });
 
         var act = () => bot.Host.StartAsync();
 

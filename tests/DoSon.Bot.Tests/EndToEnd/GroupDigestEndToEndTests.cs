@@ -23,17 +23,17 @@ public sealed class GroupDigestEndToEndTests
     private static DateTimeOffset Local(int day, int hour, int minute = 0) =>
         new DateTimeOffset(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(7)).ToUniversalTime();
 
-    private static void SeedWithGroups(IBotStore store)
+    private static async Task SeedWithGroupsAsync(IBotStore store)
     {
-        WardData.SeedInto(store);
+        await WardData.SeedIntoAsync(store);
         var groups = (ITelegramStore)store;
-        groups.RegisterGroup(new TelegramGroup(Board, "Ban Thường vụ Đảng ủy", "CVP", Local(1, 8)));
-        groups.RegisterGroup(new TelegramGroup(Office, "Văn phòng Đảng ủy", "CVP", Local(1, 8)));
+        await groups.RegisterGroupAsync(new TelegramGroup(Board, "Ban Thường vụ Đảng ủy", "CVP", Local(1, 8)));
+        await groups.RegisterGroupAsync(new TelegramGroup(Office, "Văn phòng Đảng ủy", "CVP", Local(1, 8)));
     }
 
     private static async Task<TelegramWorld> StartAsync(FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var world = await TelegramWorld.StartAsync(new FakeTelegramOptions { Clock = clock }, settings, SeedWithGroups, clock);
+        var world = await TelegramWorld.StartAsync(new FakeTelegramOptions { Clock = clock }, settings, SeedWithGroupsAsync, clock);
         world.Fake.AddGroup(Board, "Ban Thường vụ Đảng ủy", supergroup: true);
         world.Fake.AddGroup(Office, "Văn phòng Đảng ủy");
         world.Fake.AddGroup(LateGroup, "Chi bộ Tổ dân phố 8");
@@ -97,7 +97,7 @@ public sealed class GroupDigestEndToEndTests
         world.Fake.SentTo(Board).Should().HaveCount(2);
 
         // A group registered after this morning's digest: it waits for the next one.
-        ((ITelegramStore)world.Bot.Store).RegisterGroup(new TelegramGroup(LateGroup, "Chi bộ Tổ dân phố 8", "CVP", Local(2, 7, 30)));
+        await ((ITelegramStore)world.Bot.Store).RegisterGroupAsync(new TelegramGroup(LateGroup, "Chi bộ Tổ dân phố 8", "CVP", Local(2, 7, 30)));
 
         // Restart at 09:00: this morning's digests were missed by less than Reminders:CatchUpHours, so
         // they are run again at once, and find every group already served.

@@ -29,14 +29,14 @@ public sealed partial class OfficeEndToEndTests
 
         invite.Text.Should().StartWith("Mã liên kết cho CB-DC").And.Contain($"https://t.me/{world.Fake.BotUsername}?start={code}");
         welcome.Text.Should().Contain("Đã liên kết");
-        world.Bot.Store.FindMemberByTelegram(2001)!.Code.Should().Be("CB-DC");
+        (await world.Bot.Store.FindMemberByTelegramAsync(2001))!.Code.Should().Be("CB-DC");
     }
 
     [Fact]
     public async Task On_telegram_thanhvien_lists_the_members_for_an_admin_and_refuses_a_leader()
     {
         await using var world = await TelegramWorld.StartAsync();
-        world.Bot.Store.SetTelegramUser("CB-DC", null);
+        await world.Bot.Store.SetTelegramUserAsync("CB-DC", null);
 
         world.Fake.SendText(Admin, "/thanhvien");
         var list = await world.MessageAsync(Admin);
@@ -95,7 +95,7 @@ public sealed partial class OfficeEndToEndTests
 
         ask.Text.Should().EndWith("gõ:\n/capnhat T1 20 mởlại");
         reopened.Text.Should().StartWith("Đã mở lại nhiệm vụ T1: đang thực hiện 20%");
-        world.Bot.Store.GetHistory("T1")[^1].Kind.Should().Be(ProgressKind.Reopened);
+        (await world.Bot.Store.GetHistoryAsync("T1"))[^1].Kind.Should().Be(ProgressKind.Reopened);
     }
 
     [Fact]
@@ -107,21 +107,21 @@ public sealed partial class OfficeEndToEndTests
 
         world.Fake.SendText(Officer, "/capnhat T1 20");
         var ask = await world.MessageAsync(Officer, 2);
-        world.Bot.Store.FindTask("T1")!.IsDone.Should().BeTrue("asking changes nothing");
+        (await world.Bot.Store.FindTaskAsync("T1"))!.IsDone.Should().BeTrue("asking changes nothing");
         var press = world.Fake.PressButton(Officer, ask, "Mở lại nhiệm vụ");
         await world.Fake.WaitUntilAsync(() => world.Fake.AnswerOf(press.CallbackQueryId!) is not null).WaitAsync(BotHost.Patience);
 
         world.Fake.AnswerOf(press.CallbackQueryId!)!.Text.Should().Be("Đã mở lại nhiệm vụ T1: đang thực hiện 20%.");
-        var task = world.Bot.Store.FindTask("T1")!;
+        var task = (await world.Bot.Store.FindTaskAsync("T1"))!;
         (task.Status, task.Percent).Should().Be((WorkTaskStatus.InProgress, 20));
-        var last = world.Bot.Store.GetHistory("T1")[^1];
+        var last = (await world.Bot.Store.GetHistoryAsync("T1"))[^1];
         (last.Kind, last.MemberCode, last.Channel).Should().Be((ProgressKind.Reopened, "CB-DC", "telegram"));
 
-        var count = world.Bot.Store.GetHistory("T1").Count;
+        var count = (await world.Bot.Store.GetHistoryAsync("T1")).Count;
         await world.Fake.WaitUntilAsync(() => world.Fake.Message(Officer, ask.MessageId).EditCount > 0).WaitAsync(BotHost.Patience);
         world.Fake.Message(Officer, ask.MessageId).AllButtons.Select(b => b.Text).Should().NotContain("Mở lại nhiệm vụ", "the message now offers the open task's buttons");
         var again = world.Fake.PressButton(Officer, Officer, ask.MessageId, "t:reo:T1:20");
         await world.Fake.WaitUntilAsync(() => world.Fake.AnswerOf(again.CallbackQueryId!) is not null).WaitAsync(BotHost.Patience);
-        world.Bot.Store.GetHistory("T1").Should().HaveCount(count, "a second tap on a task no longer finished changes nothing");
+        (await world.Bot.Store.GetHistoryAsync("T1")).Should().HaveCount(count, "a second tap on a task no longer finished changes nothing");
     }
 }

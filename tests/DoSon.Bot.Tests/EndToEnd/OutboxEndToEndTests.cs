@@ -45,7 +45,7 @@ public sealed class OutboxEndToEndTests
     }
 
     private static async Task<(TelegramWorld World, FakeTimeProvider Clock)> StartAsync(
-        Dictionary<string, string?> settings, FakeRateLimits? limits = null, Action<IBotStore>? seed = null)
+        Dictionary<string, string?> settings, FakeRateLimits? limits = null, Func<IBotStore, Task>? seed = null)
     {
         var clock = new FakeTimeProvider(BotHost.Start);
         var world = await TelegramWorld.StartAsync(new FakeTelegramOptions { Clock = clock, RateLimits = limits }, settings, seed, clock);
@@ -86,7 +86,7 @@ public sealed class OutboxEndToEndTests
         outcome.Attempts.Should().Be(3);
         SendsTo(world, Police).Select(c => c.StatusCode).Should().Equal(500, 500, 200);
         world.Fake.SentTo(Police).Should().ContainSingle().Which.Text.Should().Contain("T3 —");
-        var reminder = Reminders(world).FindReminder("task:T3:TCA:before-3")!;
+        var reminder = (await Reminders(world).FindReminderAsync("task:T3:TCA:before-3"))!;
         reminder.State.Should().Be(ReminderState.Sent);
         reminder.Attempts.Should().Be(3);
         reminder.Channel.Should().Be("telegram");
@@ -106,7 +106,7 @@ public sealed class OutboxEndToEndTests
         // The held call is recorded when the server notices the client gave up, which may be after the retry.
         SendsTo(world, Police).Select(c => c.StatusCode).Should().BeEquivalentTo([0, 200], "the first call got no answer before the client's time-out");
         world.Fake.SentTo(Police).Should().ContainSingle();
-        Reminders(world).FindReminder("task:T3:TCA:before-3")!.State.Should().Be(ReminderState.Sent);
+        (await Reminders(world).FindReminderAsync("task:T3:TCA:before-3"))!.State.Should().Be(ReminderState.Sent);
     }
 
     /// <summary>The Bot API has no idempotency key and a bot cannot read back what it sent, so after a
@@ -126,7 +126,7 @@ public sealed class OutboxEndToEndTests
         var messages = world.Fake.SentTo(Police);
         messages.Should().HaveCount(2, "Telegram took the first one; the bot only saw a time-out");
         messages[1].Text.Should().Be(messages[0].Text);
-        Reminders(world).GetReminders().Where(r => r.MemberCode == "TCA" && r.State == ReminderState.Sent)
+        (await Reminders(world).GetRemindersAsync()).Where(r => r.MemberCode == "TCA" && r.State == ReminderState.Sent)
             .Should().ContainSingle().Which.Attempts.Should().Be(2);
     }
 
@@ -140,8 +140,8 @@ public sealed class OutboxEndToEndTests
 
         await ClockDriver.AdvanceToAsync(clock, Due, () => delivery.IsCompleted, Step, 200);
         (await delivery).Should().Match<DeliveryOutcome>(o => o.Status == DeliveryStatus.Blocked && o.Attempts == 1);
-        world.Bot.Store.FindMember("TCA")!.Unreachable.Should().BeTrue();
-        Reminders(world).FindReminder("task:T3:TCA:before-3")!.State.Should().Be(ReminderState.Failed);
+        (await world.Bot.Store.FindMemberAsync("TCA"))!.Unreachable.Should().BeTrue();
+        (await Reminders(world).FindReminderAsync("task:T3:TCA:before-3"))!.State.Should().Be(ReminderState.Failed);
 
         // The admins' notice goes out at the start of the next minute.
         await ClockDriver.RunUntilAsync(clock, () => world.Fake.SentTo(Admin).Count > 0, TimeSpan.FromMilliseconds(200), 200);
@@ -160,7 +160,7 @@ public sealed class OutboxEndToEndTests
 
         await ClockDriver.AdvanceToAsync(clock, Due, () => delivery.IsCompleted, Step, 200);
         (await delivery).Should().Match<DeliveryOutcome>(o => o.Status == DeliveryStatus.Failed && o.Attempts == 3);
-        var reminder = Reminders(world).FindReminder("task:T3:TCA:before-3")!;
+        var reminder = (await Reminders(world).FindReminderAsync("task:T3:TCA:before-3"))!;
         reminder.State.Should().Be(ReminderState.Failed);
         reminder.Attempts.Should().Be(3);
 
@@ -169,7 +169,7 @@ public sealed class OutboxEndToEndTests
         world.Fake.SentTo(Admin).Should().ContainSingle().Which.Text.Should().Contain("Không gửi được nhắc việc cho đồng chí Trưởng Công an (TCA) qua telegram sau 3 lần thử");
         SendsTo(world, Police).Select(c => c.StatusCode).Should().Equal(502, 502, 502);
         world.Fake.SentTo(Police).Should().BeEmpty();
-        world.Bot.Store.FindMember("TCA")!.Unreachable.Should().BeFalse("a failure is not a block");
+        (await world.Bot.Store.FindMemberAsync("TCA"))!.Unreachable.Should().BeFalse("a failure is not a block");
     }
 
     // ------------------------------------------------------------------ bursts under 429
@@ -179,13 +179,13 @@ public sealed class OutboxEndToEndTests
     private static long BurstChat(int i) => 3000 + i;
 
     /// <summary>WardData plus 40 members, each with a task due 05/03: 41 reminders fall due together.</summary>
-    private static void SeedBurst(IBotStore store)
+    private static async Task SeedBurstAsync(IBotStore store)
     {
         var members = Enumerable.Range(1, BurstMembers)
             .Select(i => new Member($"B{i:00}", $"Cán bộ {i}", "Công chức", ["UBND"], MemberRole.Member, TelegramUserId: BurstChat(i)))
             .ToList();
         var tasks = members.Select(m => WardData.Task($"{m.Code}-T", "UBND", new DateOnly(2026, 3, 5), m.Code));
-        store.ApplyImport(
+        await store.ApplyImportAsync(
             WardData.Plan(tasks: [WardData.LandTask, WardData.UbndTask, WardData.PoliceTask, .. tasks],
                 members: [WardData.Admin, WardData.UbndLeader, WardData.UbndOfficer, WardData.Police, .. members]),
             "seed", new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
@@ -217,7 +217,7 @@ public sealed class OutboxEndToEndTests
         var (world, clock) = await StartAsync(
             Settings(("Reminders:Outbox:PerSecond", "100"), ("Reminders:Outbox:MaxTries", "10")),
             new FakeRateLimits(),
-            SeedBurst);
+            SeedBurstAsync);
         await using var _ = world;
         for (var i = 1; i <= BurstMembers; i++)
         {
@@ -248,9 +248,9 @@ public sealed class OutboxEndToEndTests
         var police = world.Fake.SentTo(Police).Select(m => m.Text).ToList();
         police.Should().HaveCount(6).And.OnlyHaveUniqueItems();
         police.Should().ContainSingle(t => t!.Contains("T3 —"));
-        var sent = Reminders(world).GetReminders(ReminderState.Sent);
+        var sent = await Reminders(world).GetRemindersAsync(ReminderState.Sent);
         sent.Should().HaveCount(BurstMembers + 1).And.OnlyContain(r => r.SendAt == Due);
-        Reminders(world).GetReminders(ReminderState.Pending).Should().OnlyContain(r => r.SendAt > Due);
+        (await Reminders(world).GetRemindersAsync(ReminderState.Pending)).Should().OnlyContain(r => r.SendAt > Due);
 
         var sends = world.Fake.CallsTo("sendMessage");
         sends.Count(c => c.StatusCode == 429).Should().BeGreaterThanOrEqualTo(2);

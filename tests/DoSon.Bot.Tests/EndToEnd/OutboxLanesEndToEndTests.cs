@@ -26,7 +26,7 @@ public sealed class OutboxLanesEndToEndTests
     private static readonly long[] QueuedChats = [1001, 1002, 1004];
 
     /// <summary>A busy month: many open tasks with long titles, so an admin's /nhiemvu is long.</summary>
-    private static void AddBusyMonth(IBotStore store, int count, DateTimeOffset at)
+    private static async Task AddBusyMonthAsync(IBotStore store, int count, DateTimeOffset at)
     {
         var tasks = Enumerable.Range(1, count)
             .Select(i => WardData.Task($"B{i:D3}", "UBND", new DateOnly(2026, 3, 25), "CB-DC") with
@@ -35,12 +35,12 @@ public sealed class OutboxLanesEndToEndTests
             })
             .Select(t => new Change<WorkTask>(ChangeKind.Created, t, []))
             .ToList();
-        store.ApplyImport(new ImportPlan(new SourceNotice("TB-03B", new DateOnly(2026, 2, 28), "Bổ sung"), [], [], [], tasks), "test", at);
+        await store.ApplyImportAsync(new ImportPlan(new SourceNotice("TB-03B", new DateOnly(2026, 2, 28), "Bổ sung"), [], [], [], tasks), "test", at);
     }
 
     private static async Task<string> AnswerTextAsync(BotHost bot, string memberCode, string command, string channel)
     {
-        var member = bot.Store.FindMember(memberCode)!;
+        var member = (await bot.Store.FindMemberAsync(memberCode))!;
         return (await bot.Services.GetRequiredService<Conversation>().AnswerAsync(member, command, channel, CancellationToken.None)).Text;
     }
 
@@ -66,7 +66,7 @@ public sealed class OutboxLanesEndToEndTests
             ["Reminders:Outbox:MaxDelaySeconds"] = "1",
         };
         await using var world = await TelegramWorld.StartAsync(new FakeTelegramOptions { Clock = clock, RateLimits = new FakeRateLimits() }, settings, null, clock);
-        AddBusyMonth(world.Bot.Store, 300, clock.GetUtcNow());
+        await AddBusyMonthAsync(world.Bot.Store, 300, clock.GetUtcNow());
         var expected = TelegramFormat.Split(await AnswerTextAsync(world.Bot, "CVP", "/donvi UBND", TelegramChannel.ChannelName));
         expected.Should().HaveCountGreaterThanOrEqualTo(11).And.HaveCountLessThanOrEqualTo(20);
 
@@ -131,7 +131,7 @@ public sealed class OutboxLanesEndToEndTests
         };
         await using var world = await TelegramWorld.StartAsync(new FakeTelegramOptions { Clock = clock }, settings, null, clock);
         var sender = world.Bot.Services.GetRequiredService<ChatOutbox>().For(TelegramChannel.ChannelName);
-        var reminder = await sender.SendAsync(new OutgoingMessage("1003", new Reply("🔔 Nhắc việc:\nT1 — Nhiệm vụ T1", TaskButtons.For(world.Bot.Store.FindTask("T1")!)), ["T1"]), CancellationToken.None);
+        var reminder = await sender.SendAsync(new OutgoingMessage("1003", new Reply("🔔 Nhắc việc:\nT1 — Nhiệm vụ T1", TaskButtons.For((await world.Bot.Store.FindTaskAsync("T1"))!)), ["T1"]), CancellationToken.None);
         var tapped = world.Fake.Message(1003, int.Parse(reminder.Sent!.MessageId, CultureInfo.InvariantCulture));
         // Three more reminders wait for the next seconds (one message a second in this test).
         var queued = QueuedChats
@@ -161,7 +161,7 @@ public sealed class OutboxLanesEndToEndTests
             ["Reminders:Outbox:MaxDelaySeconds"] = "1",
         };
         await using var world = await ZaloWorld.StartAsync(new FakeZaloOptions { Clock = clock }, settings, clock: clock);
-        AddBusyMonth(world.Bot.Store, 50, clock.GetUtcNow());
+        await AddBusyMonthAsync(world.Bot.Store, 50, clock.GetUtcNow());
         var expected = ZaloFormat.Render(Reply.Say(await AnswerTextAsync(world.Bot, "CVP", "/donvi UBND", ZaloChannel.ChannelName)));
         expected.Should().HaveCountGreaterThanOrEqualTo(4).And.HaveCountLessThanOrEqualTo(10);
 
@@ -228,7 +228,7 @@ public sealed class OutboxLanesEndToEndTests
             ["Reminders:Outbox:MaxDelaySeconds"] = "1",
         };
         await using var world = await ZaloWorld.StartAsync(new FakeZaloOptions { Clock = clock }, settings, clock: clock);
-        AddBusyMonth(world.Bot.Store, 200, clock.GetUtcNow());
+        await AddBusyMonthAsync(world.Bot.Store, 200, clock.GetUtcNow());
         var expected = ZaloFormat.Render(Reply.Say(await AnswerTextAsync(world.Bot, "CVP", "/donvi UBND", ZaloChannel.ChannelName)));
         expected.Should().HaveCountGreaterThanOrEqualTo(11).And.HaveCountLessThanOrEqualTo(30);
 

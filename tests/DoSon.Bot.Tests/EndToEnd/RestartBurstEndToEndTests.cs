@@ -35,35 +35,35 @@ public sealed class RestartBurstEndToEndTests
     private static string ZaloChat(int i) => $"5a1b2c3d4e5f{i:00000000}";
 
     /// <summary>WardData plus 300 members, each with a task due 05/03/2026, linked on Telegram or on Zalo.</summary>
-    private static void SeedBurst(IBotStore store, bool zalo)
+    private static async Task SeedBurstAsync(IBotStore store, bool zalo)
     {
         var members = Enumerable.Range(1, Burst)
             .Select(i => new Member(Code(i), $"Cán bộ {i}", "Công chức", ["UBND"], MemberRole.Member,
                 TelegramUserId: zalo ? null : TelegramChat(i), ZaloUserId: zalo ? ZaloChat(i) : null))
             .ToList();
         var tasks = members.Select(m => WardData.Task($"{m.Code}-T", "UBND", new DateOnly(2026, 3, 5), m.Code));
-        store.ApplyImport(
+        await store.ApplyImportAsync(
             WardData.Plan(tasks: [WardData.LandTask, WardData.UbndTask, WardData.PoliceTask, .. tasks],
                 members: [WardData.Admin, WardData.UbndLeader, WardData.UbndOfficer, WardData.Police, .. members]),
             "seed", new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
     }
 
-    private static IReadOnlyList<Reminder> BurstReminders(BotHost bot) =>
-        [.. bot.Services.GetRequiredService<IReminderStore>().GetReminders().Where(r => r.MemberCode.StartsWith('R') && r.Key.EndsWith(":before-3", StringComparison.Ordinal))];
+    private static async Task<IReadOnlyList<Reminder>> BurstRemindersAsync(BotHost bot) =>
+        [.. (await bot.Services.GetRequiredService<IReminderStore>().GetRemindersAsync()).Where(r => r.MemberCode.StartsWith('R') && r.Key.EndsWith(":before-3", StringComparison.Ordinal))];
 
     [Fact]
     public async Task A_restart_in_the_middle_of_a_telegram_burst_of_300_reminders_loses_none_and_sends_none_twice()
     {
         var clock = new FakeTimeProvider(BotHost.Start);
         await using var world = await TelegramWorld.StartAsync(
-            new FakeTelegramOptions { Clock = clock, RateLimits = new FakeRateLimits() }, null, s => SeedBurst(s, zalo: false), clock);
+            new FakeTelegramOptions { Clock = clock, RateLimits = new FakeRateLimits() }, null, async s => await SeedBurstAsync(s, zalo: false), clock);
         for (var i = 1; i <= Burst; i++)
         {
             world.Fake.AddUser(TelegramChat(i), $"Cán bộ {i}");
         }
 
         int Accepted() => world.Fake.CallsTo("sendMessage").Where(c => c.StatusCode == 200 && c.ChatId > 40_000).Select(c => c.ChatId).Distinct().Count();
-        BurstReminders(world.Bot).Should().HaveCount(Burst).And.OnlyContain(r => r.State == ReminderState.Pending);
+        (await BurstRemindersAsync(world.Bot)).Should().HaveCount(Burst).And.OnlyContain(r => r.State == ReminderState.Pending);
 
         // The server's count, checked by the server itself after every change: cheap enough to spin on.
         var hundred = world.Fake.WaitUntilAsync(() => Accepted() >= 100);
@@ -89,7 +89,7 @@ public sealed class RestartBurstEndToEndTests
                 .Which.Text.Should().Contain($"{Code(i)}-T —");
         }
 
-        BurstReminders(world.Bot).Should().HaveCount(Burst).And.OnlyContain(r => r.State == ReminderState.Sent && r.Channel == "telegram");
+        (await BurstRemindersAsync(world.Bot)).Should().HaveCount(Burst).And.OnlyContain(r => r.State == ReminderState.Sent && r.Channel == "telegram");
         world.Fake.Calls.Should().NotContain(c => c.StatusCode == 429, "both processes kept Telegram's limits");
     }
 
@@ -97,7 +97,7 @@ public sealed class RestartBurstEndToEndTests
     public async Task A_restart_in_the_middle_of_a_zalo_burst_of_300_reminders_loses_none_and_sends_none_twice()
     {
         var clock = new FakeTimeProvider(BotHost.Start);
-        await using var world = await ZaloWorld.StartAsync(new FakeZaloOptions { Clock = clock }, clock: clock, seed: s => SeedBurst(s, zalo: true));
+        await using var world = await ZaloWorld.StartAsync(new FakeZaloOptions { Clock = clock }, clock: clock, seed: async s => await SeedBurstAsync(s, zalo: true));
         for (var i = 1; i <= Burst; i++)
         {
             world.Fake.AddUser(ZaloChat(i));
@@ -105,7 +105,7 @@ public sealed class RestartBurstEndToEndTests
 
         var burstChats = Enumerable.Range(1, Burst).Select(ZaloChat).ToHashSet(StringComparer.Ordinal);
         int Accepted() => burstChats.Count(c => world.Fake.SentTo(c).Count > 0);
-        BurstReminders(world.Bot).Should().HaveCount(Burst).And.OnlyContain(r => r.State == ReminderState.Pending);
+        (await BurstRemindersAsync(world.Bot)).Should().HaveCount(Burst).And.OnlyContain(r => r.State == ReminderState.Pending);
 
         var hundred = world.Fake.WaitUntilAsync(() => Accepted() >= 100);
         await ClockDriver.AdvanceToAsync(clock, Due, () => hundred.IsCompleted, Step, 200);
@@ -127,7 +127,7 @@ public sealed class RestartBurstEndToEndTests
                 .Which.Text.Should().Contain($"{Code(i)}-T");
         }
 
-        BurstReminders(world.Bot).Should().HaveCount(Burst).And.OnlyContain(r => r.State == ReminderState.Sent && r.Channel == "zalo");
+        (await BurstRemindersAsync(world.Bot)).Should().HaveCount(Burst).And.OnlyContain(r => r.State == ReminderState.Sent && r.Channel == "zalo");
         world.Fake.CallsTo("sendMessage").Should().OnlyContain(c => c.Ok);
     }
 }

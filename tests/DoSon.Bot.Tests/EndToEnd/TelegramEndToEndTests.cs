@@ -41,7 +41,12 @@ public sealed partial class TelegramEndToEndTests
     /// the buttons of the task when there is one.</summary>
     private static async Task<FakeMessage> SendReminderAsync(TelegramWorld world, long chatId, params string[] codes)
     {
-        var tasks = codes.Select(c => world.Bot.Store.FindTask(c)!).ToList();
+        var tasks = new List<WorkTask>();
+        foreach (var code in codes)
+        {
+            tasks.Add((await world.Bot.Store.FindTaskAsync(code))!);
+        }
+
         var text = "🔔 Nhắc việc:\n" + string.Join("\n", tasks.Select(t => $"{t.Code} — {t.Title}, hạn {DueText.Deadline(t)}"));
         var reply = new Reply(text, tasks.Count == 1 ? TaskButtons.For(tasks[0]) : []);
         var sent = await Channel(world).SendAsync(new OutgoingMessage(chatId.ToString(CultureInfo.InvariantCulture), reply, codes), CancellationToken.None);
@@ -76,12 +81,12 @@ public sealed partial class TelegramEndToEndTests
         var welcome = await world.MessageAsync(2001);
 
         welcome.Text.Should().Contain("Đã liên kết").And.Contain(WardData.UbndOfficer.Name);
-        world.Bot.Store.FindMemberByTelegram(2001)!.Code.Should().Be("CB-DC");
+        (await world.Bot.Store.FindMemberByTelegramAsync(2001))!.Code.Should().Be("CB-DC");
 
         world.Fake.SendText(2002, "/start " + code);
         var refused = await world.MessageAsync(2002);
         refused.Text.Should().Contain("đã được dùng").And.Contain("2002");
-        world.Bot.Store.FindMemberByTelegram(2002).Should().BeNull();
+        (await world.Bot.Store.FindMemberByTelegramAsync(2002)).Should().BeNull();
     }
 
     [Fact]
@@ -95,8 +100,8 @@ public sealed partial class TelegramEndToEndTests
         var refused = await world.MessageAsync(2003);
 
         refused.Text.Should().Contain("hết hạn");
-        world.Bot.Store.FindMemberByTelegram(2003).Should().BeNull();
-        world.Bot.Store.FindMember("CT-UBND")!.TelegramUserId.Should().Be(WardData.UbndLeader.TelegramUserId);
+        (await world.Bot.Store.FindMemberByTelegramAsync(2003)).Should().BeNull();
+        (await world.Bot.Store.FindMemberAsync("CT-UBND"))!.TelegramUserId.Should().Be(WardData.UbndLeader.TelegramUserId);
     }
 
     [Fact]
@@ -159,8 +164,8 @@ public sealed partial class TelegramEndToEndTests
     public async Task A_task_title_with_markup_characters_is_escaped()
     {
         var odd = WardData.Task("T9", "UBND", new DateOnly(2026, 3, 12), "CB-DC") with { Title = "Báo cáo <b>& tổng hợp</b> > 5 tổ" };
-        await using var world = await TelegramWorld.StartAsync(seed: store =>
-            store.ApplyImport(WardData.Plan(tasks: [WardData.LandTask, odd]), "seed", BotHost.Start));
+        await using var world = await TelegramWorld.StartAsync(seed: async store =>
+            await store.ApplyImportAsync(WardData.Plan(tasks: [WardData.LandTask, odd]), "seed", BotHost.Start));
 
         world.Fake.SendText(Officer, "/chitiet T9");
         var answer = await world.MessageAsync(Officer);
@@ -183,8 +188,8 @@ public sealed partial class TelegramEndToEndTests
         await world.Fake.WaitForCallAsync("editMessageText").WaitAsync(BotHost.Patience);
 
         answer.Text.Should().Contain("hoàn thành").And.Contain("T1");
-        world.Bot.Store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.Done);
-        world.Bot.Store.GetHistory("T1")[^1].Channel.Should().Be("telegram");
+        (await world.Bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.Done);
+        (await world.Bot.Store.GetHistoryAsync("T1"))[^1].Channel.Should().Be("telegram");
         var edited = world.Fake.Message(Officer, reminder.MessageId);
         edited.EditCount.Should().Be(1);
         edited.Text.Should().StartWith("🔔 Nhắc việc:").And.Contain("Đã hoàn thành");
@@ -201,7 +206,7 @@ public sealed partial class TelegramEndToEndTests
         // The tap is answered first; the edit follows it.
         await world.Fake.WaitForCallAsync("editMessageText").WaitAsync(BotHost.Patience);
 
-        world.Bot.Store.FindTask("T2")!.Percent.Should().Be(50);
+        (await world.Bot.Store.FindTaskAsync("T2"))!.Percent.Should().Be(50);
         var edited = world.Fake.Message(Officer, reminder.MessageId);
         edited.AllButtons.Select(b => b.Text).Should().Contain("📈 75%").And.NotContain(["📈 25%", "📈 50%"]);
         edited.Text.Should().Contain("Đang thực hiện 50%");
@@ -212,7 +217,7 @@ public sealed partial class TelegramEndToEndTests
     {
         await using var world = await TelegramWorld.StartAsync();
         var reminder = await SendReminderAsync(world, Officer, "T1");
-        var historyBefore = world.Bot.Store.GetHistory("T1").Count;
+        var historyBefore = (await world.Bot.Store.GetHistoryAsync("T1")).Count;
 
         var notHis = await AnsweredAsync(world, world.Fake.PressButton(Police, Officer, reminder.MessageId, TaskButtons.Encode(TaskAction.Done, "T1")));
         var unknown = await AnsweredAsync(world, world.Fake.PressButton(Officer, Officer, reminder.MessageId, TaskButtons.Encode(TaskAction.Done, "T404")));
@@ -223,8 +228,8 @@ public sealed partial class TelegramEndToEndTests
         unknown.Text.Should().Contain("T404");
         malformed.Text.Should().Contain("không còn dùng được");
         stranger.Text.Should().Contain("chưa được liên kết");
-        world.Bot.Store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.NotStarted);
-        world.Bot.Store.GetHistory("T1").Should().HaveCount(historyBefore);
+        (await world.Bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.NotStarted);
+        (await world.Bot.Store.GetHistoryAsync("T1")).Should().HaveCount(historyBefore);
         world.Fake.Message(Officer, reminder.MessageId).EditCount.Should().Be(0);
     }
 
@@ -234,13 +239,13 @@ public sealed partial class TelegramEndToEndTests
         await using var world = await TelegramWorld.StartAsync();
         var reminder = await SendReminderAsync(world, Officer, "T1");
         await AnsweredAsync(world, world.Fake.PressButton(Officer, reminder, "✅ Hoàn thành"));
-        var historyAfterDone = world.Bot.Store.GetHistory("T1").Count;
+        var historyAfterDone = (await world.Bot.Store.GetHistoryAsync("T1")).Count;
 
         var again = await AnsweredAsync(world, world.Fake.PressButton(Officer, Officer, reminder.MessageId, TaskButtons.Encode(TaskAction.Percent, "T1", "25")));
 
         again.Text.Should().Contain("đã hoàn thành từ trước");
-        world.Bot.Store.FindTask("T1")!.Percent.Should().Be(100);
-        world.Bot.Store.GetHistory("T1").Should().HaveCount(historyAfterDone);
+        (await world.Bot.Store.FindTaskAsync("T1"))!.Percent.Should().Be(100);
+        (await world.Bot.Store.GetHistoryAsync("T1")).Should().HaveCount(historyAfterDone);
     }
 
     [Fact]
@@ -252,8 +257,8 @@ public sealed partial class TelegramEndToEndTests
         var answer = await AnsweredAsync(world, world.Fake.PressButton(Officer, reminder, "⏰ Sáng mai"));
 
         answer.Text.Should().Contain("Sẽ nhắc lại lúc 02/03/2026 07:00");
-        world.Bot.Store.GetHistory("T1").Should().HaveCount(1, "only the import");
-        ((DoSon.Bot.Storage.IReminderStore)world.Bot.Store).GetReminders()
+        (await world.Bot.Store.GetHistoryAsync("T1")).Should().HaveCount(1, "only the import");
+        (await ((DoSon.Bot.Storage.IReminderStore)world.Bot.Store).GetRemindersAsync())
             .Should().Contain(r => r.TaskCode == "T1" && r.MemberCode == "CB-DC" && r.DueAt == new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero));
     }
 
@@ -270,9 +275,9 @@ public sealed partial class TelegramEndToEndTests
         var confirmation = await world.MessageAsync(Officer, 3);
 
         confirmation.Text.Should().Contain("vướng mắc").And.Contain("T2");
-        var task = world.Bot.Store.FindTask("T2")!;
+        var task = (await world.Bot.Store.FindTaskAsync("T2"))!;
         task.Status.Should().Be(WorkTaskStatus.Blocked);
-        world.Bot.Store.GetHistory("T2")[^1].Should().Match<ProgressReport>(r => r.Kind == ProgressKind.Blocker && r.Note == "Thiếu kinh phí in tài liệu");
+        (await world.Bot.Store.GetHistoryAsync("T2"))[^1].Should().Match<ProgressReport>(r => r.Kind == ProgressKind.Blocker && r.Note == "Thiếu kinh phí in tài liệu");
     }
 
     // ------------------------------------------------------------------ replies
@@ -288,7 +293,7 @@ public sealed partial class TelegramEndToEndTests
 
         answer.Text.Should().Contain("Đã ghi chú vào nhiệm vụ T2");
         answer.AllButtons.Select(b => b.Text).Should().Contain("✅ Hoàn thành");
-        var note = world.Bot.Store.GetHistory("T2")[^1];
+        var note = (await world.Bot.Store.GetHistoryAsync("T2"))[^1];
         note.Kind.Should().Be(ProgressKind.Note);
         note.Note.Should().Be("Đã họp tổ dân phố số 8 <sáng nay> & thống nhất");
         note.MemberCode.Should().Be("CB-DC");
@@ -306,8 +311,8 @@ public sealed partial class TelegramEndToEndTests
         await world.MessageAsync(Officer, 3);
 
         question.Text.Should().Contain("T1, T2");
-        world.Bot.Store.GetHistory("T1").Should().NotContain(r => r.Kind == ProgressKind.Note);
-        world.Bot.Store.GetHistory("T2")[^1].Note.Should().Be("đã xong phần khảo sát");
+        (await world.Bot.Store.GetHistoryAsync("T1")).Should().NotContain(r => r.Kind == ProgressKind.Note);
+        (await world.Bot.Store.GetHistoryAsync("T2"))[^1].Note.Should().Be("đã xong phần khảo sát");
     }
 
     [Fact]
@@ -320,7 +325,7 @@ public sealed partial class TelegramEndToEndTests
         var answer = await world.MessageAsync(Officer, 2);
 
         answer.Text.Should().Contain("Đã ghi chú vào nhiệm vụ T1");
-        world.Bot.Store.GetHistory("T1")[^1].Note.Should().Be("📎 Tệp đính kèm: bien-ban-hop.pdf — Biên bản họp tổ");
+        (await world.Bot.Store.GetHistoryAsync("T1"))[^1].Note.Should().Be("📎 Tệp đính kèm: bien-ban-hop.pdf — Biên bản họp tổ");
     }
 
     [Fact]
@@ -332,7 +337,7 @@ public sealed partial class TelegramEndToEndTests
         var answer = await world.MessageAsync(Officer);
 
         answer.Text.Should().Contain("Chỉ Văn phòng Đảng ủy").And.Contain("hãy trả lời (reply) tin nhắn nhắc việc");
-        world.Bot.Store.GetHistory("T1").Should().HaveCount(1);
+        (await world.Bot.Store.GetHistoryAsync("T1")).Should().HaveCount(1);
     }
 
     // ------------------------------------------------------------------ groups
@@ -355,7 +360,7 @@ public sealed partial class TelegramEndToEndTests
         world.Fake.SentTo(group).Should().HaveCount(2);
         refusal.Text.Should().Contain("Chỉ quản trị viên");
         registered.Text.Should().Contain("Đã đăng ký nhóm «Ban Thường vụ Đảng ủy»");
-        var groups = world.Bot.Services.GetRequiredService<ITelegramStore>().GetGroups();
+        var groups = await world.Bot.Services.GetRequiredService<ITelegramStore>().GetGroupsAsync();
         groups.Should().ContainSingle(g => g.ChatId == group && g.RegisteredBy == "CVP");
 
         var delivered = await world.Bot.Services.GetRequiredService<GroupDigestSender>().SendAsync(DigestKind.Daily, CancellationToken.None);
@@ -451,10 +456,10 @@ public sealed partial class TelegramEndToEndTests
         await world.MessageAsync(Officer, 12);
 
         handledBeforeStop.Should().BeInRange(3, 10);
-        var notes = world.Bot.Store.GetHistory("T2").Where(r => r.Kind == ProgressKind.Progress).Select(r => r.Note).ToList();
+        var notes = (await world.Bot.Store.GetHistoryAsync("T2")).Where(r => r.Kind == ProgressKind.Progress).Select(r => r.Note).ToList();
         notes.Should().Equal(Enumerable.Range(1, 12).Select(i => $"lần {i}"));
         world.Fake.SentTo(Officer).Should().HaveCount(12);
-        world.Bot.Store.FindTask("T2")!.Percent.Should().Be(12);
+        (await world.Bot.Store.FindTaskAsync("T2"))!.Percent.Should().Be(12);
     }
 
     [Fact]
@@ -466,15 +471,15 @@ public sealed partial class TelegramEndToEndTests
         var handled = fake.SendText(Officer, "/capnhat T2 30 trước khi sập");
         var arrivedMeanwhile = fake.SendText(Officer, "/capnhat T2 40 sau khi chạy lại");
 
-        await using var bot = await BotHost.StartAsync(fake, database, seed: store =>
+        await using var bot = await BotHost.StartAsync(fake, database, seed: async store =>
         {
-            WardData.SeedInto(store);
-            ((ITelegramStore)store).SavePollState(new TelegramPollState(handled.UpdateId, BotHost.Start));
+            await WardData.SeedIntoAsync(store);
+            await ((ITelegramStore)store).SavePollStateAsync(new TelegramPollState(handled.UpdateId, BotHost.Start));
         });
         await fake.WaitForMessageAsync(Officer).WaitAsync(BotHost.Patience);
         await fake.WaitForConfirmedAsync(arrivedMeanwhile.UpdateId).WaitAsync(BotHost.Patience);
 
-        bot.Store.GetHistory("T2").Where(r => r.Kind == ProgressKind.Progress).Select(r => r.Note).Should().Equal("sau khi chạy lại");
+        (await bot.Store.GetHistoryAsync("T2")).Where(r => r.Kind == ProgressKind.Progress).Select(r => r.Note).Should().Equal("sau khi chạy lại");
         fake.SentTo(Officer).Should().HaveCount(1);
     }
 

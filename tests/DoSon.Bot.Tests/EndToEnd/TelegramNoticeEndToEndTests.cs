@@ -26,16 +26,16 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private static void SeedWithoutTasks(IBotStore store) =>
-        store.ApplyImport(WardData.Plan(tasks: []), "seed", BotHost.Start);
+    private static async Task SeedWithoutTasksAsync(IBotStore store) =>
+        await store.ApplyImportAsync(WardData.Plan(tasks: []), "seed", BotHost.Start);
 
     private static Task<TelegramWorld> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
-        TelegramWorld.StartAsync(settings: settings, seed: SeedWithoutTasks);
+        TelegramWorld.StartAsync(settings: settings, seed: SeedWithoutTasksAsync);
 
     private static byte[] March => File.ReadAllBytes(NoticeFixtures.TestData(MarchNotice));
 
-    private static List<WorkTask> MarchTasks(TelegramWorld world) =>
-        world.Bot.Store.GetTasks().Where(t => t.Code.StartsWith("T2603-", StringComparison.Ordinal)).ToList();
+    private static async Task<List<WorkTask>> MarchTasksAsync(TelegramWorld world) =>
+        (await world.Bot.Store.GetTasksAsync()).Where(t => t.Code.StartsWith("T2603-", StringComparison.Ordinal)).ToList();
 
     private static IEnumerable<string> Snapshot(IEnumerable<WorkTask> tasks) =>
         tasks.Select(t => $"{t.Code}|{t.Title}|{t.Section}|{t.LeadUnit}|{string.Join(",", t.SupportUnits)}|{string.Join(",", t.Assignees)}|{t.Due}|{t.DueTime}|{t.Milestone}");
@@ -105,7 +105,7 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
         var workbook = ReadWorkbook(world, draft, "nhan-ve.xlsx");
         workbook.Tasks.Should().HaveCount(23);
         workbook.Tasks![0].Code.Should().Be("T2603-21-01");
-        MarchTasks(world).Should().BeEmpty("nothing is imported before the admin says so");
+        (await MarchTasksAsync(world)).Should().BeEmpty("nothing is imported before the admin says so");
 
         // The tap imports the draft as it is.
         var before = world.Fake.SentTo(Admin).Count;
@@ -114,35 +114,35 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
 
         tapped.Text.Should().Contain("Đã nhập bản nháp (23 nhiệm vụ)");
         result.Text.Should().Contain("Đã nhập vào cơ sở dữ liệu").And.Contain("Nhiệm vụ: 23 tạo mới, 0 cập nhật, 0 giữ nguyên.");
-        var imported = MarchTasks(world);
+        var imported = await MarchTasksAsync(world);
         imported.Should().HaveCount(23);
         imported.Select(t => (t.Code, WardClock.Format(t.Due), t.LeadUnit))
             .Should().BeEquivalentTo(workbook.Tasks.Select(t => (t.Code!, t.Due!, t.LeadUnit!)), "the draft is imported as it was sent");
-        world.Bot.Store.FindTask("T2603-21-01")!.Title.Should().Be(workbook.Tasks[0].Title);
+        (await world.Bot.Store.FindTaskAsync("T2603-21-01"))!.Title.Should().Be(workbook.Tasks[0].Title);
         var shown = world.Fake.Message(Admin, draft.MessageId);
         shown.Caption.Should().Contain("Đã nhập vào hệ thống").And.Contain(WardData.Admin.Name);
         shown.Buttons.Should().BeEmpty();
 
         // The corrected workbook changes one deadline: exactly that task is updated.
         var corrected = workbook.Tasks.Single(t => t.Code == "T2603-21-01");
-        var oldDue = world.Bot.Store.FindTask("T2603-21-01")!.Due;
+        var oldDue = (await world.Bot.Store.FindTaskAsync("T2603-21-01"))!.Due;
         corrected.Due = "20/03/2026";
         oldDue.Should().NotBe(new DateOnly(2026, 3, 20));
-        var untouched = Snapshot(MarchTasks(world).Where(t => t.Code != "T2603-21-01")).ToList();
+        var untouched = Snapshot((await MarchTasksAsync(world)).Where(t => t.Code != "T2603-21-01")).ToList();
 
         var answer = await SendFileAsync(world, Admin, DraftName, WriteWorkbook(workbook, DraftName));
 
         answer.Text.Should().Contain("Đã nhập vào cơ sở dữ liệu").And.Contain("Nhiệm vụ: 0 tạo mới, 1 cập nhật, 22 giữ nguyên.")
             .And.Contain("T2603-21-01").And.Contain("cập nhật hạn");
-        world.Bot.Store.FindTask("T2603-21-01")!.Due.Should().Be(new DateOnly(2026, 3, 20));
-        Snapshot(MarchTasks(world).Where(t => t.Code != "T2603-21-01")).Should().Equal(untouched);
+        (await world.Bot.Store.FindTaskAsync("T2603-21-01"))!.Due.Should().Be(new DateOnly(2026, 3, 20));
+        Snapshot((await MarchTasksAsync(world)).Where(t => t.Code != "T2603-21-01")).Should().Equal(untouched);
 
         // A second tap (a stale client still shows the button) imports nothing: the correction stays.
         var again = await TapAsync(world, Admin, draft, data);
 
         again.Text.Should().Contain("đã được nhập").And.Contain("không nhập lại");
-        world.Bot.Store.FindTask("T2603-21-01")!.Due.Should().Be(new DateOnly(2026, 3, 20));
-        MarchTasks(world).Should().HaveCount(23);
+        (await world.Bot.Store.FindTaskAsync("T2603-21-01"))!.Due.Should().Be(new DateOnly(2026, 3, 20));
+        (await MarchTasksAsync(world)).Should().HaveCount(23);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
         var tapped = await TapAsync(world, Admin, draft, ImportData(draft));
 
         tapped.Text.Should().Contain("Đã nhập bản nháp");
-        MarchTasks(world).Should().HaveCount(23);
+        (await MarchTasksAsync(world)).Should().HaveCount(23);
     }
 
     // ------------------------------------------------------------------ what is refused
@@ -181,14 +181,14 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
         var (_, draft) = await SendMarchAsync(world);
         var workbook = ReadWorkbook(world, draft, "nhan-ve.xlsx");
         workbook.Tasks![2].LeadUnit = "KHONG-CO";
-        var units = world.Bot.Store.GetUnits();
+        var units = await world.Bot.Store.GetUnitsAsync();
 
         var answer = await SendFileAsync(world, Admin, DraftName, WriteWorkbook(workbook, DraftName));
 
         answer.Text.Should().Contain($"Tệp {DraftName} có 1 lỗi; CHƯA ghi gì vào cơ sở dữ liệu.")
             .And.Contain($"{DraftName}, trang «Nhiệm vụ», dòng 4, trường «Đơn vị chủ trì»: không có đơn vị mã «KHONG-CO»");
-        world.Bot.Store.GetTasks().Should().BeEmpty();
-        world.Bot.Store.GetUnits().Should().BeEquivalentTo(units);
+        (await world.Bot.Store.GetTasksAsync()).Should().BeEmpty();
+        (await world.Bot.Store.GetUnitsAsync()).Should().BeEquivalentTo(units);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
         bombXlsx.Text.Should().Contain($"bom.xlsx, {ImportTexts.WholeFile}: {inflates}");
         bombDocx.Text.Should().Be($"Tệp «bom.docx» {inflates}");
         tooManyRows.Text.Should().Contain(ImportTexts.TooManyRows("Đơn vị", 3));
-        world.Bot.Store.GetTasks().Should().BeEmpty();
+        (await world.Bot.Store.GetTasksAsync()).Should().BeEmpty();
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
         stranger.Text.Should().Contain("chưa được liên kết").And.Contain("5555");
         world.Fake.CallsTo("getFile").Should().BeEmpty();
         world.Fake.CallsTo("sendDocument").Should().BeEmpty();
-        world.Bot.Store.GetTasks().Should().BeEmpty();
+        (await world.Bot.Store.GetTasksAsync()).Should().BeEmpty();
     }
 
     [Fact]
@@ -286,6 +286,6 @@ public sealed class TelegramNoticeEndToEndTests : IDisposable
         expired.Text.Should().Be(TelegramTexts.DraftExpired);
         expired.ShowAlert.Should().BeTrue();
         world.Fake.Message(Admin, draft.MessageId).Buttons.Should().BeEmpty("an expired draft's button is taken away");
-        world.Bot.Store.GetTasks().Should().BeEmpty();
+        (await world.Bot.Store.GetTasksAsync()).Should().BeEmpty();
     }
 }

@@ -24,7 +24,7 @@ public sealed class TelegramWorld : IAsyncDisposable
     public static async Task<TelegramWorld> StartAsync(
         FakeTelegramOptions? fakeOptions = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IBotStore>? seed = null,
+        Func<IBotStore, Task>? seed = null,
         FakeTimeProvider? clock = null)
     {
         var fake = await FakeTelegramServer.StartAsync(fakeOptions);

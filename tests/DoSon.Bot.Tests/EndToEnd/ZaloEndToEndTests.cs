@@ -65,9 +65,9 @@ public sealed partial class ZaloEndToEndTests
         var refused = await world.MessageAsync(OtherUser);
 
         welcome.Text.Should().Contain("Đã liên kết tài khoản Zalo").And.Contain(WardData.UbndOfficer.Name);
-        world.Bot.Store.FindMemberByZalo(NewUser)!.Code.Should().Be("CB-DC");
+        (await world.Bot.Store.FindMemberByZaloAsync(NewUser))!.Code.Should().Be("CB-DC");
         refused.Text.Should().Contain("đã được dùng").And.Contain(OtherUser).And.Contain("/lienket");
-        world.Bot.Store.FindMemberByZalo(OtherUser).Should().BeNull();
+        (await world.Bot.Store.FindMemberByZaloAsync(OtherUser)).Should().BeNull();
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed partial class ZaloEndToEndTests
         var refused = await world.MessageAsync(NewUser);
 
         refused.Text.Should().Contain("hết hạn");
-        world.Bot.Store.FindMemberByZalo(NewUser).Should().BeNull();
-        world.Bot.Store.FindMember("CT-UBND")!.ZaloUserId.Should().Be(Leader);
+        (await world.Bot.Store.FindMemberByZaloAsync(NewUser)).Should().BeNull();
+        (await world.Bot.Store.FindMemberAsync("CT-UBND"))!.ZaloUserId.Should().Be(Leader);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed partial class ZaloEndToEndTests
 
         usage.Text.Should().Contain("/lienket kèm mã liên kết");
         welcome.Text.Should().Contain("Đã liên kết");
-        world.Bot.Store.FindMemberByZalo(NewUser)!.Code.Should().Be("TCA");
+        (await world.Bot.Store.FindMemberByZaloAsync(NewUser))!.Code.Should().Be("TCA");
     }
 
     [Fact]
@@ -141,12 +141,12 @@ public sealed partial class ZaloEndToEndTests
         var answer = await world.MessageAsync(Officer);
 
         answer.Text.Should().Contain("T2").And.Contain("40%");
-        var report = world.Bot.Store.GetHistory("T2")[^1];
+        var report = (await world.Bot.Store.GetHistoryAsync("T2"))[^1];
         report.Kind.Should().Be(ProgressKind.Progress);
         report.Channel.Should().Be("zalo");
         report.MemberCode.Should().Be("CB-DC");
         report.Note.Should().Be("đã họp tổ dân phố");
-        world.Bot.Store.FindTask("T2")!.Percent.Should().Be(40);
+        (await world.Bot.Store.FindTaskAsync("T2"))!.Percent.Should().Be(40);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed partial class ZaloEndToEndTests
     public async Task An_image_a_sticker_and_unsupported_content_get_the_only_text_answer_and_change_nothing()
     {
         await using var world = await ZaloWorld.StartAsync();
-        var history = world.Bot.Store.GetHistory("T1").Count;
+        var history = (await world.Bot.Store.GetHistoryAsync("T1")).Count;
 
         world.Fake.SendImage(Officer, caption: "/xong T1");
         world.Fake.SendSticker(Officer);
@@ -173,8 +173,8 @@ public sealed partial class ZaloEndToEndTests
         await world.MessageAsync(Officer, 3);
 
         world.Fake.SentTo(Officer).Should().HaveCount(3).And.OnlyContain(m => m.Text.Contains("chỉ hiểu tin nhắn chữ", StringComparison.Ordinal));
-        world.Bot.Store.GetHistory("T1").Should().HaveCount(history);
-        world.Bot.Store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.NotStarted);
+        (await world.Bot.Store.GetHistoryAsync("T1")).Should().HaveCount(history);
+        (await world.Bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.NotStarted);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed partial class ZaloEndToEndTests
     public async Task A_message_with_task_buttons_is_sent_with_the_commands_to_type_and_a_typed_command_works()
     {
         await using var world = await ZaloWorld.StartAsync();
-        var task = world.Bot.Store.FindTask("T1")!;
+        var task = (await world.Bot.Store.FindTaskAsync("T1"))!;
 
         await Channel(world).SendAsync(new OutgoingMessage(Officer, new Reply("🔔 Nhắc việc: T1 — Nhiệm vụ T1", TaskButtons.For(task)), ["T1"]), CancellationToken.None);
         var reminder = await world.MessageAsync(Officer);
@@ -207,8 +207,8 @@ public sealed partial class ZaloEndToEndTests
 
         reminder.Text.Should().Be("🔔 Nhắc việc: T1 — Nhiệm vụ T1\n\nTrả lời: /xong T1 · /capnhat T1 25 · /vuongmac T1 <nội dung>");
         done.Text.Should().Contain("T1");
-        world.Bot.Store.FindTask("T1")!.Status.Should().Be(WorkTaskStatus.Done);
-        world.Bot.Store.GetHistory("T1")[^1].Channel.Should().Be("zalo");
+        (await world.Bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.Done);
+        (await world.Bot.Store.GetHistoryAsync("T1"))[^1].Channel.Should().Be("zalo");
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public sealed partial class ZaloEndToEndTests
         await world.MessageAsync(Officer, 2);
 
         repeated.MessageId.Should().NotBeEmpty();
-        world.Bot.Store.GetHistory("T2").Where(r => r.Kind == ProgressKind.Progress).Select(r => r.Note)
+        (await world.Bot.Store.GetHistoryAsync("T2")).Where(r => r.Kind == ProgressKind.Progress).Select(r => r.Note)
             .Should().Equal("trước khi dừng", "sau khi chạy lại");
         world.Fake.SentTo(Officer).Should().HaveCount(2);
         world.Bot.Logs.Lines.Should().Contain(l => l.Contains(repeated.MessageId, StringComparison.Ordinal) && l.Contains("bỏ qua", StringComparison.Ordinal));
@@ -348,7 +348,7 @@ public sealed partial class ZaloEndToEndTests
         fake.SetWebhook("https://bot.example.test/zalo", "bi-mat-cua-phuong");
         using var database = new TempDatabase();
 
-        await using var bot = await BotHost.StartAsync(database, ZaloSettings(fake), seed: SeedWithZalo);
+        await using var bot = await BotHost.StartAsync(database, ZaloSettings(fake), seed: SeedWithZaloAsync);
         fake.SendText(Officer, "/moc");
         await fake.WaitForMessageAsync(Officer).WaitAsync(BotHost.Patience);
 
@@ -395,7 +395,7 @@ public sealed partial class ZaloEndToEndTests
 
         var clock = new ObservedClock(BotHost.Start);
 
-        await using var bot = await BotHost.StartAsync(database, settings, clock, SeedWithZalo);
+        await using var bot = await BotHost.StartAsync(database, settings, clock, SeedWithZaloAsync);
         // The bot arms its back-off once it has logged the refusal.
         await clock.WaitForTimersAsync(1);
         await bot.DisposeAsync();
@@ -412,7 +412,7 @@ public sealed partial class ZaloEndToEndTests
         using var database = new TempDatabase();
         var settings = new Dictionary<string, string?> { ["Zalo:BotToken"] = "khong-phai-token-zalo" };
 
-        var start = async () => await BotHost.StartAsync(database, settings, seed: SeedWithZalo);
+        var start = async () => await BotHost.StartAsync(database, settings, seed: SeedWithZaloAsync);
 
         var thrown = await start.Should().ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>();
         thrown.Which.Message.Should().Contain("Zalo:BotToken").And.NotContain("khong-phai-token-zalo");
@@ -449,7 +449,7 @@ public sealed partial class ZaloEndToEndTests
 
         var channels = world.Bot.Services.GetServices<IChatChannel>().ToList();
         channels.Select(c => c.Name).Should().Equal("telegram", "zalo");
-        var route = world.Bot.Services.GetRequiredService<DoSon.Bot.Outbox.ChatOutbox>().Route(world.Bot.Store.FindMember("CB-DC")!);
+        var route = world.Bot.Services.GetRequiredService<DoSon.Bot.Outbox.ChatOutbox>().Route((await world.Bot.Store.FindMemberAsync("CB-DC"))!);
         route.Should().NotBeNull();
         (route!.Value.Sender.Channel.Name, route.Value.ChatId).Should().Be(
             ("telegram", officerOnTelegram.ToString(System.Globalization.CultureInfo.InvariantCulture)),

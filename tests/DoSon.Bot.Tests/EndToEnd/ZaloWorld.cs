@@ -48,13 +48,13 @@ public sealed class ZaloWorld : IAsyncDisposable
     };
 
     /// <summary>The ward of <see cref="WardData"/>, its members linked on Zalo too.</summary>
-    public static void SeedWithZalo(IBotStore store)
+    public static async Task SeedWithZaloAsync(IBotStore store)
     {
-        WardData.SeedInto(store);
-        store.SetZaloUser("CVP", Admin);
-        store.SetZaloUser("CT-UBND", Leader);
-        store.SetZaloUser("CB-DC", Officer);
-        store.SetZaloUser("TCA", Police);
+        await WardData.SeedIntoAsync(store);
+        await store.SetZaloUserAsync("CVP", Admin);
+        await store.SetZaloUserAsync("CT-UBND", Leader);
+        await store.SetZaloUserAsync("CB-DC", Officer);
+        await store.SetZaloUserAsync("TCA", Police);
     }
 
     public static async Task<ZaloWorld> StartAsync(
@@ -62,7 +62,7 @@ public sealed class ZaloWorld : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         bool withTelegram = false,
         FakeTimeProvider? clock = null,
-        Action<IBotStore>? seed = null)
+        Func<IBotStore, Task>? seed = null)
     {
         var fake = await FakeZaloServer.StartAsync(fakeOptions);
         foreach (var member in new[] { Admin, Leader, Officer, Police })
@@ -80,7 +80,7 @@ public sealed class ZaloWorld : IAsyncDisposable
         }
 
         var database = new TempDatabase();
-        var bot = await BotHost.StartAsync(database, all, clock, seed ?? SeedWithZalo);
+        var bot = await BotHost.StartAsync(database, all, clock, seed ?? SeedWithZaloAsync);
         return new ZaloWorld(fake, telegram, database, all, bot);
     }
 

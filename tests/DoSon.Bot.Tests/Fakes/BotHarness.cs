@@ -19,12 +19,11 @@ public sealed class BotHarness : IAsyncDisposable
 
     private readonly TempDatabase _database;
 
-    public BotHarness(
-        IDictionary<string, string?>? settings = null,
-        bool seedWard = true,
-        string input = "",
-        DateTimeOffset? now = null,
-        TempDatabase? database = null)
+    private BotHarness(
+        IDictionary<string, string?>? settings,
+        string input,
+        DateTimeOffset? now,
+        TempDatabase? database)
     {
         _database = database ?? new TempDatabase();
         OwnsDatabase = database is null;
@@ -54,10 +53,22 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddSingleton(Io);
         builder.AddDoSonBot();
         Host = builder.Build();
+    }
+
+    public static async Task<BotHarness> CreateAsync(
+        IDictionary<string, string?>? settings = null,
+        bool seedWard = true,
+        string input = "",
+        DateTimeOffset? now = null,
+        TempDatabase? database = null)
+    {
+        var bot = new BotHarness(settings, input, now, database);
         if (seedWard)
         {
-            WardData.SeedInto(Store);
+            await WardData.SeedIntoAsync(bot.Store);
         }
+
+        return bot;
     }
 
     private bool OwnsDatabase { get; }
@@ -77,7 +88,7 @@ public sealed class BotHarness : IAsyncDisposable
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
     public async Task<string> SayAsync(Member member, string text) =>
-        (await Router.RouteAsync(Store.FindMember(member.Code) ?? member, text, "test", CancellationToken.None)).Text;
+        (await Router.RouteAsync(await Store.FindMemberAsync(member.Code) ?? member, text, "test", CancellationToken.None)).Text;
 
     public async ValueTask DisposeAsync()
     {

@@ -5,7 +5,7 @@ using DoSon.Bot.Storage;
 namespace DoSon.Bot.Tests.Fakes;
 
 /// <summary>A small ward written in code: units, a member of each role, a few tasks around
-/// 15/03/2026. Tests that need the store filled call <see cref="SeedInto"/>.</summary>
+/// 15/03/2026. Tests that need the store filled call <see cref="SeedIntoAsync"/>.</summary>
 public static class WardData
 {
     public static readonly Unit Ubnd = new("UBND", "Ủy ban nhân dân phường");
@@ -34,6 +34,6 @@ public static class WardData
         [new Change<Milestone>(ChangeKind.Created, Election, [])],
         [.. (tasks ?? [LandTask, UbndTask, PoliceTask]).Select(t => new Change<WorkTask>(ChangeKind.Created, t, []))]);
 
-    public static void SeedInto(IBotStore store) =>
-        store.ApplyImport(Plan(), "seed", new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+    public static async Task SeedIntoAsync(IBotStore store) =>
+        await store.ApplyImportAsync(Plan(), "seed", new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
 }

@@ -21,11 +21,11 @@ public sealed class GuardedDatabaseTests : IDisposable
     private Task<ProgramRun.Outcome> Run(params string[] args) => ProgramRun.InProcess(_db.Folder, [.. args, DbSetting]);
 
     /// <summary>A real ward database, closed.</summary>
-    private byte[] WardFile()
+    private async Task<byte[]> WardFileAsync()
     {
         using (var store = _db.Open())
         {
-            WardData.SeedInto(store);
+            await WardData.SeedIntoAsync(store);
         }
 
         return File.ReadAllBytes(_db.Path);
@@ -33,9 +33,9 @@ public sealed class GuardedDatabaseTests : IDisposable
 
     public static TheoryData<string> DamagedFiles() => ["empty", "100 bytes", "random bytes", "header overwritten", "cut in half", "bytes flipped"];
 
-    private byte[] Damaged(string kind)
+    private async Task<byte[]> DamagedAsync(string kind)
     {
-        var ward = WardFile();
+        var ward = await WardFileAsync();
         var bytes = kind switch
         {
             "empty" => [],
@@ -77,7 +77,7 @@ public sealed class GuardedDatabaseTests : IDisposable
     [MemberData(nameof(DamagedFiles))]
     public async Task A_damaged_database_stops_the_bot_with_one_sentence_and_exit_3_and_is_left_byte_for_byte(string kind)
     {
-        var before = Damaged(kind);
+        var before = await DamagedAsync(kind);
 
         var outcome = await Run("--Seed:File=" + Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json"));
 
@@ -116,7 +116,7 @@ public sealed class GuardedDatabaseTests : IDisposable
         File.WriteAllBytes(latest, [2]);
         File.SetLastWriteTimeUtc(older, new DateTime(2026, 3, 6, 0, 0, 0, DateTimeKind.Utc));
         File.SetLastWriteTimeUtc(latest, new DateTime(2026, 3, 7, 0, 0, 0, DateTimeKind.Utc));
-        Damaged("100 bytes");
+        await DamagedAsync("100 bytes");
 
         var outcome = await Run();
 
@@ -251,7 +251,7 @@ public sealed class GuardedDatabaseTests : IDisposable
 
         await seeder.StartAsync(CancellationToken.None);
 
-        store.IsEmpty().Should().BeTrue();
+        (await store.IsEmptyAsync()).Should().BeTrue();
     }
 
     [Fact]
@@ -274,7 +274,7 @@ public sealed class GuardedDatabaseTests : IDisposable
     public async Task A_database_in_use_is_refused_with_who_holds_it_and_exit_1(params string[] args)
     {
         AssignmentJson.Write(SmallWard.File(), Path.Combine(_db.Folder, "giao-viec.json"));
-        var before = WardFile();
+        var before = await WardFileAsync();
         using var running = DatabaseLock.Acquire(_db.Path, HostingTexts.BotHolder);
 
         var outcome = await Run([.. args.Select(a => a.EndsWith(".json", StringComparison.Ordinal) ? Path.Combine(_db.Folder, a) : a)]);
@@ -290,7 +290,7 @@ public sealed class GuardedDatabaseTests : IDisposable
     [InlineData("members", "list")]
     public async Task The_members_verbs_refused_while_the_bot_runs_point_to_the_chat_commands(params string[] args)
     {
-        var before = WardFile();
+        var before = await WardFileAsync();
         using var running = DatabaseLock.Acquire(_db.Path, HostingTexts.BotHolder);
 
         var outcome = await Run(args);
@@ -337,7 +337,7 @@ public sealed class GuardedDatabaseTests : IDisposable
     public async Task As_a_real_process_a_second_program_on_a_busy_database_prints_one_line_and_exits_1()
     {
         AssignmentJson.Write(SmallWard.File(), Path.Combine(_db.Folder, "giao-viec.json"));
-        var before = WardFile();
+        var before = await WardFileAsync();
         using var running = DatabaseLock.Acquire(_db.Path, HostingTexts.BotHolder);
 
         var outcome = await ProgramRun.AsProcess(_db.Folder, "import", "giao-viec.json", "--dry-run", DbSetting);

@@ -30,7 +30,7 @@ public class HostingTests
     [Fact]
     public async Task A_wrong_setting_stops_the_host_with_a_message_naming_the_key()
     {
-        await using var bot = new BotHarness(new Dictionary<string, string?> { ["Clock:Speed"] = "-1" });
+        await using var bot = await BotHarness.CreateAsync(new Dictionary<string, string?> { ["Clock:Speed"] = "-1" });
 
         var act = () => bot.Host.StartAsync();
 
@@ -40,7 +40,7 @@ public class HostingTests
     [Fact]
     public async Task An_empty_console_member_is_refused_with_its_key()
     {
-        await using var bot = new BotHarness(new Dictionary<string, string?> { ["Console:Member"] = "" }, seedWard: false);
+        await using var bot = await BotHarness.CreateAsync(new Dictionary<string, string?> { ["Console:Member"] = "" }, seedWard: false);
 
         var act = () => bot.Host.StartAsync();
 

@@ -59,7 +59,7 @@ public sealed class StoppingTests
         builder.Services.AddSingleton(new ConsoleIo(terminal, screen, interactive: true));
         builder.AddDoSonBot();
         using var host = builder.Build();
-        WardData.SeedInto(host.Services.GetRequiredService<DoSon.Bot.Storage.IBotStore>());
+        await WardData.SeedIntoAsync(host.Services.GetRequiredService<DoSon.Bot.Storage.IBotStore>());
         await host.StartAsync();
         var chat = host.Services.GetServices<IHostedService>().OfType<ConsoleChatService>().Single();
         await terminal.Reading.Task.WaitAsync(SafetyNet);

@@ -68,7 +68,7 @@ public sealed class AssignmentFileFormatTests : IDisposable
     }
 
     [Fact]
-    public void Workbook_typed_by_hand_is_read_by_sheet_and_header_names_without_diacritics()
+    public async Task Workbook_typed_by_hand_is_read_by_sheet_and_header_names_without_diacritics()
     {
         var path = _f.PathOf("tay.xlsx");
         var sheets = new Dictionary<string, object>
@@ -85,7 +85,7 @@ public sealed class AssignmentFileFormatTests : IDisposable
         };
         MiniExcel.SaveAs(path, sheets, printHeader: false);
 
-        var plan = _f.ImportOk(path);
+        var plan = await _f.ImportOkAsync(path);
 
         plan.Source!.Number.Should().Be("TB-1");
         plan.Members.Single().Item.Role.Should().Be(DoSon.Bot.Domain.MemberRole.Leader);
@@ -97,7 +97,7 @@ public sealed class AssignmentFileFormatTests : IDisposable
     }
 
     [Fact]
-    public void Workbook_errors_count_rows_as_excel_shows_them()
+    public async Task Workbook_errors_count_rows_as_excel_shows_them()
     {
         var path = _f.PathOf("dong.xlsx");
         var sheets = new Dictionary<string, object>
@@ -113,7 +113,7 @@ public sealed class AssignmentFileFormatTests : IDisposable
         };
         MiniExcel.SaveAs(path, sheets, printHeader: false);
 
-        var outcome = _f.Import(path);
+        var outcome = await _f.ImportAsync(path);
 
         outcome.Errors.Select(e => e.ToString()).Should().Equal(
             "dong.xlsx, trang «Nhiệm vụ», dòng 4, trường «Đơn vị chủ trì»: " + ImportTexts.UnknownUnit("KHONG", "trang «Đơn vị»"),
@@ -121,7 +121,7 @@ public sealed class AssignmentFileFormatTests : IDisposable
     }
 
     [Fact]
-    public void Workbook_without_a_sheet_or_a_column_says_which()
+    public async Task Workbook_without_a_sheet_or_a_column_says_which()
     {
         var path = _f.PathOf("thieu.xlsx");
         var sheets = new Dictionary<string, object>
@@ -133,12 +133,12 @@ public sealed class AssignmentFileFormatTests : IDisposable
         };
         MiniExcel.SaveAs(path, sheets, printHeader: false);
 
-        var outcome = _f.Import(path);
+        var outcome = await _f.ImportAsync(path);
 
         outcome.Errors.Select(e => e.ToString()).Should().Equal(
             "thieu.xlsx, toàn tệp: " + ImportTexts.MissingSheet("Nhiệm vụ"),
             "thieu.xlsx, trang «Đơn vị», trường «Tên»: " + ImportTexts.MissingColumn("Tên"));
-        _f.Store.IsEmpty().Should().BeTrue();
+        (await _f.Store.IsEmptyAsync()).Should().BeTrue();
     }
 
     private static List<Dictionary<string, object?>> Rows(string[] headers, params object?[][] rows) =>

@@ -12,35 +12,35 @@ public sealed class FieldRulesTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private IReadOnlyList<ImportError> Errors(AssignmentFile file, string name = "ward.json", AssignmentImporter? importer = null)
+    private async Task<IReadOnlyList<ImportError>> ErrorsAsync(AssignmentFile file, string name = "ward.json", AssignmentImporter? importer = null)
     {
         var path = name.EndsWith(".xlsx", StringComparison.Ordinal) ? _f.WriteWorkbook(name, file) : _f.WriteJson(name, file);
-        var outcome = (importer ?? _f.Importer).Import(path, dryRun: false, "CVP");
+        var outcome = await (importer ?? _f.Importer).ImportAsync(path, dryRun: false, "CVP");
         outcome.Applied.Should().BeFalse();
-        _f.Store.IsEmpty().Should().BeTrue("a refused file writes nothing");
+        (await _f.Store.IsEmptyAsync()).Should().BeTrue("a refused file writes nothing");
         return outcome.Errors;
     }
 
     [Fact]
-    public void A_nul_in_a_task_code_is_refused_naming_the_row_the_field_and_the_character()
+    public async Task A_nul_in_a_task_code_is_refused_naming_the_row_the_field_and_the_character()
     {
         var file = SmallWard.File();
         file.Tasks![0].Code = "T2603\0-21-01";
 
-        var error = Errors(file).Should().ContainSingle().Subject;
+        var error = (await ErrorsAsync(file)).Should().ContainSingle().Subject;
 
         error.ToString().Should().Be("ward.json, tasks[0], trường «code»: " + ImportTexts.ControlCharacter('\0', 6));
         error.Message.Should().Contain("U+0000").And.Contain("vị trí 6");
     }
 
     [Fact]
-    public void A_vietnamese_letter_in_a_unit_code_is_refused_showing_the_letter()
+    public async Task A_vietnamese_letter_in_a_unit_code_is_refused_showing_the_letter()
     {
         var file = SmallWard.File();
         file.Units![1].Code = "CAPĐ";
         file.Tasks![1].LeadUnit = "CAPĐ";
 
-        var errors = Errors(file);
+        var errors = await ErrorsAsync(file);
 
         errors.Select(e => e.ToString()).Should().Equal(
             "ward.json, units[1], trường «code»: " + ImportTexts.BadCodeCharacter("CAPĐ", 'Đ'),
@@ -49,24 +49,24 @@ public sealed class FieldRulesTests : IDisposable
     }
 
     [Fact]
-    public void Codes_of_letters_digits_dots_dashes_and_underscores_are_accepted()
+    public async Task Codes_of_letters_digits_dots_dashes_and_underscores_are_accepted()
     {
         var file = SmallWard.File();
         file.Units![1].Code = "CB_TDP.8-a";
         file.Tasks![1].LeadUnit = "CB_TDP.8-a";
 
-        _f.ImportOk(_f.WriteJson("ward.json", file));
+        await _f.ImportOkAsync(_f.WriteJson("ward.json", file));
 
-        _f.Store.FindTask("T2")!.LeadUnit.Should().Be("CB_TDP.8-a");
+        (await _f.Store.FindTaskAsync("T2"))!.LeadUnit.Should().Be("CB_TDP.8-a");
     }
 
     [Fact]
-    public void A_control_character_in_a_reference_list_is_refused_once_for_the_field()
+    public async Task A_control_character_in_a_reference_list_is_refused_once_for_the_field()
     {
         var file = SmallWard.File();
         file.Tasks![0].Assignees = ["CB-DC", "C\u0007VP", "X\u0001"];
 
-        var error = Errors(file).Should().ContainSingle().Subject;
+        var error = (await ErrorsAsync(file)).Should().ContainSingle().Subject;
 
         error.Where.Should().Be("tasks[0]");
         error.Field.Should().Be("assignees");
@@ -74,28 +74,28 @@ public sealed class FieldRulesTests : IDisposable
     }
 
     [Fact]
-    public void A_control_character_in_a_title_is_refused_but_tabs_and_line_breaks_in_a_description_are_kept()
+    public async Task A_control_character_in_a_title_is_refused_but_tabs_and_line_breaks_in_a_description_are_kept()
     {
         var file = SmallWard.File();
         file.Tasks![0].Description = "Dòng một\n\tDòng hai\r\nDòng ba";
         file.Members![0].Name = "Đ/c\u001b Chánh Văn phòng";
 
-        var error = Errors(file).Should().ContainSingle().Subject;
+        var error = (await ErrorsAsync(file)).Should().ContainSingle().Subject;
 
         error.ToString().Should().Be("ward.json, members[0], trường «name»: " + ImportTexts.ControlCharacter('\u001b', 4));
 
         file.Members[0].Name = "Đ/c Chánh Văn phòng";
-        _f.ImportOk(_f.WriteJson("ward.json", file));
-        _f.Store.FindTask("T1")!.Description.Should().Be("Dòng một\n\tDòng hai\r\nDòng ba");
+        await _f.ImportOkAsync(_f.WriteJson("ward.json", file));
+        (await _f.Store.FindTaskAsync("T1"))!.Description.Should().Be("Dòng một\n\tDòng hai\r\nDòng ba");
     }
 
     [Fact]
-    public void A_line_break_in_a_name_is_refused()
+    public async Task A_line_break_in_a_name_is_refused()
     {
         var file = SmallWard.File();
         file.Units![0].Name = "Ủy ban\nnhân dân";
 
-        Errors(file).Should().ContainSingle().Which.Message.Should().Be(ImportTexts.ControlCharacter('\n', 7));
+        (await ErrorsAsync(file)).Should().ContainSingle().Which.Message.Should().Be(ImportTexts.ControlCharacter('\n', 7));
     }
 
     [Theory]
@@ -103,7 +103,7 @@ public sealed class FieldRulesTests : IDisposable
     [InlineData("description", 20_000)]
     [InlineData("code", 50)]
     [InlineData("section", 100)]
-    public void A_task_field_longer_than_its_limit_is_refused_naming_the_row_the_field_and_the_limit(string field, int limit)
+    public async Task A_task_field_longer_than_its_limit_is_refused_naming_the_row_the_field_and_the_limit(string field, int limit)
     {
         var file = SmallWard.File();
         var text = new string('a', limit + 1);
@@ -116,31 +116,31 @@ public sealed class FieldRulesTests : IDisposable
             _ => task.Section = text,
         };
 
-        var error = Errors(file).Should().ContainSingle().Subject;
+        var error = (await ErrorsAsync(file)).Should().ContainSingle().Subject;
 
         error.ToString().Should().Be($"ward.json, tasks[1], trường «{field}»: " + ImportTexts.TooLong(limit + 1, limit));
-        Errors(file, "ward.xlsx").Should().ContainSingle().Which.Where.Should().Be("trang «Nhiệm vụ», dòng 3");
+        (await ErrorsAsync(file, "ward.xlsx")).Should().ContainSingle().Which.Where.Should().Be("trang «Nhiệm vụ», dòng 3");
     }
 
     [Fact]
-    public void A_name_of_201_characters_is_refused_and_one_of_200_accepted()
+    public async Task A_name_of_201_characters_is_refused_and_one_of_200_accepted()
     {
         var file = SmallWard.File();
         file.Units![0].Name = new string('Đ', 201);
 
-        Errors(file).Should().ContainSingle().Which.Message.Should().Be(ImportTexts.TooLong(201, 200));
+        (await ErrorsAsync(file)).Should().ContainSingle().Which.Message.Should().Be(ImportTexts.TooLong(201, 200));
 
         file.Units[0].Name = new string('Đ', 200);
-        _f.ImportOk(_f.WriteJson("ward.json", file));
+        await _f.ImportOkAsync(_f.WriteJson("ward.json", file));
     }
 
     [Fact]
-    public void A_control_character_in_a_workbook_cell_is_refused_naming_the_sheet_row_and_column()
+    public async Task A_control_character_in_a_workbook_cell_is_refused_naming_the_sheet_row_and_column()
     {
         var file = SmallWard.File();
         file.Milestones![0].Name = "Ngày\u0002bầu cử";
 
-        var error = Errors(file, "ward.xlsx").Should().ContainSingle().Subject;
+        var error = (await ErrorsAsync(file, "ward.xlsx")).Should().ContainSingle().Subject;
 
         error.Where.Should().Be("trang «Mốc», dòng 2");
         error.Field.Should().NotBeNullOrEmpty();
@@ -148,34 +148,34 @@ public sealed class FieldRulesTests : IDisposable
     }
 
     [Fact]
-    public void A_52_MB_string_in_one_field_is_refused_by_the_file_size_limit_before_the_json_is_parsed()
+    public async Task A_52_MB_string_in_one_field_is_refused_by_the_file_size_limit_before_the_json_is_parsed()
     {
         var file = SmallWard.File();
         file.Tasks![0].Title = new string('a', 52 * 1024 * 1024);
 
-        var error = Errors(file).Should().ContainSingle().Subject;
+        var error = (await ErrorsAsync(file)).Should().ContainSingle().Subject;
 
         error.Message.Should().StartWith("tệp quá lớn (52 MB); giới hạn là 20 MB (cài đặt Import:MaxFileBytes)");
     }
 
     [Fact]
-    public void A_52_MB_string_in_one_field_under_raised_limits_gets_the_length_message_not_a_database_error()
+    public async Task A_52_MB_string_in_one_field_under_raised_limits_gets_the_length_message_not_a_database_error()
     {
         var file = SmallWard.File();
         file.Tasks![0].Title = new string('a', 52 * 1024 * 1024);
         var importer = new AssignmentImporter(_f.Store, _f.Time, Options.Create(new ImportOptions { MaxFileBytes = 100L * 1024 * 1024 }));
 
-        var error = Errors(file, importer: importer).Should().ContainSingle().Subject;
+        var error = (await ErrorsAsync(file, importer: importer)).Should().ContainSingle().Subject;
 
         error.ToString().Should().Be("ward.json, tasks[0], trường «title»: " + ImportTexts.TooLong(52 * 1024 * 1024, 300));
     }
 
     [Fact]
-    public void A_huge_unknown_field_name_is_cut_in_the_message()
+    public async Task A_huge_unknown_field_name_is_cut_in_the_message()
     {
         var path = _f.WriteText("ward.json", "{\"" + new string('x', 100_000) + "\": 1}");
 
-        var error = _f.Import(path).Errors.Should().ContainSingle().Subject;
+        var error = (await _f.ImportAsync(path)).Errors.Should().ContainSingle().Subject;
 
         error.ToString().Length.Should().BeLessThan(400);
     }

@@ -6,29 +6,33 @@ namespace DoSon.Bot.Tests.Import;
 
 /// <summary>Every bad file is reported with its file, place and field, and leaves the database
 /// exactly as it was.</summary>
-public sealed class ImportErrorTests : IDisposable
+public sealed class ImportErrorTests : IAsyncLifetime
 {
     private readonly ImportFixture _f = new();
-    private readonly string _before;
+    private string _before = "";
 
-    public ImportErrorTests()
+    public async Task InitializeAsync()
     {
         // A filled database, so that "nothing written" is tested against real content.
-        _f.ImportOk(_f.WriteJson("ward.json", SmallWard.File()));
-        _before = _f.Dump();
+        await _f.ImportOkAsync(_f.WriteJson("ward.json", SmallWard.File()));
+        _before = await _f.DumpAsync();
     }
 
-    public void Dispose() => _f.Dispose();
-
-    private ImportError ImportFails(string path, int expectedErrors = 1)
+    public Task DisposeAsync()
     {
-        var outcome = _f.Import(path);
+        _f.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<ImportError> ImportFailsAsync(string path, int expectedErrors = 1)
+    {
+        var outcome = await _f.ImportAsync(path);
 
         outcome.Succeeded.Should().BeFalse();
         outcome.Applied.Should().BeFalse();
         outcome.Plan.Should().BeNull();
         outcome.Errors.Should().HaveCount(expectedErrors, string.Join("\n", outcome.Errors));
-        _f.Dump().Should().Be(_before, "a file with errors must not change anything");
+        (await _f.DumpAsync()).Should().Be(_before, "a file with errors must not change anything");
         return outcome.Errors[0];
     }
 
@@ -40,11 +44,11 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Broken_json_is_reported_with_its_line_and_column()
+    public async Task Broken_json_is_reported_with_its_line_and_column()
     {
         var path = _f.WriteText("broken.json", "{\n  \"units\": [\n    {\"code\": \"Đơn\" \"name\": \"x\"}\n  ]\n}\n");
 
-        var error = ImportFails(path);
+        var error = await ImportFailsAsync(path);
 
         error.File.Should().Be("broken.json");
         // Column counted in letters, not UTF-8 bytes: "Đơn" would push a byte count to 22.
@@ -54,21 +58,21 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Empty_json_file_is_reported()
+    public async Task Empty_json_file_is_reported()
     {
-        var error = ImportFails(_f.WriteText("empty.json", "  \n"));
+        var error = await ImportFailsAsync(_f.WriteText("empty.json", "  \n"));
 
         error.Where.Should().Be(ImportTexts.WholeFile);
         error.Message.Should().Contain("trống");
     }
 
     [Fact]
-    public void Damaged_workbook_is_reported_in_a_sentence()
+    public async Task Damaged_workbook_is_reported_in_a_sentence()
     {
         var path = _f.PathOf("damaged.xlsx");
         File.WriteAllBytes(path, [0x50, 0x4B, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]);
 
-        var error = ImportFails(path);
+        var error = await ImportFailsAsync(path);
 
         error.File.Should().Be("damaged.xlsx");
         error.Where.Should().Be(ImportTexts.WholeFile);
@@ -76,18 +80,18 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Truncated_workbook_is_reported_as_damaged()
+    public async Task Truncated_workbook_is_reported_as_damaged()
     {
         var good = _f.WriteWorkbook("good.xlsx", SmallWard.File());
         var bytes = File.ReadAllBytes(good);
         var path = _f.PathOf("cut.xlsx");
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        ImportFails(path).Message.Should().Be(ImportTexts.WorkbookDamaged);
+        (await ImportFailsAsync(path)).Message.Should().Be(ImportTexts.WorkbookDamaged);
     }
 
     [Fact]
-    public void Zip_that_is_not_a_workbook_is_reported_in_a_sentence()
+    public async Task Zip_that_is_not_a_workbook_is_reported_in_a_sentence()
     {
         var path = _f.PathOf("notes.xlsx");
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
@@ -96,28 +100,28 @@ public sealed class ImportErrorTests : IDisposable
             writer.Write("không phải sổ tính");
         }
 
-        var error = ImportFails(path);
+        var error = await ImportFailsAsync(path);
 
         error.Where.Should().Be(ImportTexts.WholeFile);
         error.Message.Should().Be(ImportTexts.NotAWorkbook);
     }
 
     [Fact]
-    public void Missing_file_is_reported()
+    public async Task Missing_file_is_reported()
     {
-        ImportFails(_f.PathOf("khong-co.json")).Message.Should().Be(ImportTexts.FileNotFound);
+        (await ImportFailsAsync(_f.PathOf("khong-co.json"))).Message.Should().Be(ImportTexts.FileNotFound);
     }
 
     [Fact]
-    public void Unsupported_extension_is_reported()
+    public async Task Unsupported_extension_is_reported()
     {
-        ImportFails(_f.WriteText("giao-viec.csv", "a,b")).Message.Should().Contain(".csv");
+        (await ImportFailsAsync(_f.WriteText("giao-viec.csv", "a,b"))).Message.Should().Contain(".csv");
     }
 
     [Fact]
-    public void Unknown_lead_unit_is_reported_at_the_task()
+    public async Task Unknown_lead_unit_is_reported_at_the_task()
     {
-        var error = ImportFails(Changed("f.json", f => f.Tasks![1].LeadUnit = "BCHQS"));
+        var error = await ImportFailsAsync(Changed("f.json", f => f.Tasks![1].LeadUnit = "BCHQS"));
 
         error.Where.Should().Be("tasks[1]");
         error.Field.Should().Be("leadUnit");
@@ -125,9 +129,9 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Unknown_support_unit_of_a_member_is_reported()
+    public async Task Unknown_support_unit_of_a_member_is_reported()
     {
-        var error = ImportFails(Changed("f.json", f => f.Members![2].Units = ["UBND", "CB-TDP8"]));
+        var error = await ImportFailsAsync(Changed("f.json", f => f.Members![2].Units = ["UBND", "CB-TDP8"]));
 
         error.Where.Should().Be("members[2]");
         error.Field.Should().Be("units");
@@ -135,9 +139,9 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Unknown_assignee_is_reported()
+    public async Task Unknown_assignee_is_reported()
     {
-        var error = ImportFails(Changed("f.json", f => f.Tasks![0].Assignees = ["CB-DC", "KHONG-CO"]));
+        var error = await ImportFailsAsync(Changed("f.json", f => f.Tasks![0].Assignees = ["CB-DC", "KHONG-CO"]));
 
         error.Where.Should().Be("tasks[0]");
         error.Field.Should().Be("assignees");
@@ -145,9 +149,9 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Unknown_milestone_is_reported()
+    public async Task Unknown_milestone_is_reported()
     {
-        var error = ImportFails(Changed("f.json", f => f.Tasks![1].Milestone = "QUY1"));
+        var error = await ImportFailsAsync(Changed("f.json", f => f.Tasks![1].Milestone = "QUY1"));
 
         error.Where.Should().Be("tasks[1]");
         error.Field.Should().Be("milestone");
@@ -155,9 +159,9 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Impossible_date_is_reported_as_such()
+    public async Task Impossible_date_is_reported_as_such()
     {
-        var error = ImportFails(Changed("f.json", f => f.Tasks![0].Due = "31/02/2026"));
+        var error = await ImportFailsAsync(Changed("f.json", f => f.Tasks![0].Due = "31/02/2026"));
 
         error.Where.Should().Be("tasks[0]");
         error.Field.Should().Be("due");
@@ -165,9 +169,9 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Date_written_another_way_is_reported()
+    public async Task Date_written_another_way_is_reported()
     {
-        var error = ImportFails(Changed("f.json", f => f.Milestones![0].Date = "2026-03-15"));
+        var error = await ImportFailsAsync(Changed("f.json", f => f.Milestones![0].Date = "2026-03-15"));
 
         error.Where.Should().Be("milestones[0]");
         error.Field.Should().Be("date");
@@ -175,9 +179,9 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Duplicate_code_is_reported_at_the_second_one()
+    public async Task Duplicate_code_is_reported_at_the_second_one()
     {
-        var error = ImportFails(Changed("f.json", f => f.Tasks![1].Code = "t1"));
+        var error = await ImportFailsAsync(Changed("f.json", f => f.Tasks![1].Code = "t1"));
 
         error.Where.Should().Be("tasks[1]");
         error.Field.Should().Be("code");
@@ -185,9 +189,9 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Missing_required_field_is_reported()
+    public async Task Missing_required_field_is_reported()
     {
-        var error = ImportFails(Changed("f.json", f => f.Tasks![0].Title = "  "));
+        var error = await ImportFailsAsync(Changed("f.json", f => f.Tasks![0].Title = "  "));
 
         error.Where.Should().Be("tasks[0]");
         error.Field.Should().Be("title");
@@ -195,9 +199,9 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Bad_role_is_reported()
+    public async Task Bad_role_is_reported()
     {
-        var error = ImportFails(Changed("f.json", f => f.Members![1].Role = "chủ tịch"));
+        var error = await ImportFailsAsync(Changed("f.json", f => f.Members![1].Role = "chủ tịch"));
 
         error.Where.Should().Be("members[1]");
         error.Field.Should().Be("role");
@@ -205,11 +209,11 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void Percent_in_the_file_is_refused_rather_than_silently_dropped()
+    public async Task Percent_in_the_file_is_refused_rather_than_silently_dropped()
     {
         var json = AssignmentJson.Serialize(SmallWard.File()).Replace("\"code\": \"T1\",", "\"code\": \"T1\", \"percent\": 50,", StringComparison.Ordinal);
 
-        var error = ImportFails(_f.WriteText("f.json", json));
+        var error = await ImportFailsAsync(_f.WriteText("f.json", json));
 
         error.Where.Should().Be("tasks[0]");
         error.Field.Should().Be("percent");
@@ -217,20 +221,20 @@ public sealed class ImportErrorTests : IDisposable
     }
 
     [Fact]
-    public void A_telegram_account_of_another_member_is_refused()
+    public async Task A_telegram_account_of_another_member_is_refused()
     {
-        _f.Store.SetTelegramUser("CT-UBND", 777);
-        var before = _f.Dump();
+        await _f.Store.SetTelegramUserAsync("CT-UBND", 777);
+        var before = await _f.DumpAsync();
 
-        var outcome = _f.Import(Changed("f.json", f => f.Members![2].TelegramUserId = 777));
+        var outcome = await _f.ImportAsync(Changed("f.json", f => f.Members![2].TelegramUserId = 777));
 
         outcome.Errors.Should().ContainSingle().Which.Message.Should().Contain("CT-UBND");
         outcome.Errors[0].Field.Should().Be("telegramUserId");
-        _f.Dump().Should().Be(before);
+        (await _f.DumpAsync()).Should().Be(before);
     }
 
     [Fact]
-    public void Every_error_of_a_file_is_reported_in_the_order_of_the_file()
+    public async Task Every_error_of_a_file_is_reported_in_the_order_of_the_file()
     {
         var path = Changed("many.json", f =>
         {
@@ -242,7 +246,7 @@ public sealed class ImportErrorTests : IDisposable
             f.Tasks![1].Code = "T1";
         });
 
-        var outcome = _f.Import(path);
+        var outcome = await _f.ImportAsync(path);
 
         outcome.Errors.Select(e => (e.Where, e.Field)).Should().Equal(
             ("units[1]", "name"),
@@ -251,22 +255,22 @@ public sealed class ImportErrorTests : IDisposable
             ("tasks[0]", "due"),
             ("tasks[1]", "code"),
             ("tasks[1]", "milestone"));
-        _f.Dump().Should().Be(_before);
+        (await _f.DumpAsync()).Should().Be(_before);
     }
 
     [Fact]
-    public void Workbook_errors_name_the_sheet_row_and_column()
+    public async Task Workbook_errors_name_the_sheet_row_and_column()
     {
         var file = SmallWard.File();
         file.Tasks![1].LeadUnit = "KHONG";
         file.Milestones![0].Date = "31/02/2026";
         var path = _f.WriteWorkbook("bad.xlsx", file);
 
-        var outcome = _f.Import(path);
+        var outcome = await _f.ImportAsync(path);
 
         outcome.Errors.Select(e => e.ToString()).Should().Equal(
             "bad.xlsx, trang «Mốc», dòng 2, trường «Ngày»: " + ImportTexts.NoSuchDay("31/02/2026", 2, 2026, 28),
             "bad.xlsx, trang «Nhiệm vụ», dòng 3, trường «Đơn vị chủ trì»: " + ImportTexts.UnknownUnit("KHONG", "trang «Đơn vị»"));
-        _f.Dump().Should().Be(_before);
+        (await _f.DumpAsync()).Should().Be(_before);
     }
 }

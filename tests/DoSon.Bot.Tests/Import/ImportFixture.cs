@@ -45,12 +45,12 @@ internal sealed class ImportFixture : IDisposable
         return path;
     }
 
-    public ImportOutcome Import(string path, bool dryRun = false) => Importer.Import(path, dryRun, "CVP");
+    public async Task<ImportOutcome> ImportAsync(string path, bool dryRun = false) => await Importer.ImportAsync(path, dryRun, "CVP");
 
     /// <summary>Imports and fails the test at once if the file has errors.</summary>
-    public ImportPlan ImportOk(string path, bool dryRun = false)
+    public async Task<ImportPlan> ImportOkAsync(string path, bool dryRun = false)
     {
-        var outcome = Import(path, dryRun);
+        var outcome = await ImportAsync(path, dryRun);
         if (!outcome.Succeeded)
         {
             throw new InvalidOperationException("Import failed:\n" + string.Join("\n", outcome.Errors));
@@ -60,15 +60,26 @@ internal sealed class ImportFixture : IDisposable
     }
 
     /// <summary>Everything the store holds, history included, as one text to compare before and after.</summary>
-    public string Dump() => JsonSerializer.Serialize(new
+    public async Task<string> DumpAsync() => JsonSerializer.Serialize(new
     {
-        Units = Store.GetUnits(),
-        Members = Store.GetMembers(),
-        Milestones = Store.GetMilestones(),
-        Sources = Store.GetSources(),
-        Tasks = Store.GetTasks(),
-        History = Store.GetTasks().ToDictionary(t => t.Code, t => Store.GetHistory(t.Code)),
+        Units = await Store.GetUnitsAsync(),
+        Members = await Store.GetMembersAsync(),
+        Milestones = await Store.GetMilestonesAsync(),
+        Sources = await Store.GetSourcesAsync(),
+        Tasks = await Store.GetTasksAsync(),
+        History = await HistoriesAsync(),
     });
+
+    private async Task<Dictionary<string, IReadOnlyList<DoSon.Bot.Domain.ProgressReport>>> HistoriesAsync()
+    {
+        var histories = new Dictionary<string, IReadOnlyList<DoSon.Bot.Domain.ProgressReport>>();
+        foreach (var task in await Store.GetTasksAsync())
+        {
+            histories.Add(task.Code, await Store.GetHistoryAsync(task.Code));
+        }
+
+        return histories;
+    }
 
     public void Dispose()
     {

@@ -58,7 +58,7 @@ public sealed class ImportVerbTests : IDisposable
         output.Should().Contain(ImportTexts.DryRun)
             .And.Contain(ImportTexts.Counts(ImportTexts.KindTasks, 2, 0, 0))
             .And.Contain(ImportTexts.CreatedLine(ImportTexts.KindTasks, "T1", "Cấp giấy chứng nhận quyền sử dụng đất"));
-        Store.IsEmpty().Should().BeTrue();
+        (await Store.IsEmptyAsync()).Should().BeTrue();
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ImportVerbTests : IDisposable
 
         first.Code.Should().Be(0);
         first.Output.Should().Contain(ImportTexts.Applied);
-        Store.GetTasks().Should().HaveCount(2);
+        (await Store.GetTasksAsync()).Should().HaveCount(2);
         second.Code.Should().Be(0);
         second.Output.Should().Contain(ImportTexts.NothingChanges).And.Contain(ImportTexts.Counts(ImportTexts.KindTasks, 0, 0, 2));
     }
@@ -107,7 +107,7 @@ public sealed class ImportVerbTests : IDisposable
         output.Should().Contain(ImportTexts.ErrorsHeader("bad.json", 2))
             .And.Contain("bad.json, members[0], trường «role»: " + ImportTexts.BadRole("sếp"))
             .And.Contain("bad.json, tasks[0], trường «leadUnit»: ");
-        Store.IsEmpty().Should().BeTrue();
+        (await Store.IsEmptyAsync()).Should().BeTrue();
     }
 
     [Theory]
@@ -224,6 +224,6 @@ public sealed class ImportVerbTests : IDisposable
         code.Should().Be(1);
         output.Should().Contain($"bom.xlsx, {ImportTexts.WholeFile}: {ImportTexts.InflatesTooMuch(50 * 1024 * 1024)}")
             .And.NotContain("   at ");
-        Store.IsEmpty().Should().BeTrue();
+        (await Store.IsEmptyAsync()).Should().BeTrue();
     }
 }

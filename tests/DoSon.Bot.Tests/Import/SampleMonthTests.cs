@@ -9,19 +9,23 @@ using Microsoft.Extensions.Options;
 namespace DoSon.Bot.Tests.Import;
 
 /// <summary>The March 2026 sample (data/sample/thang-03-2026.json) that seeds a fresh database.</summary>
-public sealed class SampleMonthTests : IDisposable
+public sealed class SampleMonthTests : IAsyncLifetime
 {
     private static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json");
     private readonly ImportFixture _f = new();
 
-    public SampleMonthTests() => _f.ImportOk(SamplePath);
+    public async Task InitializeAsync() => await _f.ImportOkAsync(SamplePath);
 
-    public void Dispose() => _f.Dispose();
+    public Task DisposeAsync()
+    {
+        _f.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
-    public void Sample_holds_the_23_tasks_of_part_2_in_their_sections()
+    public async Task Sample_holds_the_23_tasks_of_part_2_in_their_sections()
     {
-        var tasks = _f.Store.GetTasks();
+        var tasks = await _f.Store.GetTasksAsync();
 
         tasks.Should().HaveCount(23);
         tasks.GroupBy(t => t.Section).ToDictionary(g => g.Key!, g => g.Count()).Should().BeEquivalentTo(new Dictionary<string, int>
@@ -44,9 +48,9 @@ public sealed class SampleMonthTests : IDisposable
     }
 
     [Fact]
-    public void Sample_tasks_have_short_titles_and_the_full_text()
+    public async Task Sample_tasks_have_short_titles_and_the_full_text()
     {
-        foreach (var t in _f.Store.GetTasks())
+        foreach (var t in await _f.Store.GetTasksAsync())
         {
             t.Title.Length.Should().BeLessThanOrEqualTo(120, t.Code);
             t.Description.Should().NotBeNullOrWhiteSpace(t.Code);
@@ -56,13 +60,13 @@ public sealed class SampleMonthTests : IDisposable
     }
 
     [Fact]
-    public void Every_reference_of_the_sample_exists()
+    public async Task Every_reference_of_the_sample_exists()
     {
-        var units = _f.Store.GetUnits().Select(u => u.Code).ToHashSet();
-        var members = _f.Store.GetMembers().Select(m => m.Code).ToHashSet();
-        var milestones = _f.Store.GetMilestones().Select(m => m.Code).ToHashSet();
+        var units = (await _f.Store.GetUnitsAsync()).Select(u => u.Code).ToHashSet();
+        var members = (await _f.Store.GetMembersAsync()).Select(m => m.Code).ToHashSet();
+        var milestones = (await _f.Store.GetMilestonesAsync()).Select(m => m.Code).ToHashSet();
 
-        foreach (var t in _f.Store.GetTasks())
+        foreach (var t in await _f.Store.GetTasksAsync())
         {
             units.Should().Contain(t.LeadUnit, t.Code);
             t.SupportUnits.Should().BeSubsetOf(units, t.Code);
@@ -75,29 +79,29 @@ public sealed class SampleMonthTests : IDisposable
     }
 
     [Fact]
-    public void Sample_has_the_shared_units_milestones_and_the_admin_office()
+    public async Task Sample_has_the_shared_units_milestones_and_the_admin_office()
     {
-        _f.Store.GetUnits().Select(u => u.Code).Should().BeEquivalentTo(
+        (await _f.Store.GetUnitsAsync()).Select(u => u.Code).Should().BeEquivalentTo(
             ["DU", "VPDU", "BXDD", "UBKT", "UBND", "HDND", "MTTQ", "CAP", "BCHQS", "CB-TDP8", "CB-DOANKET"]);
-        _f.Store.GetMilestones().Select(m => (m.Code, m.Date)).Should().Equal(
+        (await _f.Store.GetMilestonesAsync()).Select(m => (m.Code, m.Date)).Should().Equal(
             ("QTPN", new DateOnly(2026, 3, 8)),
             ("BAUCU", new DateOnly(2026, 3, 15)),
             ("DOANTN", new DateOnly(2026, 3, 26)),
             ("THETHAO", new DateOnly(2026, 3, 27)),
             ("QUY1", new DateOnly(2026, 3, 31)));
-        _f.Store.FindMember("CVP")!.Role.Should().Be(MemberRole.Admin);
-        _f.Store.GetMembers().Should().HaveCountGreaterThanOrEqualTo(10).And.HaveCountLessThanOrEqualTo(14);
-        _f.Store.GetMembers().Should().Contain(m => m.Role == MemberRole.Member);
-        _f.Store.GetMembers().Should().Contain(m => m.Role == MemberRole.Leader);
-        _f.Store.GetSources().Should().ContainSingle().Which.Should().Be(new SourceNotice(
+        (await _f.Store.FindMemberAsync("CVP"))!.Role.Should().Be(MemberRole.Admin);
+        (await _f.Store.GetMembersAsync()).Should().HaveCountGreaterThanOrEqualTo(10).And.HaveCountLessThanOrEqualTo(14);
+        (await _f.Store.GetMembersAsync()).Should().Contain(m => m.Role == MemberRole.Member);
+        (await _f.Store.GetMembersAsync()).Should().Contain(m => m.Role == MemberRole.Leader);
+        (await _f.Store.GetSourcesAsync()).Should().ContainSingle().Which.Should().Be(new SourceNotice(
             "TB-03/2026", new DateOnly(2026, 2, 27),
             "Thông báo kết luận của Ban Thường vụ Đảng ủy về kết quả thực hiện nhiệm vụ tháng 2, phương hướng nhiệm vụ trọng tâm tháng 3 năm 2026"));
     }
 
     [Fact]
-    public void Sample_deadlines_follow_the_text()
+    public async Task Sample_deadlines_follow_the_text()
     {
-        var tasks = _f.Store.GetTasks();
+        var tasks = await _f.Store.GetTasksAsync();
 
         tasks.Where(t => t.Milestone == "BAUCU").Should().HaveCountGreaterThanOrEqualTo(4)
             .And.OnlyContain(t => t.Due == new DateOnly(2026, 3, 15));
@@ -108,12 +112,12 @@ public sealed class SampleMonthTests : IDisposable
     }
 
     [Fact]
-    public void Sample_is_the_same_after_an_excel_round_trip()
+    public async Task Sample_is_the_same_after_an_excel_round_trip()
     {
         var xlsx = _f.PathOf("thang-03-2026.xlsx");
         AssignmentWorkbook.Write(AssignmentJson.Read(SamplePath), xlsx);
 
-        var plan = _f.ImportOk(xlsx);
+        var plan = await _f.ImportOkAsync(xlsx);
 
         plan.HasChanges.Should().BeFalse();
     }
@@ -127,7 +131,7 @@ public sealed class SampleMonthTests : IDisposable
 
         await seeder.StartAsync(CancellationToken.None);
 
-        db.Store.GetTasks().Should().HaveCount(23);
-        db.Store.GetHistory("T2603-21-01").Should().ContainSingle().Which.MemberCode.Should().Be(DatabaseSeeder.SeedMember);
+        (await db.Store.GetTasksAsync()).Should().HaveCount(23);
+        (await db.Store.GetHistoryAsync("T2603-21-01")).Should().ContainSingle().Which.MemberCode.Should().Be(DatabaseSeeder.SeedMember);
     }
 }

@@ -31,17 +31,17 @@ public class DraftToSampleTests
     }
 
     [Fact]
-    public void The_reviewed_draft_imports_over_the_sample_without_creating_tasks()
+    public async Task The_reviewed_draft_imports_over_the_sample_without_creating_tasks()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var importer = new AssignmentImporter(store, TimeProvider.System);
         var samplePath = Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json");
-        importer.Import(samplePath, dryRun: false, "test").Succeeded.Should().BeTrue();
+        (await importer.ImportAsync(samplePath, dryRun: false, "test")).Succeeded.Should().BeTrue();
         var draftPath = Path.Combine(db.Folder, "ban-nhap.json");
         AssignmentJson.Write(Draft, draftPath);
 
-        var outcome = importer.Import(draftPath, dryRun: true, "test");
+        var outcome = await importer.ImportAsync(draftPath, dryRun: true, "test");
 
         outcome.Errors.Should().BeEmpty();
         outcome.Plan!.Tasks.Should().OnlyContain(c => c.Kind != ChangeKind.Created, "the draft's codes are the sample's");

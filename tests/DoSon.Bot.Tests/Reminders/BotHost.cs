@@ -73,9 +73,9 @@ public sealed class BotHost : IAsyncDisposable
         if (seed)
         {
             var store = host.Services.GetRequiredService<IBotStore>();
-            if (store.IsEmpty())
+            if (await store.IsEmptyAsync())
             {
-                WardData.SeedInto(store);
+                await WardData.SeedIntoAsync(store);
             }
         }
 
@@ -92,14 +92,17 @@ public sealed class BotHost : IAsyncDisposable
     /// happens for a while the clock is nudged on, by a millisecond at first and further the longer
     /// nothing happens (Quartz may have armed a wait of several seconds just after the jump; nudging
     /// a millisecond at a time through that took longer than the safety net on a busy machine).</summary>
-    public async Task AdvanceToAsync(DateTimeOffset instant, Func<bool> done)
+    public Task AdvanceToAsync(DateTimeOffset instant, Func<bool> done) => AdvanceToAsync(instant, () => Task.FromResult(done()));
+
+    /// <inheritdoc cref="AdvanceToAsync(DateTimeOffset, Func{bool})"/>
+    public async Task AdvanceToAsync(DateTimeOffset instant, Func<Task<bool>> done)
     {
         AdvanceTo(instant);
         using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var nudge = TimeSpan.FromMilliseconds(1);
         var rounds = 0;
         var nudges = 0;
-        while (!done())
+        while (!await done())
         {
             safety.Token.ThrowIfCancellationRequested();
             // The condition may read the store: check it every 50 yields rather than every one.

@@ -91,62 +91,62 @@ public class IncrementalReplanTests
     }
 
     [Fact]
-    public void A_change_to_one_task_reads_and_changes_only_that_tasks_reminders()
+    public async Task A_change_to_one_task_reads_and_changes_only_that_tasks_reminders()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var tasks = Enumerable.Range(1, 50).Select(i => WardData.Task($"X{i:D2}", "UBND", new DateOnly(2026, 3, 10 + i % 15), "CB-DC")).ToList();
-        store.ApplyPlan(ReminderPlanner.Plan(tasks, [], Members, ReminderPolicy.Default, Now), tasks.Select(t => t.Code).ToHashSet(), Now);
-        var others = store.GetReminders().Where(r => r.TaskCode != "X07").ToList();
-        var own = store.GetReminders().Count(r => r.TaskCode == "X07");
+        await store.ApplyPlanAsync(ReminderPlanner.Plan(tasks, [], Members, ReminderPolicy.Default, Now), tasks.Select(t => t.Code).ToHashSet(), Now);
+        var others = (await store.GetRemindersAsync()).Where(r => r.TaskCode != "X07").ToList();
+        var own = (await store.GetRemindersAsync()).Count(r => r.TaskCode == "X07");
 
         var moved = tasks[6] with { Due = tasks[6].Due.AddDays(3) };
         var index = new OpenTaskIndex(tasks, Members);
         var (milestones, members) = index.Update(["X07"], [moved]);
         var plan = ReminderPlanner.PlanPart([moved], milestones, members, index, [], Members, ReminderPolicy.Default, Now);
-        var changes = store.ApplyPlan(plan, new ReminderScope(["X07"], milestones, []), new HashSet<string> { "X07" }, Now.AddHours(1));
+        var changes = await store.ApplyPlanAsync(plan, new ReminderScope(["X07"], milestones, []), new HashSet<string> { "X07" }, Now.AddHours(1));
 
         changes.Examined.Should().Be(own, "only X07's reminders are read, through the task index");
         changes.Moved.Should().Be(own);
-        store.GetReminders().Where(r => r.TaskCode != "X07").Should().BeEquivalentTo(others, "no other reminder is touched");
-        store.FindReminder("task:X07:CB-DC:before-3")!.DueAt.Should().Be(ReminderPolicy.Default.At(moved.Due.AddDays(-3), ReminderPolicy.Default.TimeOfDay));
+        (await store.GetRemindersAsync()).Where(r => r.TaskCode != "X07").Should().BeEquivalentTo(others, "no other reminder is touched");
+        (await store.FindReminderAsync("task:X07:CB-DC:before-3"))!.DueAt.Should().Be(ReminderPolicy.Default.At(moved.Due.AddDays(-3), ReminderPolicy.Default.TimeOfDay));
     }
 
     [Fact]
-    public void CancelPending_cancels_the_pending_reminders_of_a_task_and_its_snoozes_and_nothing_else()
+    public async Task CancelPending_cancels_the_pending_reminders_of_a_task_and_its_snoozes_and_nothing_else()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var tasks = new[] { WardData.LandTask, WardData.PoliceTask };
-        store.ApplyPlan(ReminderPlanner.Plan(tasks, [], Members, ReminderPolicy.Default, Now), tasks.Select(t => t.Code).ToHashSet(), Now);
+        await store.ApplyPlanAsync(ReminderPlanner.Plan(tasks, [], Members, ReminderPolicy.Default, Now), tasks.Select(t => t.Code).ToHashSet(), Now);
         var snoozeAt = new DateTimeOffset(2026, 3, 2, 3, 0, 0, TimeSpan.Zero);
-        store.AddOneOff(new PlannedReminder(ReminderKeys.Snooze("T1", "CB-DC", snoozeAt), ReminderKind.Snooze, "CB-DC", "T1", null, "snooze", snoozeAt));
-        store.Complete(["task:T1:CB-DC:before-7"], ReminderState.Sent, Now, null, 1, "fake");
-        var pendingT3 = store.GetReminders(ReminderState.Pending).Count(r => r.TaskCode == "T3");
+        await store.AddOneOffAsync(new PlannedReminder(ReminderKeys.Snooze("T1", "CB-DC", snoozeAt), ReminderKind.Snooze, "CB-DC", "T1", null, "snooze", snoozeAt));
+        await store.CompleteAsync(["task:T1:CB-DC:before-7"], ReminderState.Sent, Now, null, 1, "fake");
+        var pendingT3 = (await store.GetRemindersAsync(ReminderState.Pending)).Count(r => r.TaskCode == "T3");
 
-        var cancelled = store.CancelPending(["T1"], Now, "Nhiệm vụ đã hoàn thành.");
+        var cancelled = await store.CancelPendingAsync(["T1"], Now, "Nhiệm vụ đã hoàn thành.");
 
         cancelled.Should().BeGreaterThan(1);
-        store.GetReminders(ReminderState.Pending).Should().OnlyContain(r => r.TaskCode == "T3").And.HaveCount(pendingT3);
-        store.FindReminder("task:T1:CB-DC:before-7")!.State.Should().Be(ReminderState.Sent, "a sent reminder stays sent");
+        (await store.GetRemindersAsync(ReminderState.Pending)).Should().OnlyContain(r => r.TaskCode == "T3").And.HaveCount(pendingT3);
+        (await store.FindReminderAsync("task:T1:CB-DC:before-7"))!.State.Should().Be(ReminderState.Sent, "a sent reminder stays sent");
     }
 
     [Fact]
-    public void GetPendingUpTo_returns_the_pending_reminders_up_to_the_instant_and_none_sent_or_later()
+    public async Task GetPendingUpTo_returns_the_pending_reminders_up_to_the_instant_and_none_sent_or_later()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var tasks = new[] { WardData.LandTask };
-        store.ApplyPlan(ReminderPlanner.Plan(tasks, [], Members, ReminderPolicy.Default, Now), tasks.Select(t => t.Code).ToHashSet(), Now);
-        store.Complete(["task:T1:CB-DC:before-7"], ReminderState.Sent, Now, null, 1, "fake");
+        await store.ApplyPlanAsync(ReminderPlanner.Plan(tasks, [], Members, ReminderPolicy.Default, Now), tasks.Select(t => t.Code).ToHashSet(), Now);
+        await store.CompleteAsync(["task:T1:CB-DC:before-7"], ReminderState.Sent, Now, null, 1, "fake");
 
         var upTo = new DateTimeOffset(2026, 3, 10, 0, 30, 0, TimeSpan.Zero);
-        store.GetPendingUpTo(upTo).Select(r => r.Key).Should().BeEquivalentTo(
+        (await store.GetPendingUpToAsync(upTo)).Select(r => r.Key).Should().BeEquivalentTo(
             "task:T1:CB-DC:before-3", "task:T1:CB-DC:before-1", "task:T1:CB-DC:day");
     }
 
     [Fact]
-    public void A_database_from_before_the_pending_index_still_finds_its_pending_reminders()
+    public async Task A_database_from_before_the_pending_index_still_finds_its_pending_reminders()
     {
         using var db = new TempDatabase();
         var at = new DateTime(2026, 3, 2, 0, 30, 0, DateTimeKind.Utc);
@@ -161,6 +161,6 @@ public class IncrementalReplanTests
 
         using var store = db.Open();
 
-        store.GetPendingUpTo(Now.AddDays(2)).Select(r => r.Key).Should().Equal("task:T3:TCA:before-3");
+        (await store.GetPendingUpToAsync(Now.AddDays(2))).Select(r => r.Key).Should().Equal("task:T3:TCA:before-3");
     }
 }

@@ -26,7 +26,7 @@ public class MonthReplayTests
             ["Reminders:Digest:Time"] = "17:00",
             ["Reminders:Digest:DaysAhead"] = "7",
         });
-        bot.Store.GetTasks().Should().NotBeEmpty("the sample was seeded");
+        (await bot.Store.GetTasksAsync()).Should().NotBeEmpty("the sample was seeded");
 
         for (var day = 0; day < 31; day++)
         {
@@ -34,15 +34,20 @@ public class MonthReplayTests
             foreach (var hour in new[] { 7, 17 })
             {
                 var at = MonthStart.AddDays(day).AddHours(hour).AddMinutes(31);
-                await bot.AdvanceToAsync(at, () => AllDueHandled(bot, at));
+                await bot.AdvanceToAsync(at, () => AllDueHandledAsync(bot, at));
                 await bot.Dispatcher.WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
             }
         }
 
         var sent = bot.Channel.Accepted;
         sent.Count.Should().BeGreaterThan(31, "a month of the sample sends reminders most days");
-        var problems = sent.SelectMany(s => Problems(bot, s.Message.ChatId, s.Message.Content.Text)
-            .Select(p => $"{s.At.ToOffset(TimeSpan.FromHours(7)):dd/MM HH:mm} → {s.Message.ChatId}: {p}")).ToList();
+        var problems = new List<string>();
+        foreach (var s in sent)
+        {
+            problems.AddRange((await ProblemsAsync(bot, s.Message.ChatId, s.Message.Content.Text))
+                .Select(p => $"{s.At.ToOffset(TimeSpan.FromHours(7)):dd/MM HH:mm} → {s.Message.ChatId}: {p}"));
+        }
+
         problems.Should().BeEmpty(string.Join("\n", problems));
     }
 
@@ -66,14 +71,14 @@ public class MonthReplayTests
 
     private const string Escalated = "cần đồng chí chỉ đạo";
 
-    private static bool AllDueHandled(BotHost bot, DateTimeOffset now) =>
+    private static async Task<bool> AllDueHandledAsync(BotHost bot, DateTimeOffset now) =>
         bot.Dispatcher.InFlight == 0
-        && bot.Reminders.GetReminders(ReminderState.Pending).All(r => r.SendAt > now);
+        && (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).All(r => r.SendAt > now);
 
-    private static IReadOnlyList<string> Problems(BotHost bot, string chatId, string text) =>
+    private static async Task<IReadOnlyList<string>> ProblemsAsync(BotHost bot, string chatId, string text) =>
         Check(chatId, text,
-            bot.Store.GetTasks().ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase),
-            bot.Store.GetMembers().ToDictionary(m => m.Code, StringComparer.OrdinalIgnoreCase));
+            (await bot.Store.GetTasksAsync()).ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase),
+            (await bot.Store.GetMembersAsync()).ToDictionary(m => m.Code, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>What is wrong with one message to one member.</summary>
     internal static IReadOnlyList<string> Check(

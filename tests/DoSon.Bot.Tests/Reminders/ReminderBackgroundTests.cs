@@ -21,18 +21,18 @@ public class ReminderBackgroundTests
         var progress = bot.Host.Services.GetRequiredService<TaskProgress>();
         var runs = bot.Service.Queue.Runs;
 
-        progress.MarkDone(WardData.UbndOfficer, "T1", null, "console").Kind.Should().Be(ProgressOutcomeKind.Recorded);
-        bot.Reminders.GetReminders(ReminderState.Pending).Should().NotContain(r => r.TaskCode == "T1", "cancelled in the change itself");
+        (await progress.MarkDoneAsync(WardData.UbndOfficer, "T1", null, "console")).Kind.Should().Be(ProgressOutcomeKind.Recorded);
+        (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).Should().NotContain(r => r.TaskCode == "T1", "cancelled in the change itself");
         bot.Service.Queue.Runs.Should().Be(runs, "the re-plan waits for the delay on the app clock");
 
-        bot.Store.RecordProgress(new ProgressReport("T1", "CB-DC", bot.Clock.GetUtcNow(), ProgressKind.Progress, 50,
+        await bot.Store.RecordProgressAsync(new ProgressReport("T1", "CB-DC", bot.Clock.GetUtcNow(), ProgressKind.Progress, 50,
             WorkTaskStatus.InProgress, null, "console"));
-        bot.Reminders.GetReminders(ReminderState.Pending).Should().NotContain(r => r.TaskCode == "T1");
+        (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).Should().NotContain(r => r.TaskCode == "T1");
 
         await bot.AdvanceToAsync(bot.Clock.GetUtcNow() + ReminderService.ReplanDelay, () => bot.Service.Queue.Runs > runs);
         bot.Service.Queue.Runs.Should().Be(runs + 1, "both changes were coalesced into one run");
-        bot.Reminders.FindReminder("task:T1:CB-DC:before-7")!.State.Should().Be(ReminderState.Pending, "the reopened task's steps came back");
-        bot.Reminders.FindReminder("task:T3:TCA:before-3")!.State.Should().Be(ReminderState.Pending);
+        (await bot.Reminders.FindReminderAsync("task:T1:CB-DC:before-7"))!.State.Should().Be(ReminderState.Pending, "the reopened task's steps came back");
+        (await bot.Reminders.FindReminderAsync("task:T3:TCA:before-3"))!.State.Should().Be(ReminderState.Pending);
     }
 
     [Fact]
@@ -41,20 +41,20 @@ public class ReminderBackgroundTests
         using var db = new TempDatabase();
         await using var bot = await BotHost.StartAsync(db, BotHost.March1);
         var runs = bot.Service.Queue.Runs;
-        bot.Host.Services.GetRequiredService<TaskProgress>().MarkDone(WardData.UbndOfficer, "T1", null, "console");
+        await bot.Host.Services.GetRequiredService<TaskProgress>().MarkDoneAsync(WardData.UbndOfficer, "T1", null, "console");
         await bot.AdvanceToAsync(bot.Clock.GetUtcNow() + ReminderService.ReplanDelay, () => bot.Service.Queue.Runs > runs);
 
         // A reminder written behind the planner's back (as a stale plan would), due at 10:00, before
         // the nightly re-plan could tidy it up: only the sender's own check stands in its way.
         var at = Day(1, 3, 0);
         var key = ReminderKeys.Snooze("T1", "CB-DC", at);
-        bot.Reminders.AddOneOff(new PlannedReminder(key, ReminderKind.Snooze, "CB-DC", "T1", null, "snooze", at)).Should().BeTrue();
+        (await bot.Reminders.AddOneOffAsync(new PlannedReminder(key, ReminderKind.Snooze, "CB-DC", "T1", null, "snooze", at))).Should().BeTrue();
         await bot.Service.SyncAsync(CancellationToken.None);
 
-        await bot.AdvanceToAsync(at, () => bot.Reminders.FindReminder(key)!.State != ReminderState.Pending);
+        await bot.AdvanceToAsync(at, async () => (await bot.Reminders.FindReminderAsync(key))!.State != ReminderState.Pending);
 
-        bot.Reminders.FindReminder(key)!.State.Should().Be(ReminderState.Cancelled);
-        bot.Reminders.FindReminder(key)!.Note.Should().Be("Nhiệm vụ đã hoàn thành.");
+        (await bot.Reminders.FindReminderAsync(key))!.State.Should().Be(ReminderState.Cancelled);
+        (await bot.Reminders.FindReminderAsync(key))!.Note.Should().Be("Nhiệm vụ đã hoàn thành.");
         bot.Channel.To("CB-DC").Should().BeEmpty();
     }
 
@@ -66,11 +66,11 @@ public class ReminderBackgroundTests
         var scheduler = bot.Host.Services.GetRequiredService<ReminderScheduler>();
         // T2 (no assignee: the UBND leader carries it) is due 20/03: its 7-day reminder is on 13/03 at 07:30.
         var slot = new ReminderSlot("CT-UBND", Day(13));
-        bot.Reminders.FindReminder("task:T2:CT-UBND:before-7")!.SendAt.Should().Be(slot.At);
+        (await bot.Reminders.FindReminderAsync("task:T2:CT-UBND:before-7"))!.SendAt.Should().Be(slot.At);
 
         scheduler.Holds(slot).Should().BeFalse("12 days ahead is beyond the 48-hour horizon");
         scheduler.Holds(new ReminderSlot("TCA", Day(2))).Should().BeTrue("tomorrow is inside it");
-        var pending = bot.Reminders.GetReminders(ReminderState.Pending);
+        var pending = await bot.Reminders.GetRemindersAsync(ReminderState.Pending);
         scheduler.ScheduledCount.Should().Be(pending.Where(r => r.SendAt <= BotHost.March1.AddHours(48)).Select(r => (r.MemberCode, r.SendAt)).Distinct().Count());
 
         // The clock jumps to 11/03 00:00, 48.5 hours before the slot: the hourly top-up runs (once, at
@@ -87,11 +87,11 @@ public class ReminderBackgroundTests
         // (CT-UBND got T2 before, listed under the milestone's countdown of 08/03, sent after the jump.)
         await bot.AdvanceToAsync(slot.At, () => bot.Channel.Accepted.Any(a => a.Message.ChatId == "CT-UBND" && a.At >= slot.At));
         // The outbox paces the backlog of the jump on the fake clock: let it run until the outcome is recorded.
-        await bot.AdvanceToAsync(bot.Clock.GetUtcNow(), () => bot.Reminders.FindReminder("task:T2:CT-UBND:before-7")?.State != ReminderState.Pending);
+        await bot.AdvanceToAsync(bot.Clock.GetUtcNow(), async () => (await bot.Reminders.FindReminderAsync("task:T2:CT-UBND:before-7"))?.State != ReminderState.Pending);
 
         bot.Channel.Accepted.Should().Contain(a => a.Message.ChatId == "CT-UBND" && a.At >= slot.At && a.At < slot.At.AddMinutes(1) && a.Message.Content.Text.Contains("T2 —"),
             "it went out at 07:30 on 13/03, not late");
-        bot.Reminders.FindReminder("task:T2:CT-UBND:before-7")!.State.Should().Be(ReminderState.Sent);
+        (await bot.Reminders.FindReminderAsync("task:T2:CT-UBND:before-7"))!.State.Should().Be(ReminderState.Sent);
     }
 
     [Fact]

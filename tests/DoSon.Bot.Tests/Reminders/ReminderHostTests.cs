@@ -48,8 +48,8 @@ public class ReminderHostTests
         bot.Channel.Accepted.Should().OnlyContain(a => a.At.Hour == 0 && a.At.Minute == 30, "each went out at 07:30 local");
 
         var now = bot.Clock.GetUtcNow();
-        bot.Reminders.GetReminders(ReminderState.Pending).Should().OnlyContain(r => r.SendAt > now);
-        bot.Reminders.GetReminders(ReminderState.Sent).Should().HaveCount(8).And.OnlyContain(r => r.SentAt <= now);
+        (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).Should().OnlyContain(r => r.SendAt > now);
+        (await bot.Reminders.GetRemindersAsync(ReminderState.Sent)).Should().HaveCount(8).And.OnlyContain(r => r.SentAt <= now);
     }
 
     [Fact]
@@ -57,12 +57,12 @@ public class ReminderHostTests
     {
         using var db = new TempDatabase();
         await using var bot = await BotHost.StartAsync(db, BotHost.March1);
-        bot.Reminders.GetReminders(ReminderState.Pending).Should().Contain(r => r.TaskCode == "T1");
+        (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).Should().Contain(r => r.TaskCode == "T1");
         var progress = bot.Host.Services.GetRequiredService<TaskProgress>();
 
-        progress.MarkDone(WardData.UbndOfficer, "T1", null, "console").Kind.Should().Be(ProgressOutcomeKind.Recorded);
+        (await progress.MarkDoneAsync(WardData.UbndOfficer, "T1", null, "console")).Kind.Should().Be(ProgressOutcomeKind.Recorded);
 
-        bot.Reminders.GetReminders(ReminderState.Pending).Should().NotContain(r => r.TaskCode == "T1");
+        (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).Should().NotContain(r => r.TaskCode == "T1");
         await bot.AdvanceToAsync(Day(2), 1);
         bot.AdvanceTo(Day(3));
         await bot.AdvanceToAsync(Day(4), 2); // TCA's two reminders (02/03 and 04/03), nothing for T1
@@ -77,7 +77,7 @@ public class ReminderHostTests
         await using var bot = await BotHost.StartAsync(db, BotHost.March1);
         var snoozer = bot.Host.Services.GetRequiredService<IReminderSnoozer>();
 
-        snoozer.Snooze("T2", "CT-UBND", Day(1, 3, 0)); // 10:00 local on 01/03
+        await snoozer.SnoozeAsync("T2", "CT-UBND", Day(1, 3, 0)); // 10:00 local on 01/03
         await bot.AdvanceToAsync(Day(1, 3, 0), 1);
         var message = bot.Channel.To("CT-UBND").Should().ContainSingle().Subject;
         message.Content.Text.Should().Contain("Nhắc lại theo yêu cầu").And.Contain("T2 —");
@@ -98,7 +98,7 @@ public class ReminderHostTests
             await first.AdvanceToAsync(Day(3), () => first.Channel.HoldStarted.Task.IsCompleted);
             await first.Host.StopAsync();
             delivered.AddRange(first.Channel.Accepted.Select(a => a.Message));
-            first.Reminders.FindReminder("task:T1:CB-DC:before-7")!.State.Should().Be(ReminderState.Pending, "it was never accepted");
+            (await first.Reminders.FindReminderAsync("task:T1:CB-DC:before-7"))!.State.Should().Be(ReminderState.Pending, "it was never accepted");
         }
 
         // Down until 04/03 12:00 UTC: 03/03 00:30 (CB-DC) is 35.5 h old -> skipped;
@@ -110,15 +110,15 @@ public class ReminderHostTests
             var late = second.Channel.To("TCA").Should().ContainSingle().Subject;
             late.Content.Text.Should().StartWith("⏳ Nhắc bù do hệ thống tạm dừng").And.Contain("04/03/2026 07:30");
             second.Channel.To("CB-DC").Should().BeEmpty();
-            second.Reminders.FindReminder("task:T1:CB-DC:before-7")!.State.Should().Be(ReminderState.Skipped);
-            second.Reminders.FindReminder("task:T3:TCA:before-1")!.State.Should().Be(ReminderState.Sent);
+            (await second.Reminders.FindReminderAsync("task:T1:CB-DC:before-7"))!.State.Should().Be(ReminderState.Skipped);
+            (await second.Reminders.FindReminderAsync("task:T3:TCA:before-1"))!.State.Should().Be(ReminderState.Sent);
 
             await second.AdvanceToAsync(Day(5), 2);
             await second.Dispatcher.WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
             delivered.AddRange(second.Channel.Accepted.Select(a => a.Message));
 
             // Each sent reminder was accepted by the platform exactly once across both runs.
-            second.Reminders.GetReminders(ReminderState.Sent).Select(r => r.Key).Should().BeEquivalentTo(
+            (await second.Reminders.GetRemindersAsync(ReminderState.Sent)).Select(r => r.Key).Should().BeEquivalentTo(
                 "task:T3:TCA:before-3", "task:T3:TCA:before-1", "task:T3:TCA:day");
         }
 
@@ -144,9 +144,9 @@ public class ReminderHostTests
 
         await bot.AdvanceToAsync(Day(2), () => delivered.Task.IsCompleted);
 
-        bot.Reminders.FindReminder("task:T3:TCA:before-3")!.State.Should().Be(ReminderState.Failed);
+        (await bot.Reminders.FindReminderAsync("task:T3:TCA:before-3"))!.State.Should().Be(ReminderState.Failed);
 
-        bot.Store.FindMember("TCA")!.Unreachable.Should().BeTrue();
+        (await bot.Store.FindMemberAsync("TCA"))!.Unreachable.Should().BeTrue();
         await bot.AdvanceToAsync(Day(2, 0, 31), 1);
         bot.Channel.To("CVP").Should().ContainSingle().Which.Content.Text.Should().Contain("Trưởng Công an (TCA) đã chặn bot");
         bot.Channel.Attempts.Count(a => a.ChatId == "TCA").Should().Be(1, "a block is not retried");
@@ -160,12 +160,12 @@ public class ReminderHostTests
             channelSetup: c => c.Failure = (m, _) => m.ChatId == "TCA" ? new DeliveryFailedException(DeliveryFailureKind.Transient, "502 Bad Gateway") : null,
             settings: new Dictionary<string, string?> { ["Reminders:Outbox:MaxTries"] = "1" });
 
-        await bot.AdvanceToAsync(Day(2), () => bot.Reminders.GetReminders(ReminderState.Pending).Any(r => r.Kind == ReminderKind.Notice));
-        bot.Reminders.FindReminder("task:T3:TCA:before-3")!.State.Should().Be(ReminderState.Failed);
+        await bot.AdvanceToAsync(Day(2), async () => (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).Any(r => r.Kind == ReminderKind.Notice));
+        (await bot.Reminders.FindReminderAsync("task:T3:TCA:before-3"))!.State.Should().Be(ReminderState.Failed);
         await bot.AdvanceToAsync(Day(2, 0, 31), 1);
 
         bot.Channel.To("CVP").Should().ContainSingle().Which.Content.Text.Should().Contain("Không gửi được nhắc việc cho đồng chí Trưởng Công an (TCA)");
-        bot.Store.FindMember("TCA")!.Unreachable.Should().BeFalse("a failure is not a block");
+        (await bot.Store.FindMemberAsync("TCA"))!.Unreachable.Should().BeFalse("a failure is not a block");
         bot.Channel.To("TCA").Should().BeEmpty();
     }
 
@@ -175,8 +175,8 @@ public class ReminderHostTests
         using var db = new TempDatabase();
         await using var bot = await BotHost.StartAsync(db, BotHost.March1, channelSetup: c => c.ChatIds = m => m.Code == "TCA" ? null : m.Code);
 
-        await bot.AdvanceToAsync(Day(2), () => bot.Reminders.GetReminders(ReminderState.Pending).Any(r => r.Kind == ReminderKind.Notice));
-        bot.Reminders.FindReminder("task:T3:TCA:before-3")!.State.Should().Be(ReminderState.Skipped);
+        await bot.AdvanceToAsync(Day(2), async () => (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).Any(r => r.Kind == ReminderKind.Notice));
+        (await bot.Reminders.FindReminderAsync("task:T3:TCA:before-3"))!.State.Should().Be(ReminderState.Skipped);
         await bot.AdvanceToAsync(Day(2, 0, 31), 1);
         bot.Channel.To("CVP").Should().ContainSingle().Which.Content.Text.Should().Contain("Trưởng Công an (TCA) chưa liên kết tài khoản fake");
     }
@@ -198,7 +198,7 @@ public class ReminderHostTests
         var admin = bot.Channel.To("CVP").Should().ContainSingle().Subject;
         admin.Content.Text.Should().Contain("Tổng hợp nhiệm vụ ngày 01/03/2026").And.Contain("T3 —").And.Contain("T1 —").And.NotContain("T2 —", "T2 is due after the next 10 days");
         bot.Channel.To("CB-DC").Should().ContainSingle().Which.TaskCodes.Should().Equal("T1");
-        bot.Reminders.FindReminder("digest:CVP:2026-03-02").Should().BeNull("only the next digest is planned until the nightly re-plan");
+        (await bot.Reminders.FindReminderAsync("digest:CVP:2026-03-02")).Should().BeNull("only the next digest is planned until the nightly re-plan");
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public class ReminderHostTests
         {
             for (var i = 0; i < ChatInvites.MaxFailures; i++)
             {
-                linking.Link(account, $"SAIMA{i:D7}");
+                await linking.LinkAsync(account, $"SAIMA{i:D7}");
             }
         }
 
@@ -240,7 +240,7 @@ public class ReminderHostTests
         var logs = new DoSon.Bot.Tests.EndToEnd.LogCapture();
         await using var second = await BotHost.StartAsync(db, Day(12, 12, 0), logs: logs);
 
-        var skipped = second.Reminders.GetReminders(ReminderState.Skipped);
+        var skipped = await second.Reminders.GetRemindersAsync(ReminderState.Skipped);
         skipped.Count.Should().BeGreaterThan(3);
         var lines = logs.Lines.Where(l => l.Contains("Bỏ qua", StringComparison.Ordinal)).ToList();
         lines.Should().ContainSingle().Which.Should().Be(

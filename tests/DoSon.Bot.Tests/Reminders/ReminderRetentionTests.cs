@@ -32,112 +32,112 @@ public sealed class ReminderRetentionTests : IDisposable
     private static HashSet<string> Open(WorkTask task) => task.IsDone ? [] : [task.Code];
 
     /// <summary>The land task planned on 01/03, its first step sent on 03/03.</summary>
-    private LiteDbBotStore StoreWithOneSentStep()
+    private async Task<LiteDbBotStore> StoreWithOneSentStepAsync()
     {
         var store = _db.Open();
-        WardData.SeedInto(store);
-        store.ApplyPlan(Plan(WardData.LandTask, Now), Open(WardData.LandTask), Now);
-        store.Complete([SentKey], ReminderState.Sent, SentAt, null, 1, "fake");
+        await WardData.SeedIntoAsync(store);
+        await store.ApplyPlanAsync(Plan(WardData.LandTask, Now), Open(WardData.LandTask), Now);
+        await store.CompleteAsync([SentKey], ReminderState.Sent, SentAt, null, 1, "fake");
         return store;
     }
 
-    private static RetentionRemoval Retain(LiteDbBotStore store, DateTimeOffset now, int keepDays = 90) =>
-        store.RemoveFinishedReminders(now.AddDays(-keepDays));
+    private static async Task<RetentionRemoval> RetainAsync(LiteDbBotStore store, DateTimeOffset now, int keepDays = 90) =>
+        await store.RemoveFinishedRemindersAsync(now.AddDays(-keepDays));
 
     [Fact]
-    public void Retention_removes_finished_reminders_older_than_keep_days_and_keeps_recent_and_pending_ones()
+    public async Task Retention_removes_finished_reminders_older_than_keep_days_and_keeps_recent_and_pending_ones()
     {
-        using var store = StoreWithOneSentStep();
+        using var store = await StoreWithOneSentStepAsync();
         // Finished on 03/03 too: a cancelled, a skipped and a failed step.
-        store.Complete(["task:T1:CB-DC:overdue-1"], ReminderState.Cancelled, SentAt, "hủy");
-        store.Complete(["task:T1:CB-DC:overdue-2"], ReminderState.Skipped, SentAt, "bỏ qua");
-        store.Complete(["task:T1:CB-DC:overdue-3"], ReminderState.Failed, SentAt, "lỗi");
+        await store.CompleteAsync(["task:T1:CB-DC:overdue-1"], ReminderState.Cancelled, SentAt, "hủy");
+        await store.CompleteAsync(["task:T1:CB-DC:overdue-2"], ReminderState.Skipped, SentAt, "bỏ qua");
+        await store.CompleteAsync(["task:T1:CB-DC:overdue-3"], ReminderState.Failed, SentAt, "lỗi");
         // Finished 10 days before the run: recent.
-        store.Complete(["task:T1:CB-DC:overdue-4"], ReminderState.Sent, Later.AddDays(-10), null, 1, "fake");
-        var pendingBefore = store.GetReminders(ReminderState.Pending).Select(r => r.Key).ToList();
+        await store.CompleteAsync(["task:T1:CB-DC:overdue-4"], ReminderState.Sent, Later.AddDays(-10), null, 1, "fake");
+        var pendingBefore = (await store.GetRemindersAsync(ReminderState.Pending)).Select(r => r.Key).ToList();
 
-        var removal = Retain(store, Later);
+        var removal = await RetainAsync(store, Later);
 
         removal.Removed.Should().Be(4);
         removal.KeysKept.Should().Be(3, "the sent, skipped and failed keys are kept; a cancelled step may come back in any case");
-        store.FindReminder(SentKey).Should().BeNull();
-        store.FindReminder("task:T1:CB-DC:overdue-1").Should().BeNull();
-        store.FindReminder("task:T1:CB-DC:overdue-2").Should().BeNull();
-        store.FindReminder("task:T1:CB-DC:overdue-3").Should().BeNull();
-        store.FindReminder("task:T1:CB-DC:overdue-4")!.State.Should().Be(ReminderState.Sent);
-        store.GetReminders(ReminderState.Pending).Select(r => r.Key).Should().Equal(pendingBefore).And.Contain(PendingKey);
-        store.DoneKeyCount().Should().Be(3);
+        (await store.FindReminderAsync(SentKey)).Should().BeNull();
+        (await store.FindReminderAsync("task:T1:CB-DC:overdue-1")).Should().BeNull();
+        (await store.FindReminderAsync("task:T1:CB-DC:overdue-2")).Should().BeNull();
+        (await store.FindReminderAsync("task:T1:CB-DC:overdue-3")).Should().BeNull();
+        (await store.FindReminderAsync("task:T1:CB-DC:overdue-4"))!.State.Should().Be(ReminderState.Sent);
+        (await store.GetRemindersAsync(ReminderState.Pending)).Select(r => r.Key).Should().Equal(pendingBefore).And.Contain(PendingKey);
+        (await store.DoneKeyCountAsync()).Should().Be(3);
     }
 
     [Fact]
-    public void Retention_with_nothing_old_enough_removes_nothing()
+    public async Task Retention_with_nothing_old_enough_removes_nothing()
     {
-        using var store = StoreWithOneSentStep();
-        var before = store.GetReminders();
+        using var store = await StoreWithOneSentStepAsync();
+        var before = await store.GetRemindersAsync();
 
-        var removal = Retain(store, SentAt.AddDays(89));
+        var removal = await RetainAsync(store, SentAt.AddDays(89));
 
         removal.Removed.Should().Be(0);
-        store.GetReminders().Should().BeEquivalentTo(before);
-        store.DoneKeyCount().Should().Be(0);
+        (await store.GetRemindersAsync()).Should().BeEquivalentTo(before);
+        (await store.DoneKeyCountAsync()).Should().Be(0);
     }
 
     [Fact]
-    public void A_step_sent_and_then_removed_is_never_planned_again_after_a_re_plan_or_a_restart()
+    public async Task A_step_sent_and_then_removed_is_never_planned_again_after_a_re_plan_or_a_restart()
     {
-        using (var store = StoreWithOneSentStep())
+        using (var store = await StoreWithOneSentStepAsync())
         {
-            Retain(store, Later).Removed.Should().Be(1);
+            (await RetainAsync(store, Later)).Removed.Should().Be(1);
 
             // The deadline moved past the run: every step of the task is in the future again, the one
             // already sent too. Without its kept key it would be added as new and go out a second time.
             var moved = WardData.LandTask with { Due = new DateOnly(2026, 7, 1) };
-            var changes = store.ApplyPlan(Plan(moved, Later), Open(moved), Later);
+            var changes = await store.ApplyPlanAsync(Plan(moved, Later), Open(moved), Later);
 
             changes.Moved.Should().BeGreaterThan(0);
-            store.FindReminder(SentKey).Should().BeNull();
-            store.FindReminder(PendingKey)!.State.Should().Be(ReminderState.Pending);
+            (await store.FindReminderAsync(SentKey)).Should().BeNull();
+            (await store.FindReminderAsync(PendingKey))!.State.Should().Be(ReminderState.Pending);
         }
 
         using (var reopened = _db.Open())
         {
             var moved = WardData.LandTask with { Due = new DateOnly(2026, 7, 1) };
-            reopened.ApplyPlan(Plan(moved, Later.AddDays(1)), Open(moved), Later.AddDays(1));
+            await reopened.ApplyPlanAsync(Plan(moved, Later.AddDays(1)), Open(moved), Later.AddDays(1));
 
-            reopened.FindReminder(SentKey).Should().BeNull();
-            reopened.GetReminders().Select(r => r.Key).Should().NotContain(SentKey);
-            reopened.DoneKeyCount().Should().Be(1);
+            (await reopened.FindReminderAsync(SentKey)).Should().BeNull();
+            (await reopened.GetRemindersAsync()).Select(r => r.Key).Should().NotContain(SentKey);
+            (await reopened.DoneKeyCountAsync()).Should().Be(1);
         }
     }
 
     [Fact]
-    public void A_cancelled_step_removed_by_the_retention_comes_back_when_planned_again_as_before()
+    public async Task A_cancelled_step_removed_by_the_retention_comes_back_when_planned_again_as_before()
     {
-        using var store = StoreWithOneSentStep();
-        store.Complete([PendingKey], ReminderState.Cancelled, SentAt, "hủy");
-        Retain(store, Later);
+        using var store = await StoreWithOneSentStepAsync();
+        await store.CompleteAsync([PendingKey], ReminderState.Cancelled, SentAt, "hủy");
+        await RetainAsync(store, Later);
 
         var moved = WardData.LandTask with { Due = new DateOnly(2026, 7, 1) };
-        store.ApplyPlan(Plan(moved, Later), Open(moved), Later);
+        await store.ApplyPlanAsync(Plan(moved, Later), Open(moved), Later);
 
-        store.FindReminder(PendingKey)!.State.Should().Be(ReminderState.Pending);
+        (await store.FindReminderAsync(PendingKey))!.State.Should().Be(ReminderState.Pending);
     }
 
     [Fact]
-    public void Retention_touches_nothing_but_the_finished_reminders()
+    public async Task Retention_touches_nothing_but_the_finished_reminders()
     {
         IReadOnlyDictionary<string, int> before;
         IReadOnlyList<WorkTask> tasks;
-        using (var store = StoreWithOneSentStep())
+        using (var store = await StoreWithOneSentStepAsync())
         {
-            tasks = store.GetTasks();
+            tasks = await store.GetTasksAsync();
         }
 
         before = DatabaseFileCheck.Inspect(_db.Path, deep: true, forWriting: false).Counts;
         using (var store = _db.Open())
         {
-            Retain(store, Later);
-            store.GetTasks().Should().BeEquivalentTo(tasks);
+            await RetainAsync(store, Later);
+            (await store.GetTasksAsync()).Should().BeEquivalentTo(tasks);
         }
 
         var after = DatabaseFileCheck.Inspect(_db.Path, deep: true, forWriting: false).Counts;
@@ -148,7 +148,7 @@ public sealed class ReminderRetentionTests : IDisposable
     }
 
     [Fact]
-    public void Rebuild_after_removing_many_old_reminders_shrinks_the_file_and_the_store_reads_the_same_tasks()
+    public async Task Rebuild_after_removing_many_old_reminders_shrinks_the_file_and_the_store_reads_the_same_tasks()
     {
         const int count = 1000;
         IReadOnlyList<WorkTask> tasks;
@@ -156,23 +156,23 @@ public sealed class ReminderRetentionTests : IDisposable
         long fileBefore;
         using (var store = _db.Open())
         {
-            WardData.SeedInto(store);
-            tasks = store.GetTasks();
+            await WardData.SeedIntoAsync(store);
+            tasks = await store.GetTasksAsync();
             var text = new string('x', 1000);
             var plan = Enumerable.Range(0, count)
                 .Select(i => new PlannedReminder($"task:T1:CB-DC:step-{i}", ReminderKind.Task, "CB-DC", "T1", null, $"step-{i}", SentAt, text))
                 .ToList();
-            store.ApplyPlan(plan, new HashSet<string> { "T1" }, Now);
-            store.Complete([.. plan.Select(p => p.Key)], ReminderState.Sent, SentAt, null, 1, "fake");
-            fileBefore = store.FileSize();
+            await store.ApplyPlanAsync(plan, new HashSet<string> { "T1" }, Now);
+            await store.CompleteAsync([.. plan.Select(p => p.Key)], ReminderState.Sent, SentAt, null, 1, "fake");
+            fileBefore = await store.FileSizeAsync();
 
-            var removal = Retain(store, Later);
+            var removal = await RetainAsync(store, Later);
             removal.Removed.Should().Be(count);
             removal.Removed.Should().BeGreaterThan((int)(removal.DocumentsBefore * ReminderRetention.RebuildShare));
-            store.FileSize().Should().BeGreaterThanOrEqualTo(fileBefore, "deleting leaves the pages in the file");
+            (await store.FileSizeAsync()).Should().BeGreaterThanOrEqualTo(fileBefore, "deleting leaves the pages in the file");
 
-            rebuild = store.Rebuild();
-            store.GetTasks().Should().BeEquivalentTo(tasks);
+            rebuild = await store.RebuildAsync();
+            (await store.GetTasksAsync()).Should().BeEquivalentTo(tasks);
         }
 
         rebuild.Should().NotBeNull("every collection is under LiteDB's rebuild limit");
@@ -184,10 +184,10 @@ public sealed class ReminderRetentionTests : IDisposable
 
         // The guarded open (deep check, lock file) accepts the rebuilt file, and it reads the same.
         using var reopened = _db.Open();
-        reopened.GetTasks().Should().BeEquivalentTo(tasks);
-        reopened.GetMembers().Should().HaveCount(Members.Length);
-        reopened.DoneKeyCount().Should().Be(count);
-        reopened.FindReminder("task:T1:CB-DC:step-0").Should().BeNull();
+        (await reopened.GetTasksAsync()).Should().BeEquivalentTo(tasks);
+        (await reopened.GetMembersAsync()).Should().HaveCount(Members.Length);
+        (await reopened.DoneKeyCountAsync()).Should().Be(count);
+        (await reopened.FindReminderAsync("task:T1:CB-DC:step-0")).Should().BeNull();
     }
 
     [Theory]
@@ -223,17 +223,17 @@ public sealed class ReminderRetentionTests : IDisposable
     {
         var logs = new LogCapture();
         await using var bot = await BotHost.StartAsync(_db, BotHost.March1, logs: logs);
-        var pending = bot.Reminders.GetReminders(ReminderState.Pending).Select(r => r.Key).ToList();
+        var pending = (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).Select(r => r.Key).ToList();
         pending.Should().NotBeEmpty();
-        bot.Reminders.Complete(pending, ReminderState.Sent, BotHost.March1, null, 1, "fake");
+        await bot.Reminders.CompleteAsync(pending, ReminderState.Sent, BotHost.March1, null, 1, "fake");
 
         var run = await bot.Host.Services.GetRequiredService<IReminderRetention>().RunAsync(BotHost.March1.AddYears(1));
 
         run.Removal.Removed.Should().Be(pending.Count);
         run.Rebuild.Should().NotBeNull();
         run.Rebuild!.CountsMatch.Should().BeTrue();
-        bot.Reminders.GetReminders(ReminderState.Sent).Should().BeEmpty();
-        bot.Store.GetTasks().Should().HaveCount(3);
+        (await bot.Reminders.GetRemindersAsync(ReminderState.Sent)).Should().BeEmpty();
+        (await bot.Store.GetTasksAsync()).Should().HaveCount(3);
         logs.Lines.Should().Contain(l => l.Contains($"Đã dọn {pending.Count} nhắc việc đã xong"));
         logs.Lines.Should().Contain(l => l.Contains("Đã dựng lại tệp cơ sở dữ liệu sau khi dọn:") && l.Contains(" → "));
     }

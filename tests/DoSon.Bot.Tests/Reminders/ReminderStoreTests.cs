@@ -17,145 +17,145 @@ public class ReminderStoreTests
     private static HashSet<string> Open(params WorkTask[] tasks) => tasks.Where(t => !t.IsDone).Select(t => t.Code).ToHashSet();
 
     [Fact]
-    public void ApplyPlan_adds_future_steps_as_pending_and_leaves_out_steps_already_past()
+    public async Task ApplyPlan_adds_future_steps_as_pending_and_leaves_out_steps_already_past()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var task = WardData.LandTask; // due 10/03: before-7 is 03/03, so at 05/03 it is already past
 
-        store.ApplyPlan(Plan(task), Open(task), new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero));
+        await store.ApplyPlanAsync(Plan(task), Open(task), new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero));
 
-        var keys = store.GetReminders(ReminderState.Pending).Select(r => r.Key).ToList();
+        var keys = (await store.GetRemindersAsync(ReminderState.Pending)).Select(r => r.Key).ToList();
         keys.Should().Contain("task:T1:CB-DC:before-3").And.NotContain("task:T1:CB-DC:before-7");
     }
 
     [Fact]
-    public void ApplyPlan_after_a_changed_due_date_moves_the_pending_steps_and_never_resends_a_sent_one()
+    public async Task ApplyPlan_after_a_changed_due_date_moves_the_pending_steps_and_never_resends_a_sent_one()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var task = WardData.LandTask;
-        store.ApplyPlan(Plan(task), Open(task), Now);
-        store.Complete(["task:T1:CB-DC:before-7"], ReminderState.Sent, Now, null, 1, "fake");
+        await store.ApplyPlanAsync(Plan(task), Open(task), Now);
+        await store.CompleteAsync(["task:T1:CB-DC:before-7"], ReminderState.Sent, Now, null, 1, "fake");
 
         var moved = task with { Due = new DateOnly(2026, 3, 20) };
-        var changes = store.ApplyPlan(Plan(moved), Open(moved), Now);
+        var changes = await store.ApplyPlanAsync(Plan(moved), Open(moved), Now);
 
         changes.Moved.Should().BeGreaterThan(0);
-        store.FindReminder("task:T1:CB-DC:before-3")!.DueAt.Should().Be(new DateTimeOffset(2026, 3, 17, 0, 30, 0, TimeSpan.Zero));
-        var sent = store.FindReminder("task:T1:CB-DC:before-7")!;
+        (await store.FindReminderAsync("task:T1:CB-DC:before-3"))!.DueAt.Should().Be(new DateTimeOffset(2026, 3, 17, 0, 30, 0, TimeSpan.Zero));
+        var sent = (await store.FindReminderAsync("task:T1:CB-DC:before-7"))!;
         sent.State.Should().Be(ReminderState.Sent);
         sent.DueAt.Should().Be(new DateTimeOffset(2026, 3, 3, 0, 30, 0, TimeSpan.Zero));
     }
 
     [Fact]
-    public void ApplyPlan_after_a_changed_assignee_cancels_the_old_persons_steps_and_adds_the_new_ones()
+    public async Task ApplyPlan_after_a_changed_assignee_cancels_the_old_persons_steps_and_adds_the_new_ones()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var task = WardData.LandTask;
-        store.ApplyPlan(Plan(task), Open(task), Now);
+        await store.ApplyPlanAsync(Plan(task), Open(task), Now);
 
         var reassigned = task with { Assignees = ["TCA"] };
-        store.ApplyPlan(Plan(reassigned), Open(reassigned), Now);
+        await store.ApplyPlanAsync(Plan(reassigned), Open(reassigned), Now);
 
-        store.GetReminders(ReminderState.Pending).Where(r => r.Kind == ReminderKind.Task).Select(r => r.MemberCode).Distinct()
+        (await store.GetRemindersAsync(ReminderState.Pending)).Where(r => r.Kind == ReminderKind.Task).Select(r => r.MemberCode).Distinct()
             .Should().Equal("TCA");
-        store.FindReminder("task:T1:CB-DC:before-3")!.State.Should().Be(ReminderState.Cancelled);
+        (await store.FindReminderAsync("task:T1:CB-DC:before-3"))!.State.Should().Be(ReminderState.Cancelled);
     }
 
     [Fact]
-    public void ApplyPlan_after_a_changed_policy_cancels_steps_no_longer_planned()
+    public async Task ApplyPlan_after_a_changed_policy_cancels_steps_no_longer_planned()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var task = WardData.LandTask;
-        store.ApplyPlan(Plan(task), Open(task), Now);
+        await store.ApplyPlanAsync(Plan(task), Open(task), Now);
 
         var policy = ReminderPolicy.From(new ReminderOptions { DaysBefore = [2] });
-        store.ApplyPlan(Plan(task, policy), Open(task), Now);
+        await store.ApplyPlanAsync(Plan(task, policy), Open(task), Now);
 
-        store.FindReminder("task:T1:CB-DC:before-7")!.State.Should().Be(ReminderState.Cancelled);
-        store.FindReminder("task:T1:CB-DC:before-2")!.State.Should().Be(ReminderState.Pending);
+        (await store.FindReminderAsync("task:T1:CB-DC:before-7"))!.State.Should().Be(ReminderState.Cancelled);
+        (await store.FindReminderAsync("task:T1:CB-DC:before-2"))!.State.Should().Be(ReminderState.Pending);
     }
 
     [Fact]
-    public void ApplyPlan_of_a_done_task_cancels_its_pending_steps_and_its_snoozes()
+    public async Task ApplyPlan_of_a_done_task_cancels_its_pending_steps_and_its_snoozes()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var task = WardData.LandTask;
-        store.ApplyPlan(Plan(task), Open(task), Now);
+        await store.ApplyPlanAsync(Plan(task), Open(task), Now);
         var snoozeAt = new DateTimeOffset(2026, 3, 2, 3, 0, 0, TimeSpan.Zero);
-        store.AddOneOff(new PlannedReminder(ReminderKeys.Snooze("T1", "CB-DC", snoozeAt), ReminderKind.Snooze, "CB-DC", "T1", null, "snooze", snoozeAt));
+        await store.AddOneOffAsync(new PlannedReminder(ReminderKeys.Snooze("T1", "CB-DC", snoozeAt), ReminderKind.Snooze, "CB-DC", "T1", null, "snooze", snoozeAt));
 
         var done = task with { Status = WorkTaskStatus.Done };
-        store.ApplyPlan(Plan(done), Open(done), Now);
+        await store.ApplyPlanAsync(Plan(done), Open(done), Now);
 
-        store.GetReminders(ReminderState.Pending).Should().BeEmpty();
+        (await store.GetRemindersAsync(ReminderState.Pending)).Should().BeEmpty();
     }
 
     [Fact]
-    public void ApplyPlan_keeps_a_snooze_of_an_open_task_although_the_planner_does_not_make_it()
+    public async Task ApplyPlan_keeps_a_snooze_of_an_open_task_although_the_planner_does_not_make_it()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var task = WardData.LandTask;
         var snoozeAt = new DateTimeOffset(2026, 3, 2, 3, 0, 0, TimeSpan.Zero);
-        store.AddOneOff(new PlannedReminder(ReminderKeys.Snooze("T1", "CB-DC", snoozeAt), ReminderKind.Snooze, "CB-DC", "T1", null, "snooze", snoozeAt));
+        await store.AddOneOffAsync(new PlannedReminder(ReminderKeys.Snooze("T1", "CB-DC", snoozeAt), ReminderKind.Snooze, "CB-DC", "T1", null, "snooze", snoozeAt));
 
-        store.ApplyPlan(Plan(task), Open(task), Now);
+        await store.ApplyPlanAsync(Plan(task), Open(task), Now);
 
-        store.FindReminder(ReminderKeys.Snooze("T1", "CB-DC", snoozeAt))!.State.Should().Be(ReminderState.Pending);
+        (await store.FindReminderAsync(ReminderKeys.Snooze("T1", "CB-DC", snoozeAt)))!.State.Should().Be(ReminderState.Pending);
     }
 
     [Fact]
-    public void ApplyPlan_revives_a_cancelled_step_that_is_planned_again()
+    public async Task ApplyPlan_revives_a_cancelled_step_that_is_planned_again()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var task = WardData.LandTask;
-        store.ApplyPlan(Plan(task), Open(task), Now);
+        await store.ApplyPlanAsync(Plan(task), Open(task), Now);
         var done = task with { Status = WorkTaskStatus.Done };
-        store.ApplyPlan(Plan(done), Open(done), Now);
+        await store.ApplyPlanAsync(Plan(done), Open(done), Now);
 
-        var changes = store.ApplyPlan(Plan(task), Open(task), Now);
+        var changes = await store.ApplyPlanAsync(Plan(task), Open(task), Now);
 
         changes.Revived.Should().BeGreaterThan(0);
-        store.FindReminder("task:T1:CB-DC:before-3")!.State.Should().Be(ReminderState.Pending);
+        (await store.FindReminderAsync("task:T1:CB-DC:before-3"))!.State.Should().Be(ReminderState.Pending);
     }
 
     [Fact]
-    public void CatchUp_sends_late_what_is_inside_the_window_and_skips_what_is_older()
+    public async Task CatchUp_sends_late_what_is_inside_the_window_and_skips_what_is_older()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var task = WardData.LandTask;
-        store.ApplyPlan(Plan(task), Open(task), Now);
+        await store.ApplyPlanAsync(Plan(task), Open(task), Now);
         var restart = new DateTimeOffset(2026, 3, 7, 6, 0, 0, TimeSpan.Zero); // before-3 (07/03 00:30) is 5.5 h old
 
-        var result = store.CatchUp(restart, TimeSpan.FromHours(12), restart);
+        var result = await store.CatchUpAsync(restart, TimeSpan.FromHours(12), restart);
 
         result.Late.Select(r => r.Key).Should().Equal("task:T1:CB-DC:before-3");
         result.Skipped.Select(r => r.Key).Should().Equal("task:T1:CB-DC:before-7");
-        var late = store.FindReminder("task:T1:CB-DC:before-3")!;
+        var late = (await store.FindReminderAsync("task:T1:CB-DC:before-3"))!;
         late.Late.Should().BeTrue();
         late.SendAt.Should().Be(restart);
-        store.FindReminder("task:T1:CB-DC:before-7")!.State.Should().Be(ReminderState.Skipped);
+        (await store.FindReminderAsync("task:T1:CB-DC:before-7"))!.State.Should().Be(ReminderState.Skipped);
     }
 
     [Fact]
-    public void Complete_never_changes_a_reminder_that_is_no_longer_pending()
+    public async Task Complete_never_changes_a_reminder_that_is_no_longer_pending()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
         var task = WardData.LandTask;
-        store.ApplyPlan(Plan(task), Open(task), Now);
-        store.Complete(["task:T1:CB-DC:before-7"], ReminderState.Sent, Now, null, 1, "fake");
+        await store.ApplyPlanAsync(Plan(task), Open(task), Now);
+        await store.CompleteAsync(["task:T1:CB-DC:before-7"], ReminderState.Sent, Now, null, 1, "fake");
 
-        var changed = store.Complete(["task:T1:CB-DC:before-7"], ReminderState.Failed, Now, "x");
+        var changed = await store.CompleteAsync(["task:T1:CB-DC:before-7"], ReminderState.Failed, Now, "x");
 
         changed.Should().Be(0);
-        store.FindReminder("task:T1:CB-DC:before-7")!.State.Should().Be(ReminderState.Sent);
+        (await store.FindReminderAsync("task:T1:CB-DC:before-7"))!.State.Should().Be(ReminderState.Sent);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class MarchReport : IAsyncDisposable
 {
     public const string BlockerWords = "thiếu lực lượng tuần tra ban đêm";
 
-    private readonly BotHarness _bot = new(seedWard: false);
+    private BotHarness _bot = null!;
 
     private MarchReport(string folder)
     {
@@ -31,8 +31,9 @@ internal sealed class MarchReport : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), $"doson-report-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var march = new MarchReport(folder);
+        march._bot = await BotHarness.CreateAsync(seedWard: false);
         var sample = Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json");
-        var outcome = march._bot.Get<AssignmentImporter>().Import(sample, dryRun: false, "seed");
+        var outcome = await march._bot.Get<AssignmentImporter>().ImportAsync(sample, dryRun: false, "seed");
         if (!outcome.Succeeded)
         {
             throw new InvalidOperationException(string.Join("\n", outcome.Errors));
@@ -42,7 +43,7 @@ internal sealed class MarchReport : IAsyncDisposable
         await march.SayAsync("TCA", $"/vuongmac T2603-225-02 {BlockerWords}");
         await march.SayAsync("CT-HDND", "/capnhat T2603-21-07 40");
 
-        march.Report = march._bot.Get<ReportService>().Build(2026, 3);
+        march.Report = await march._bot.Get<ReportService>().BuildAsync(2026, 3);
         march.Text = march.Report.ToText();
         var code = await march._bot.Get<ReportVerb>().RunAsync(["03/2026", "--out", march.DocxPath], new StringWriter(), CancellationToken.None);
         if (code != 0)
@@ -54,7 +55,7 @@ internal sealed class MarchReport : IAsyncDisposable
     }
 
     private async Task SayAsync(string member, string text) =>
-        await _bot.SayAsync(_bot.Store.FindMember(member) ?? throw new InvalidOperationException(member), text);
+        await _bot.SayAsync(await _bot.Store.FindMemberAsync(member) ?? throw new InvalidOperationException(member), text);
 
     public async ValueTask DisposeAsync()
     {

@@ -8,9 +8,9 @@ namespace DoSon.Bot.Tests.Reports;
 
 public class MonthlyReportTests : IAsyncLifetime
 {
-    private readonly BotHarness _bot = new();
+    private BotHarness _bot = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _bot = await BotHarness.CreateAsync();
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -20,7 +20,7 @@ public class MonthlyReportTests : IAsyncLifetime
         await _bot.SayAsync(WardData.UbndOfficer, "/xong T1");
         await _bot.SayAsync(WardData.Police, "/vuongmac T3 thiếu lực lượng tuần tra");
 
-        var text = _bot.Get<ReportService>().Build(2026, 3).ToText();
+        var text = (await _bot.Get<ReportService>().BuildAsync(2026, 3)).ToText();
 
         text.Should().StartWith("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ TRỌNG TÂM THÁNG 03 NĂM 2026\n(Số liệu đến ngày 08/03/2026");
         text.Should().Contain("- Tổng số nhiệm vụ: 3; hoàn thành 1 (33%).");
@@ -31,9 +31,9 @@ public class MonthlyReportTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_month_without_tasks_says_so()
+    public async Task A_month_without_tasks_says_so()
     {
-        _bot.Get<ReportService>().Build(2026, 4).ToText().Should().Contain("Không có nhiệm vụ nào có hạn trong tháng 04/2026.");
+        (await _bot.Get<ReportService>().BuildAsync(2026, 4)).ToText().Should().Contain("Không có nhiệm vụ nào có hạn trong tháng 04/2026.");
     }
 
     [Fact]

@@ -15,12 +15,12 @@ public class DatabaseFileCheckTests
     }
 
     [Fact]
-    public void A_database_written_by_the_store_is_ready_and_counted()
+    public async Task A_database_written_by_the_store_is_ready_and_counted()
     {
         using var db = new TempDatabase();
         using (var store = db.Open())
         {
-            WardData.SeedInto(store);
+            await WardData.SeedIntoAsync(store);
         }
 
         var report = DatabaseFileCheck.Inspect(db.Path, deep: true);
@@ -59,12 +59,12 @@ public class DatabaseFileCheckTests
     }
 
     [Fact]
-    public void A_file_cut_in_half_after_its_header_is_damaged()
+    public async Task A_file_cut_in_half_after_its_header_is_damaged()
     {
         using var db = new TempDatabase();
         using (var store = db.Open())
         {
-            WardData.SeedInto(store);
+            await WardData.SeedIntoAsync(store);
         }
 
         var bytes = File.ReadAllBytes(db.Path);

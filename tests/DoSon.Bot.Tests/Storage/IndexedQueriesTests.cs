@@ -29,51 +29,51 @@ public sealed class IndexedQueriesTests : IDisposable
     }
 
     [Fact]
-    public void On_the_sample_ward_every_query_returns_what_the_filter_over_all_tasks_returns()
+    public async Task On_the_sample_ward_every_query_returns_what_the_filter_over_all_tasks_returns()
     {
         _store.Dispose();
         using var fixture = new ImportFixture();
-        fixture.ImportOk(SamplePath);
+        await fixture.ImportOkAsync(SamplePath);
 
-        QueriesAgree(fixture.Store);
+        await QueriesAgreeAsync(fixture.Store);
     }
 
     [Fact]
-    public void On_a_generated_ward_of_2000_tasks_every_query_returns_what_the_filter_over_all_tasks_returns()
+    public async Task On_a_generated_ward_of_2000_tasks_every_query_returns_what_the_filter_over_all_tasks_returns()
     {
-        _store.ApplyImport(GeneratedWard(2000, seed: 11), "seed", DateTimeOffset.UnixEpoch);
+        await _store.ApplyImportAsync(GeneratedWard(2000, seed: 11), "seed", DateTimeOffset.UnixEpoch);
 
-        QueriesAgree(_store);
+        await QueriesAgreeAsync(_store);
     }
 
     [Fact]
-    public void The_standings_follow_progress_and_imports_after_they_were_first_read()
+    public async Task The_standings_follow_progress_and_imports_after_they_were_first_read()
     {
         var plan = GeneratedWard(400, seed: 5);
-        _store.ApplyImport(plan, "seed", DateTimeOffset.UnixEpoch);
-        _store.GetTaskStandings().Should().HaveCount(400);
+        await _store.ApplyImportAsync(plan, "seed", DateTimeOffset.UnixEpoch);
+        (await _store.GetTaskStandingsAsync()).Should().HaveCount(400);
 
         var random = new Random(3);
-        foreach (var task in _store.GetTasks().OrderBy(_ => random.Next()).Take(60))
+        foreach (var task in (await _store.GetTasksAsync()).OrderBy(_ => random.Next()).Take(60))
         {
             var percent = random.Next(0, 101);
-            _store.RecordProgress(new ProgressReport(task.Code, "CVP", DateTimeOffset.UnixEpoch, ProgressKind.Progress, percent,
+            await _store.RecordProgressAsync(new ProgressReport(task.Code, "CVP", DateTimeOffset.UnixEpoch, ProgressKind.Progress, percent,
                 percent == 100 ? WorkTaskStatus.Done : (WorkTaskStatus)random.Next(0, 3), null, "test"));
         }
 
-        StandingsOf(_store).Should().Equal(Expected(_store.GetTasks()));
+        (await StandingsOfAsync(_store)).Should().Equal(Expected(await _store.GetTasksAsync()));
 
         var moved = plan.Tasks.Take(30).Select(c => new Change<WorkTask>(ChangeKind.Updated, c.Item with { LeadUnit = "u002", SupportUnits = ["U003"] }, ["LeadUnit"])).ToList();
-        _store.ApplyImport(plan with { Tasks = [.. moved, new Change<WorkTask>(ChangeKind.Created, WardData.Task("NEW-1", "U001", Today), [])] }, "seed", DateTimeOffset.UnixEpoch);
+        await _store.ApplyImportAsync(plan with { Tasks = [.. moved, new Change<WorkTask>(ChangeKind.Created, WardData.Task("NEW-1", "U001", Today), [])] }, "seed", DateTimeOffset.UnixEpoch);
 
-        StandingsOf(_store).Should().Equal(Expected(_store.GetTasks()));
-        _store.GetTaskStandings().Should().HaveCount(401);
+        (await StandingsOfAsync(_store)).Should().Equal(Expected(await _store.GetTasksAsync()));
+        (await _store.GetTaskStandingsAsync()).Should().HaveCount(401);
     }
 
     [Fact]
-    public void The_file_holds_an_index_for_each_thing_the_commands_ask()
+    public async Task The_file_holds_an_index_for_each_thing_the_commands_ask()
     {
-        _store.ApplyImport(GeneratedWard(50, seed: 1), "seed", DateTimeOffset.UnixEpoch);
+        await _store.ApplyImportAsync(GeneratedWard(50, seed: 1), "seed", DateTimeOffset.UnixEpoch);
         _store.Dispose();
         // A file this run did not create gets them as it opens.
         _db.Open().Dispose();
@@ -88,67 +88,67 @@ public sealed class IndexedQueriesTests : IDisposable
     }
 
     [Fact]
-    public void FindMilestone_FindUnits_and_FindMembers_find_by_code_as_the_lists_did()
+    public async Task FindMilestone_FindUnits_and_FindMembers_find_by_code_as_the_lists_did()
     {
-        WardData.SeedInto(_store);
+        await WardData.SeedIntoAsync(_store);
 
-        _store.FindMilestone("BAUCU")!.Name.Should().Be(WardData.Election.Name);
-        _store.FindMilestone("baucu").Should().BeNull("the detail view matched milestone codes exactly");
-        _store.FindUnits(["ubnd", "CAP", "NONE", "UBND"]).Select(u => u.Code).Should().BeEquivalentTo(["UBND", "CAP"]);
-        _store.FindMembers(["cb-dc", "import", "TCA"]).Select(m => m.Code).Should().BeEquivalentTo(["CB-DC", "TCA"]);
-        _store.FindTask("t1")!.Code.Should().Be("T1");
-        _store.FindTask("T404").Should().BeNull();
+        (await _store.FindMilestoneAsync("BAUCU"))!.Name.Should().Be(WardData.Election.Name);
+        (await _store.FindMilestoneAsync("baucu")).Should().BeNull("the detail view matched milestone codes exactly");
+        (await _store.FindUnitsAsync(["ubnd", "CAP", "NONE", "UBND"])).Select(u => u.Code).Should().BeEquivalentTo(["UBND", "CAP"]);
+        (await _store.FindMembersAsync(["cb-dc", "import", "TCA"])).Select(m => m.Code).Should().BeEquivalentTo(["CB-DC", "TCA"]);
+        (await _store.FindTaskAsync("t1"))!.Code.Should().Be("T1");
+        (await _store.FindTaskAsync("T404")).Should().BeNull();
     }
 
-    private static void QueriesAgree(LiteDbBotStore store)
+    private static async Task QueriesAgreeAsync(LiteDbBotStore store)
     {
-        var all = store.GetTasks();
-        var units = store.GetUnits().Select(u => u.Code).ToList();
+        var all = await store.GetTasksAsync();
+        var units = (await store.GetUnitsAsync()).Select(u => u.Code).ToList();
         foreach (var unit in units.Concat(units.Select(u => u.ToLowerInvariant())).Append("KHÔNG-CÓ"))
         {
-            Codes(store.GetTasksLedBy([unit])).Should().Equal(Codes(all.Where(t => TaskScope.LedBy(t, unit))), unit);
-            Codes(store.GetTasksSupportedBy([unit])).Should().Equal(Codes(all.Where(t => TaskScope.SupportedBy(t, unit))), unit);
+            Codes(await store.GetTasksLedByAsync([unit])).Should().Equal(Codes(all.Where(t => TaskScope.LedBy(t, unit))), unit);
+            Codes(await store.GetTasksSupportedByAsync([unit])).Should().Equal(Codes(all.Where(t => TaskScope.SupportedBy(t, unit))), unit);
         }
 
         var queries = new TaskQueries(store, new FakeTimeProvider(new DateTimeOffset(2026, 3, 8, 3, 0, 0, TimeSpan.Zero)));
         // Every leader and admin, and one member in ten: enough of each kind, in a few seconds.
-        foreach (var member in store.GetMembers().Where((m, i) => m.Role != MemberRole.Member || i % 10 == 0))
+        foreach (var member in (await store.GetMembersAsync()).Where((m, i) => m.Role != MemberRole.Member || i % 10 == 0))
         {
-            Codes(store.GetTasksFor(member.Code.ToLowerInvariant())).Should().Equal(Codes(all.Where(t => t.IsAssignedTo(member.Code))), member.Code);
-            Codes(store.GetTasksLedBy(member.Units)).Should().Equal(Codes(all.Where(t => member.Units.Any(u => TaskScope.LedBy(t, u)))), member.Code);
-            Codes(store.GetTasksSupportedBy(member.Units)).Should().Equal(Codes(all.Where(t => member.Units.Any(u => TaskScope.SupportedBy(t, u)))), member.Code);
+            Codes(await store.GetTasksForAsync(member.Code.ToLowerInvariant())).Should().Equal(Codes(all.Where(t => t.IsAssignedTo(member.Code))), member.Code);
+            Codes(await store.GetTasksLedByAsync(member.Units)).Should().Equal(Codes(all.Where(t => member.Units.Any(u => TaskScope.LedBy(t, u)))), member.Code);
+            Codes(await store.GetTasksSupportedByAsync(member.Units)).Should().Equal(Codes(all.Where(t => member.Units.Any(u => TaskScope.SupportedBy(t, u)))), member.Code);
 
             // What /nhiemvu, /sapden and /quahan filtered from every task, they now filter from these.
-            var involving = queries.Involving(member);
+            var involving = await queries.InvolvingAsync(member);
             Codes(involving.Where(t => TaskScope.IsOwn(member, t))).Should().Equal(Codes(all.Where(t => TaskScope.IsOwn(member, t))), member.Code);
             Codes(involving.Where(t => TaskScope.IsSupportedByMember(member, t))).Should().Equal(Codes(all.Where(t => TaskScope.IsSupportedByMember(member, t))), member.Code);
             var open = all.Where(t => !t.IsDone && AccessPolicy.IsInScope(member, t)).ToList();
-            Codes(queries.OpenInScopeDueBetween(member, Today, Today.AddDays(7))).Should().Equal(Codes(open.Where(t => t.Due >= Today && t.Due <= Today.AddDays(7))), member.Code);
-            Codes(queries.OverdueInScope(member, Today)).Should().Equal(Codes(open.Where(t => t.Due < Today)), member.Code);
+            Codes(await queries.OpenInScopeDueBetweenAsync(member, Today, Today.AddDays(7))).Should().Equal(Codes(open.Where(t => t.Due >= Today && t.Due <= Today.AddDays(7))), member.Code);
+            Codes(await queries.OverdueInScopeAsync(member, Today)).Should().Equal(Codes(open.Where(t => t.Due < Today)), member.Code);
         }
 
         foreach (var (from, to) in new[] { (Today, Today.AddDays(7)), (Today, Today), (Today.AddDays(-400), Today.AddDays(400)), (Today.AddDays(3), Today) })
         {
-            Codes(store.GetOpenTasksDueBetween(from, to)).Should().Equal(Codes(all.Where(t => !t.IsDone && t.Due >= from && t.Due <= to)));
+            Codes(await store.GetOpenTasksDueBetweenAsync(from, to)).Should().Equal(Codes(all.Where(t => !t.IsDone && t.Due >= from && t.Due <= to)));
         }
 
         foreach (var day in new[] { Today, Today.AddDays(-30), Today.AddDays(90) })
         {
-            Codes(store.GetOverdueTasks(day)).Should().Equal(Codes(all.Where(t => TaskScope.IsOverdue(t, day))));
+            Codes(await store.GetOverdueTasksAsync(day)).Should().Equal(Codes(all.Where(t => TaskScope.IsOverdue(t, day))));
         }
 
-        foreach (var milestone in store.GetMilestones().Select(m => m.Code).SelectMany(c => new[] { c, c.ToLowerInvariant() }).Append("KHÔNG-CÓ"))
+        foreach (var milestone in (await store.GetMilestonesAsync()).Select(m => m.Code).SelectMany(c => new[] { c, c.ToLowerInvariant() }).Append("KHÔNG-CÓ"))
         {
-            Codes(store.GetTasksOfMilestone(milestone)).Should().Equal(Codes(all.Where(t => string.Equals(t.Milestone, milestone, StringComparison.OrdinalIgnoreCase))), milestone);
+            Codes(await store.GetTasksOfMilestoneAsync(milestone)).Should().Equal(Codes(all.Where(t => string.Equals(t.Milestone, milestone, StringComparison.OrdinalIgnoreCase))), milestone);
         }
 
         foreach (var status in Enum.GetValues<WorkTaskStatus>())
         {
-            Codes(store.GetTasksWithStatus(status)).Should().Equal(Codes(all.Where(t => t.Status == status)));
+            Codes(await store.GetTasksWithStatusAsync(status)).Should().Equal(Codes(all.Where(t => t.Status == status)));
         }
 
-        StandingsOf(store).Should().Equal(Expected(all));
-        var byUnit = TaskScope.CountByUnit(store.GetTaskStandings(), Today);
+        (await StandingsOfAsync(store)).Should().Equal(Expected(all));
+        var byUnit = TaskScope.CountByUnit(await store.GetTaskStandingsAsync(), Today);
         foreach (var unit in units)
         {
             var (led, supported) = byUnit.TryGetValue(unit, out var c) ? c : (new UnitTaskCount(0, 0, 0, 0), new UnitTaskCount(0, 0, 0, 0));
@@ -159,8 +159,8 @@ public sealed class IndexedQueriesTests : IDisposable
 
     private static List<string> Codes(IEnumerable<WorkTask> tasks) => [.. tasks.Select(t => t.Code)];
 
-    private static List<string> StandingsOf(LiteDbBotStore store) =>
-        [.. store.GetTaskStandings().Select(s => $"{s.Code}|{s.LeadUnit}|{string.Join(",", s.SupportUnits)}|{s.Status}|{s.Due}|{s.Percent}")];
+    private static async Task<List<string>> StandingsOfAsync(LiteDbBotStore store) =>
+        [.. (await store.GetTaskStandingsAsync()).Select(s => $"{s.Code}|{s.LeadUnit}|{string.Join(",", s.SupportUnits)}|{s.Status}|{s.Due}|{s.Percent}")];
 
     private static List<string> Expected(IEnumerable<WorkTask> tasks) =>
         [.. tasks.Select(t => $"{t.Code}|{t.LeadUnit}|{string.Join(",", t.SupportUnits)}|{t.Status}|{t.Due}|{t.Percent}")];

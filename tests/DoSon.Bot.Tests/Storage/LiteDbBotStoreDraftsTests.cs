@@ -22,12 +22,12 @@ public sealed class LiteDbBotStoreDraftsTests : IDisposable
         new(id, "CVP", "thong-bao.docx", "ban-nhap-T2603", 23, "{\"tasks\": []}", created ?? Now, (created ?? Now).AddDays(3));
 
     [Fact]
-    public void ClaimDraft_ShouldSucceedOnceThenSayWhenAndByWhomItWasImported()
+    public async Task ClaimDraft_ShouldSucceedOnceThenSayWhenAndByWhomItWasImported()
     {
-        _store.SaveDraft(Draft("D1"));
+        await _store.SaveDraftAsync(Draft("D1"));
 
-        var first = _store.ClaimDraft("D1", "CVP", Now.AddHours(1));
-        var second = _store.ClaimDraft("D1", "PVP", Now.AddHours(2));
+        var first = await _store.ClaimDraftAsync("D1", "CVP", Now.AddHours(1));
+        var second = await _store.ClaimDraftAsync("D1", "PVP", Now.AddHours(2));
 
         first.Result.Should().Be(DraftClaimResult.Claimed);
         first.Draft!.Json.Should().Be("{\"tasks\": []}");
@@ -38,34 +38,34 @@ public sealed class LiteDbBotStoreDraftsTests : IDisposable
     }
 
     [Fact]
-    public void ClaimDraft_WhenExpiredOrUnknown_ShouldNotClaim()
+    public async Task ClaimDraft_WhenExpiredOrUnknown_ShouldNotClaim()
     {
-        _store.SaveDraft(Draft("D2"));
+        await _store.SaveDraftAsync(Draft("D2"));
 
-        _store.ClaimDraft("D2", "CVP", Now.AddDays(3)).Result.Should().Be(DraftClaimResult.Expired);
-        _store.ClaimDraft("NOPE", "CVP", Now).Result.Should().Be(DraftClaimResult.Unknown);
-        _store.FindDraft("D2")!.ImportedAt.Should().BeNull();
+        (await _store.ClaimDraftAsync("D2", "CVP", Now.AddDays(3))).Result.Should().Be(DraftClaimResult.Expired);
+        (await _store.ClaimDraftAsync("NOPE", "CVP", Now)).Result.Should().Be(DraftClaimResult.Unknown);
+        (await _store.FindDraftAsync("D2"))!.ImportedAt.Should().BeNull();
     }
 
     [Fact]
-    public void ReleaseDraft_AfterAFailedImport_ShouldLetItBeClaimedAgain()
+    public async Task ReleaseDraft_AfterAFailedImport_ShouldLetItBeClaimedAgain()
     {
-        _store.SaveDraft(Draft("D3"));
-        _store.ClaimDraft("D3", "CVP", Now).Result.Should().Be(DraftClaimResult.Claimed);
+        await _store.SaveDraftAsync(Draft("D3"));
+        (await _store.ClaimDraftAsync("D3", "CVP", Now)).Result.Should().Be(DraftClaimResult.Claimed);
 
-        _store.ReleaseDraft("D3");
+        await _store.ReleaseDraftAsync("D3");
 
-        _store.ClaimDraft("D3", "CVP", Now.AddMinutes(5)).Result.Should().Be(DraftClaimResult.Claimed);
+        (await _store.ClaimDraftAsync("D3", "CVP", Now.AddMinutes(5))).Result.Should().Be(DraftClaimResult.Claimed);
     }
 
     [Fact]
-    public void A_draft_survives_reopening_the_database_with_its_instants_in_utc()
+    public async Task A_draft_survives_reopening_the_database_with_its_instants_in_utc()
     {
-        _store.SaveDraft(Draft("D4"));
+        await _store.SaveDraftAsync(Draft("D4"));
         _store.Dispose();
         _store = _database.Open();
 
-        var draft = _store.FindDraft("D4")!;
+        var draft = (await _store.FindDraftAsync("D4"))!;
 
         draft.Should().BeEquivalentTo(Draft("D4"));
         draft.CreatedAt.Offset.Should().Be(TimeSpan.Zero);
@@ -73,11 +73,11 @@ public sealed class LiteDbBotStoreDraftsTests : IDisposable
     }
 
     [Fact]
-    public void The_file_hands_instants_back_in_utc_so_a_server_in_the_wards_zone_reads_them_unshifted()
+    public async Task The_file_hands_instants_back_in_utc_so_a_server_in_the_wards_zone_reads_them_unshifted()
     {
         // On a machine whose zone is Asia/Ho_Chi_Minh, LiteDB without UTC_DATE gives local times, which
         // the store reads as UTC: invites expired 7 hours late and the history was shifted.
-        _store.SaveDraft(Draft("D5"));
+        await _store.SaveDraftAsync(Draft("D5"));
         _store.Dispose();
 
         using (var raw = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = _database.Path, Connection = LiteDB.ConnectionType.Direct }))
@@ -90,15 +90,15 @@ public sealed class LiteDbBotStoreDraftsTests : IDisposable
     }
 
     [Fact]
-    public void SaveDraft_ShouldDropDraftsExpiredLongAgoButKeepRecentOnes()
+    public async Task SaveDraft_ShouldDropDraftsExpiredLongAgoButKeepRecentOnes()
     {
-        _store.SaveDraft(Draft("OLD"));
-        _store.SaveDraft(Draft("RECENT", Now.AddDays(20)));
+        await _store.SaveDraftAsync(Draft("OLD"));
+        await _store.SaveDraftAsync(Draft("RECENT", Now.AddDays(20)));
 
-        _store.SaveDraft(Draft("NEW", Now.AddDays(40)));
+        await _store.SaveDraftAsync(Draft("NEW", Now.AddDays(40)));
 
-        _store.FindDraft("OLD").Should().BeNull("it expired more than 30 days before");
-        _store.FindDraft("RECENT").Should().NotBeNull();
-        _store.FindDraft("NEW").Should().NotBeNull();
+        (await _store.FindDraftAsync("OLD")).Should().BeNull("it expired more than 30 days before");
+        (await _store.FindDraftAsync("RECENT")).Should().NotBeNull();
+        (await _store.FindDraftAsync("NEW")).Should().NotBeNull();
     }
 }

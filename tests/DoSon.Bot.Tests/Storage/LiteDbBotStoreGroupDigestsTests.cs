@@ -12,32 +12,32 @@ public sealed class LiteDbBotStoreGroupDigestsTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public void GroupsSent_ShouldListTheGroupsRecordedForThatKindAndDateOnly_AndSurviveReopening()
+    public async Task GroupsSent_ShouldListTheGroupsRecordedForThatKindAndDateOnly_AndSurviveReopening()
     {
         using (var store = _database.Open())
         {
-            store.RecordGroupSent("Daily", Monday, -1001, Now);
-            store.RecordGroupSent("Daily", Monday, -1002, Now);
-            store.RecordGroupSent("Daily", Monday, -1002, Now.AddMinutes(1));
-            store.RecordGroupSent("Weekly", Monday, -1003, Now);
-            store.RecordGroupSent("Daily", Monday.AddDays(1), -1004, Now.AddDays(1));
+            await store.RecordGroupSentAsync("Daily", Monday, -1001, Now);
+            await store.RecordGroupSentAsync("Daily", Monday, -1002, Now);
+            await store.RecordGroupSentAsync("Daily", Monday, -1002, Now.AddMinutes(1));
+            await store.RecordGroupSentAsync("Weekly", Monday, -1003, Now);
+            await store.RecordGroupSentAsync("Daily", Monday.AddDays(1), -1004, Now.AddDays(1));
         }
 
         using var reopened = _database.Open();
-        reopened.GroupsSent("Daily", Monday).Should().BeEquivalentTo([-1001L, -1002L]);
-        reopened.GroupsSent("Weekly", Monday).Should().BeEquivalentTo([-1003L]);
-        reopened.GroupsSent("Weekly", Monday.AddDays(7)).Should().BeEmpty();
+        (await reopened.GroupsSentAsync("Daily", Monday)).Should().BeEquivalentTo([-1001L, -1002L]);
+        (await reopened.GroupsSentAsync("Weekly", Monday)).Should().BeEquivalentTo([-1003L]);
+        (await reopened.GroupsSentAsync("Weekly", Monday.AddDays(7))).Should().BeEmpty();
     }
 
     [Fact]
-    public void RecordGroupSent_ShouldDropRecordsOlderThanTwoMonths()
+    public async Task RecordGroupSent_ShouldDropRecordsOlderThanTwoMonths()
     {
         using var store = _database.Open();
-        store.RecordGroupSent("Daily", Monday, -1001, Now);
+        await store.RecordGroupSentAsync("Daily", Monday, -1001, Now);
 
-        store.RecordGroupSent("Daily", Monday.AddDays(61), -1001, Now.AddDays(61));
+        await store.RecordGroupSentAsync("Daily", Monday.AddDays(61), -1001, Now.AddDays(61));
 
-        store.GroupsSent("Daily", Monday).Should().BeEmpty();
-        store.GroupsSent("Daily", Monday.AddDays(61)).Should().ContainSingle();
+        (await store.GroupsSentAsync("Daily", Monday)).Should().BeEmpty();
+        (await store.GroupsSentAsync("Daily", Monday.AddDays(61))).Should().ContainSingle();
     }
 }

@@ -13,11 +13,11 @@ public sealed class LiteDbBotStoreImportTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
-    public void ApplyImport_keeps_progress_and_links_recorded_after_the_plan_was_made()
+    public async Task ApplyImport_keeps_progress_and_links_recorded_after_the_plan_was_made()
     {
         using var store = _db.Open();
-        WardData.SeedInto(store);
-        var snapshot = StoreSnapshot.Of(store);
+        await WardData.SeedIntoAsync(store);
+        var snapshot = await StoreSnapshot.OfAsync(store);
         var stale = new ImportPlan(
             null,
             [],
@@ -26,16 +26,16 @@ public sealed class LiteDbBotStoreImportTests : IDisposable
             [new Change<WorkTask>(ChangeKind.Updated, snapshot.Tasks.Single(t => t.Code == "T1") with { Title = "Tiêu đề mới" }, [ImportTexts.FieldTaskTitle])]);
 
         // Between planning and applying, the member reports progress and links a Telegram account.
-        store.RecordProgress(new ProgressReport("T1", "CB-DC", At, ProgressKind.Progress, 60, WorkTaskStatus.InProgress, null, "test"));
-        store.SetTelegramUser("CB-DC", 4242);
-        store.ApplyImport(stale, "CVP", At.AddMinutes(1));
+        await store.RecordProgressAsync(new ProgressReport("T1", "CB-DC", At, ProgressKind.Progress, 60, WorkTaskStatus.InProgress, null, "test"));
+        await store.SetTelegramUserAsync("CB-DC", 4242);
+        await store.ApplyImportAsync(stale, "CVP", At.AddMinutes(1));
 
-        var task = store.FindTask("T1")!;
+        var task = (await store.FindTaskAsync("T1"))!;
         task.Title.Should().Be("Tiêu đề mới");
         task.Percent.Should().Be(60);
         task.Status.Should().Be(WorkTaskStatus.InProgress);
-        store.GetHistory("T1")[^1].Status.Should().Be(WorkTaskStatus.InProgress);
-        var member = store.FindMember("CB-DC")!;
+        (await store.GetHistoryAsync("T1"))[^1].Status.Should().Be(WorkTaskStatus.InProgress);
+        var member = (await store.FindMemberAsync("CB-DC"))!;
         member.Title.Should().Be("Công chức Địa chính - Xây dựng");
         member.TelegramUserId.Should().Be(4242);
     }

@@ -6,87 +6,88 @@ using LiteDB;
 
 namespace DoSon.Bot.Tests.Storage;
 
-public sealed class LiteDbBotStoreInviteTests : IDisposable
+public sealed class LiteDbBotStoreInviteTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
     private readonly TempDatabase _database = new();
-    private LiteDbBotStore _store;
+    private LiteDbBotStore _store = null!;
 
-    public LiteDbBotStoreInviteTests()
+    public async Task InitializeAsync()
     {
         _store = _database.Open();
-        WardData.SeedInto(_store);
+        await WardData.SeedIntoAsync(_store);
     }
 
-    public void Dispose()
+    public Task DisposeAsync()
     {
         _store.Dispose();
         _database.Dispose();
+        return Task.CompletedTask;
     }
 
     [Fact]
-    public void RedeemInvite_WhenValid_ShouldLinkTheUserOnceAndUnlinkTheUsersOldMember()
+    public async Task RedeemInvite_WhenValid_ShouldLinkTheUserOnceAndUnlinkTheUsersOldMember()
     {
-        _store.CreateInvite("H1", "CB-DC", Now, Now.AddDays(7));
+        await _store.CreateInviteAsync("H1", "CB-DC", Now, Now.AddDays(7));
 
-        var first = _store.RedeemInvite("H1", ChatAccount.Telegram(1004), Now.AddHours(1));
-        var second = _store.RedeemInvite("H1", ChatAccount.Telegram(2000), Now.AddHours(2));
+        var first = await _store.RedeemInviteAsync("H1", ChatAccount.Telegram(1004), Now.AddHours(1));
+        var second = await _store.RedeemInviteAsync("H1", ChatAccount.Telegram(2000), Now.AddHours(2));
 
         first.Result.Should().Be(InviteRedemption.Linked);
         first.Member!.Code.Should().Be("CB-DC");
-        _store.FindMemberByTelegram(1004)!.Code.Should().Be("CB-DC");
-        _store.FindMember("TCA")!.TelegramUserId.Should().BeNull("one Telegram user is linked to one member at most");
+        (await _store.FindMemberByTelegramAsync(1004))!.Code.Should().Be("CB-DC");
+        (await _store.FindMemberAsync("TCA"))!.TelegramUserId.Should().BeNull("one Telegram user is linked to one member at most");
         second.Result.Should().Be(InviteRedemption.AlreadyUsed);
-        _store.FindMemberByTelegram(2000).Should().BeNull();
+        (await _store.FindMemberByTelegramAsync(2000)).Should().BeNull();
     }
 
     [Fact]
-    public void RedeemInvite_WhenExpiredOrUnknown_ShouldLinkNobody()
+    public async Task RedeemInvite_WhenExpiredOrUnknown_ShouldLinkNobody()
     {
-        _store.CreateInvite("H2", "CT-UBND", Now, Now.AddDays(7));
+        await _store.CreateInviteAsync("H2", "CT-UBND", Now, Now.AddDays(7));
 
-        _store.RedeemInvite("H2", ChatAccount.Telegram(2001), Now.AddDays(7)).Result.Should().Be(InviteRedemption.Expired);
-        _store.RedeemInvite("NOPE", ChatAccount.Telegram(2001), Now).Result.Should().Be(InviteRedemption.Unknown);
-        _store.FindMemberByTelegram(2001).Should().BeNull();
+        (await _store.RedeemInviteAsync("H2", ChatAccount.Telegram(2001), Now.AddDays(7))).Result.Should().Be(InviteRedemption.Expired);
+        (await _store.RedeemInviteAsync("NOPE", ChatAccount.Telegram(2001), Now)).Result.Should().Be(InviteRedemption.Unknown);
+        (await _store.FindMemberByTelegramAsync(2001)).Should().BeNull();
     }
 
     [Fact]
-    public void CreateInvite_ShouldRetireTheMembersOlderUnusedCodes()
+    public async Task CreateInvite_ShouldRetireTheMembersOlderUnusedCodes()
     {
-        _store.CreateInvite("OLD", "CB-DC", Now, Now.AddDays(7));
-        _store.CreateInvite("NEW", "CB-DC", Now, Now.AddDays(7));
+        await _store.CreateInviteAsync("OLD", "CB-DC", Now, Now.AddDays(7));
+        await _store.CreateInviteAsync("NEW", "CB-DC", Now, Now.AddDays(7));
 
-        _store.RedeemInvite("OLD", ChatAccount.Telegram(2002), Now).Result.Should().Be(InviteRedemption.Unknown);
-        _store.RedeemInvite("NEW", ChatAccount.Telegram(2002), Now).Result.Should().Be(InviteRedemption.Linked);
+        (await _store.RedeemInviteAsync("OLD", ChatAccount.Telegram(2002), Now)).Result.Should().Be(InviteRedemption.Unknown);
+        (await _store.RedeemInviteAsync("NEW", ChatAccount.Telegram(2002), Now)).Result.Should().Be(InviteRedemption.Linked);
     }
 
     [Fact]
-    public void RedeemInvite_ForAZaloAccount_ShouldLinkZaloAndKeepTheMembersTelegram()
+    public async Task RedeemInvite_ForAZaloAccount_ShouldLinkZaloAndKeepTheMembersTelegram()
     {
-        _store.SetZaloUser("TCA", "zalo-a1");
-        _store.CreateInvite("Z1", "CB-DC", Now, Now.AddDays(7));
+        await _store.SetZaloUserAsync("TCA", "zalo-a1");
+        await _store.CreateInviteAsync("Z1", "CB-DC", Now, Now.AddDays(7));
 
-        var outcome = _store.RedeemInvite("Z1", ChatAccount.Zalo("zalo-a1"), Now);
+        var outcome = await _store.RedeemInviteAsync("Z1", ChatAccount.Zalo("zalo-a1"), Now);
 
         outcome.Result.Should().Be(InviteRedemption.Linked);
         outcome.Member!.ZaloUserId.Should().Be("zalo-a1");
         outcome.Member.TelegramUserId.Should().Be(WardData.UbndOfficer.TelegramUserId);
-        _store.FindMemberByZalo("zalo-a1")!.Code.Should().Be("CB-DC");
-        _store.FindMember("TCA")!.ZaloUserId.Should().BeNull("one Zalo user is linked to one member at most");
-        _store.RedeemInvite("Z1", ChatAccount.Telegram(2003), Now).Result.Should().Be(InviteRedemption.AlreadyUsed, "a code works once, on either platform");
+        (await _store.FindMemberByZaloAsync("zalo-a1"))!.Code.Should().Be("CB-DC");
+        (await _store.FindMemberAsync("TCA"))!.ZaloUserId.Should().BeNull("one Zalo user is linked to one member at most");
+        (await _store.RedeemInviteAsync("Z1", ChatAccount.Telegram(2003), Now)).Result.Should().Be(InviteRedemption.AlreadyUsed, "a code works once, on either platform");
     }
 
     [Fact]
-    public void RedeemInvite_WhenTheMemberWasUnreachable_ShouldMakeThemReachable()
+    public async Task RedeemInvite_WhenTheMemberWasUnreachable_ShouldMakeThemReachable()
     {
-        _store.SetUnreachable("CB-DC", true);
-        _store.CreateInvite("Z2", "CB-DC", Now, Now.AddDays(7));
+        await _store.SetUnreachableAsync("CB-DC", true);
+        await _store.CreateInviteAsync("Z2", "CB-DC", Now, Now.AddDays(7));
 
-        _store.RedeemInvite("Z2", ChatAccount.Zalo("zalo-b2"), Now).Member!.Unreachable.Should().BeFalse();
+        (await _store.RedeemInviteAsync("Z2", ChatAccount.Zalo("zalo-b2"), Now)).Member!.Unreachable.Should().BeFalse();
     }
 
     [Fact]
-    public void Invites_made_before_they_were_shared_with_Zalo_still_work_after_an_upgrade()
+    public async Task Invites_made_before_they_were_shared_with_Zalo_still_work_after_an_upgrade()
     {
         _store.Dispose();
         using (var db = new LiteDatabase(new ConnectionString { Filename = _database.Path, Connection = ConnectionType.Direct }))
@@ -114,9 +115,9 @@ public sealed class LiteDbBotStoreInviteTests : IDisposable
 
         _store = _database.Open();
 
-        _store.RedeemInvite("USED", ChatAccount.Zalo("zalo-c3"), Now.AddHours(2)).Result.Should().Be(InviteRedemption.AlreadyUsed);
-        _store.RedeemInvite("UNUSED", ChatAccount.Zalo("zalo-c3"), Now.AddHours(2)).Result.Should().Be(InviteRedemption.Linked);
-        _store.FindMemberByZalo("zalo-c3")!.Code.Should().Be("CB-DC");
+        (await _store.RedeemInviteAsync("USED", ChatAccount.Zalo("zalo-c3"), Now.AddHours(2))).Result.Should().Be(InviteRedemption.AlreadyUsed);
+        (await _store.RedeemInviteAsync("UNUSED", ChatAccount.Zalo("zalo-c3"), Now.AddHours(2))).Result.Should().Be(InviteRedemption.Linked);
+        (await _store.FindMemberByZaloAsync("zalo-c3"))!.Code.Should().Be("CB-DC");
         _store.Dispose();
         using (var db = new LiteDatabase(new ConnectionString { Filename = _database.Path, Connection = ConnectionType.Direct }))
         {

@@ -4,40 +4,41 @@ using FluentAssertions;
 
 namespace DoSon.Bot.Tests.Storage;
 
-public sealed class LiteDbBotStoreTelegramTests : IDisposable
+public sealed class LiteDbBotStoreTelegramTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
     private readonly TempDatabase _database = new();
-    private readonly LiteDbBotStore _store;
+    private LiteDbBotStore _store = null!;
 
-    public LiteDbBotStoreTelegramTests()
+    public async Task InitializeAsync()
     {
         _store = _database.Open();
-        WardData.SeedInto(_store);
+        await WardData.SeedIntoAsync(_store);
     }
 
-    public void Dispose()
+    public Task DisposeAsync()
     {
         _store.Dispose();
         _database.Dispose();
+        return Task.CompletedTask;
     }
 
     [Fact]
-    public void Messages_groups_and_the_poll_state_survive_a_reopen()
+    public async Task Messages_groups_and_the_poll_state_survive_a_reopen()
     {
-        _store.RecordMessage(new TelegramMessageRecord(1003, 42, ["T1", "T2"], TelegramMessagePurpose.Tasks), Now);
-        _store.RecordMessage(new TelegramMessageRecord(1003, 43, ["T2"], TelegramMessagePurpose.BlockerPrompt), Now);
-        _store.RegisterGroup(new TelegramGroup(-100, "Ban Thường vụ", "CVP", Now));
-        _store.SavePollState(new TelegramPollState(700_000_123, Now) { HandledAbove = [700_000_125, 700_000_128] });
+        await _store.RecordMessageAsync(new TelegramMessageRecord(1003, 42, ["T1", "T2"], TelegramMessagePurpose.Tasks), Now);
+        await _store.RecordMessageAsync(new TelegramMessageRecord(1003, 43, ["T2"], TelegramMessagePurpose.BlockerPrompt), Now);
+        await _store.RegisterGroupAsync(new TelegramGroup(-100, "Ban Thường vụ", "CVP", Now));
+        await _store.SavePollStateAsync(new TelegramPollState(700_000_123, Now) { HandledAbove = [700_000_125, 700_000_128] });
         _store.Dispose();
 
         using var reopened = _database.Open();
-        reopened.FindMessage(1003, 42)!.TaskCodes.Should().Equal("T1", "T2");
-        reopened.FindMessage(1003, 43)!.Purpose.Should().Be(TelegramMessagePurpose.BlockerPrompt);
-        reopened.FindMessage(1003, 44).Should().BeNull();
-        reopened.GetGroups().Should().ContainSingle(g => g.ChatId == -100 && g.Title == "Ban Thường vụ");
-        reopened.GetPollState().Should().BeEquivalentTo(new TelegramPollState(700_000_123, Now) { HandledAbove = [700_000_125, 700_000_128] });
-        reopened.UnregisterGroup(-100).Should().BeTrue();
-        reopened.UnregisterGroup(-100).Should().BeFalse();
+        (await reopened.FindMessageAsync(1003, 42))!.TaskCodes.Should().Equal("T1", "T2");
+        (await reopened.FindMessageAsync(1003, 43))!.Purpose.Should().Be(TelegramMessagePurpose.BlockerPrompt);
+        (await reopened.FindMessageAsync(1003, 44)).Should().BeNull();
+        (await reopened.GetGroupsAsync()).Should().ContainSingle(g => g.ChatId == -100 && g.Title == "Ban Thường vụ");
+        (await reopened.GetPollStateAsync()).Should().BeEquivalentTo(new TelegramPollState(700_000_123, Now) { HandledAbove = [700_000_125, 700_000_128] });
+        (await reopened.UnregisterGroupAsync(-100)).Should().BeTrue();
+        (await reopened.UnregisterGroupAsync(-100)).Should().BeFalse();
     }
 }

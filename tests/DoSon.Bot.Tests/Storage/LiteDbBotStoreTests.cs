@@ -11,22 +11,22 @@ public class LiteDbBotStoreTests
     private static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Everything_written_is_read_back_after_reopening_the_file()
+    public async Task Everything_written_is_read_back_after_reopening_the_file()
     {
         using var db = new TempDatabase();
         using (var store = db.Open())
         {
-            WardData.SeedInto(store);
-            store.RecordProgress(new ProgressReport("T1", "CB-DC", At, ProgressKind.Progress, 30, WorkTaskStatus.InProgress, "ghi chú", "test"));
+            await WardData.SeedIntoAsync(store);
+            await store.RecordProgressAsync(new ProgressReport("T1", "CB-DC", At, ProgressKind.Progress, 30, WorkTaskStatus.InProgress, "ghi chú", "test"));
         }
 
         using var reopened = db.Open();
-        reopened.GetTasks().Should().HaveCount(3);
-        reopened.FindTask("T1").Should().BeEquivalentTo(WardData.LandTask with { Percent = 30, Status = WorkTaskStatus.InProgress });
-        reopened.FindMember("CVP").Should().BeEquivalentTo(WardData.Admin);
-        reopened.GetMilestones().Should().ContainSingle().Which.Should().Be(WardData.Election);
-        reopened.GetHistory("T1").Select(h => h.Kind).Should().Equal(ProgressKind.Imported, ProgressKind.Progress);
-        reopened.GetHistory("T1")[^1].At.Should().Be(At);
+        (await reopened.GetTasksAsync()).Should().HaveCount(3);
+        (await reopened.FindTaskAsync("T1")).Should().BeEquivalentTo(WardData.LandTask with { Percent = 30, Status = WorkTaskStatus.InProgress });
+        (await reopened.FindMemberAsync("CVP")).Should().BeEquivalentTo(WardData.Admin);
+        (await reopened.GetMilestonesAsync()).Should().ContainSingle().Which.Should().Be(WardData.Election);
+        (await reopened.GetHistoryAsync("T1")).Select(h => h.Kind).Should().Equal(ProgressKind.Imported, ProgressKind.Progress);
+        (await reopened.GetHistoryAsync("T1"))[^1].At.Should().Be(At);
     }
 
     [Fact]
@@ -55,21 +55,21 @@ public class LiteDbBotStoreTests
     }
 
     [Fact]
-    public void An_import_that_fails_half_way_leaves_nothing_behind()
+    public async Task An_import_that_fails_half_way_leaves_nothing_behind()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
-        WardData.SeedInto(store);
-        var before = store.GetTasks();
+        await WardData.SeedIntoAsync(store);
+        var before = await store.GetTasksAsync();
         // A task whose document cannot be written (a null code) after a valid one: the first must be rolled back.
         var plan = WardData.Plan(tasks: [WardData.Task("T9", "UBND", new DateOnly(2026, 3, 30)), WardData.Task(null!, "UBND", new DateOnly(2026, 3, 30))]);
 
-        var act = () => store.ApplyImport(plan, "test", At);
+        var act = () => store.ApplyImportAsync(plan, "test", At);
 
-        act.Should().Throw<Exception>();
-        store.GetTasks().Should().BeEquivalentTo(before);
-        store.FindTask("T9").Should().BeNull();
-        store.GetHistory("T9").Should().BeEmpty();
+        await act.Should().ThrowAsync<Exception>();
+        (await store.GetTasksAsync()).Should().BeEquivalentTo(before);
+        (await store.FindTaskAsync("T9")).Should().BeNull();
+        (await store.GetHistoryAsync("T9")).Should().BeEmpty();
     }
 
     [Fact]
@@ -77,60 +77,60 @@ public class LiteDbBotStoreTests
     {
         using var db = new TempDatabase();
         using var store = db.Open();
-        WardData.SeedInto(store);
+        await WardData.SeedIntoAsync(store);
 
         await Parallel.ForAsync(0, 200, async (i, ct) =>
         {
             await Task.Yield();
-            store.RecordProgress(new ProgressReport(i % 2 == 0 ? "T1" : "T2", "CVP", At, ProgressKind.Note, null, WorkTaskStatus.NotStarted, $"ghi chú {i}", "test"));
-            store.GetTasks().Should().HaveCount(3);
+            await store.RecordProgressAsync(new ProgressReport(i % 2 == 0 ? "T1" : "T2", "CVP", At, ProgressKind.Note, null, WorkTaskStatus.NotStarted, $"ghi chú {i}", "test"), cancellationToken: ct);
+            (await store.GetTasksAsync(cancellationToken: ct)).Should().HaveCount(3);
         });
 
-        store.GetHistory("T1").Should().HaveCount(101);
-        store.GetHistory("T2").Should().HaveCount(101);
+        (await store.GetHistoryAsync("T1")).Should().HaveCount(101);
+        (await store.GetHistoryAsync("T2")).Should().HaveCount(101);
     }
 
     [Fact]
-    public void Linking_a_telegram_user_to_a_second_member_unlinks_the_first()
+    public async Task Linking_a_telegram_user_to_a_second_member_unlinks_the_first()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
-        WardData.SeedInto(store);
+        await WardData.SeedIntoAsync(store);
 
-        store.SetTelegramUser("CB-DC", 1001);
+        await store.SetTelegramUserAsync("CB-DC", 1001);
 
-        store.FindMemberByTelegram(1001)!.Code.Should().Be("CB-DC");
-        store.FindMember("CVP")!.TelegramUserId.Should().BeNull();
+        (await store.FindMemberByTelegramAsync(1001))!.Code.Should().Be("CB-DC");
+        (await store.FindMemberAsync("CVP"))!.TelegramUserId.Should().BeNull();
     }
 
     [Fact]
-    public void TasksChanged_is_raised_after_a_committed_change()
+    public async Task TasksChanged_is_raised_after_a_committed_change()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
-        WardData.SeedInto(store);
+        await WardData.SeedIntoAsync(store);
         var seen = new List<string>();
         store.TasksChanged += codes => seen.AddRange(codes);
 
-        store.RecordProgress(new ProgressReport("T3", "TCA", At, ProgressKind.Done, 100, WorkTaskStatus.Done, null, "test"));
+        await store.RecordProgressAsync(new ProgressReport("T3", "TCA", At, ProgressKind.Done, 100, WorkTaskStatus.Done, null, "test"));
 
         seen.Should().Equal("T3");
     }
 
     [Fact]
-    public void Import_plans_with_only_unchanged_items_write_no_history()
+    public async Task Import_plans_with_only_unchanged_items_write_no_history()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
-        WardData.SeedInto(store);
+        await WardData.SeedIntoAsync(store);
         var unchanged = WardData.Plan() with
         {
-            Tasks = [.. store.GetTasks().Select(t => new Change<WorkTask>(ChangeKind.Unchanged, t, []))],
+            Tasks = [.. (await store.GetTasksAsync()).Select(t => new Change<WorkTask>(ChangeKind.Unchanged, t, []))],
         };
 
-        store.ApplyImport(unchanged, "test", At);
+        await store.ApplyImportAsync(unchanged, "test", At);
 
-        store.GetHistory("T1").Should().HaveCount(1);
+        (await store.GetHistoryAsync("T1")).Should().HaveCount(1);
     }
 
     [Fact]

@@ -10,17 +10,17 @@ public sealed class LiteDbBotStoreZaloTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public void The_handled_zalo_message_ids_survive_a_reopen_and_are_replaced_by_the_next_list()
+    public async Task The_handled_zalo_message_ids_survive_a_reopen_and_are_replaced_by_the_next_list()
     {
         var at = new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
         using (var store = _database.Open())
         {
-            store.GetHandledMessageIds().Should().BeEmpty();
-            store.SaveHandledMessageIds(["2d758cb5e222177a4e35"], at);
-            store.SaveHandledMessageIds(["2d758cb5e222177a4e35", "2d758cb5e222177a4e36"], at.AddSeconds(5));
+            (await store.GetHandledMessageIdsAsync()).Should().BeEmpty();
+            await store.SaveHandledMessageIdsAsync(["2d758cb5e222177a4e35"], at);
+            await store.SaveHandledMessageIdsAsync(["2d758cb5e222177a4e35", "2d758cb5e222177a4e36"], at.AddSeconds(5));
         }
 
         using var reopened = _database.Open();
-        reopened.GetHandledMessageIds().Should().Equal("2d758cb5e222177a4e35", "2d758cb5e222177a4e36");
+        (await reopened.GetHandledMessageIdsAsync()).Should().Equal("2d758cb5e222177a4e35", "2d758cb5e222177a4e36");
     }
 }

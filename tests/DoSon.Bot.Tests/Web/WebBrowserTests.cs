@@ -10,7 +10,7 @@ namespace DoSon.Bot.Tests.Web;
 /// <summary>The console in a real browser: Debian's Chromium driven by Playwright (its driver ships in
 /// the package; no browser is ever downloaded), against the real host on 127.0.0.1, on the March
 /// sample. Skipped, saying how to install it, where /usr/bin/chromium is missing. Screenshots go to
-/// TestResults/ and, for the README, docs/web-*.png.</summary>
+/// TestResults/ and, with DOSON_UPDATE_SCREENSHOTS=1, for the README, docs/web-*.png.</summary>
 public sealed class WebBrowserTests
 {
     public const string Chromium = "/usr/bin/chromium";
@@ -25,7 +25,7 @@ public sealed class WebBrowserTests
         await using var web = await WebConsole.StartAsync(marchSample: true);
         // 10/03/2026: some March deadlines have passed, the election day (15/03) is 5 days ahead.
         web.Bot.Clock.Advance(WardClock.ToInstant(new DateOnly(2026, 3, 10), new TimeOnly(8, 0)) - web.Bot.Clock.GetUtcNow());
-        var admin = web.Bot.Store.FindMember("CVP")!;
+        var admin = (await web.Bot.Store.FindMemberAsync("CVP"))!;
         var link = await web.LinkFromChatAsync(admin);
 
         using var playwright = await Playwright.CreateAsync();
@@ -69,7 +69,9 @@ public sealed class WebBrowserTests
         var results = RepositoryFiles.PathOf("TestResults");
         Directory.CreateDirectory(results);
         var shot = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(results, name + ".png"), FullPage = true });
-        if (name.StartsWith("web-tong-quan", StringComparison.Ordinal))
+        // The README's screenshots are refreshed only on request (DOSON_UPDATE_SCREENSHOTS=1), so that
+        // an ordinary test run leaves the checkout as it was.
+        if (name.StartsWith("web-tong-quan", StringComparison.Ordinal) && Environment.GetEnvironmentVariable("DOSON_UPDATE_SCREENSHOTS") == "1")
         {
             await File.WriteAllBytesAsync(RepositoryFiles.PathOf("docs", name + ".png"), shot);
         }

@@ -34,7 +34,7 @@ public sealed partial class WebConsole : IAsyncDisposable
         var database = new TempDatabase();
         var bot = marchSample
             // The March sample, loaded by the bot's own seeding at start, as on a fresh clone.
-            ? await BotHost.StartAsync(database, BotHost.Merge(new Dictionary<string, string?> { ["Seed:File"] = "data/sample/thang-03-2026.json" }, settings), seed: _ => { }, web: true)
+            ? await BotHost.StartAsync(database, BotHost.Merge(new Dictionary<string, string?> { ["Seed:File"] = "data/sample/thang-03-2026.json" }, settings), seed: _ => Task.CompletedTask, web: true)
             : await BotHost.StartAsync(database, settings ?? new Dictionary<string, string?>(), web: true);
         return new WebConsole(database, bot);
     }

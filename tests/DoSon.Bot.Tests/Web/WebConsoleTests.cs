@@ -66,7 +66,7 @@ public sealed class WebConsoleTests : IAsyncLifetime
         response.Headers.Location!.AbsolutePath.Should().Be(WebSession.NeedSignInPath);
         var page = await _web.Client.GetStringAsync(WebSession.NeedSignInPath);
         page.Should().Contain(WebTexts.NeedSignIn);
-        foreach (var task in _web.Bot.Store.GetTasks())
+        foreach (var task in await _web.Bot.Store.GetTasksAsync())
         {
             page.Should().NotContain(task.Title);
         }
@@ -76,7 +76,7 @@ public sealed class WebConsoleTests : IAsyncLifetime
     public async Task A_link_from_web_signs_in_once_and_shows_the_dashboard()
     {
         // The day after the first open deadline, so that the dashboard has an overdue task to show.
-        var firstDue = _web.Bot.Store.GetTasks().Where(t => !t.IsDone).Min(t => t.Due);
+        var firstDue = (await _web.Bot.Store.GetTasksAsync()).Where(t => !t.IsDone).Min(t => t.Due);
         _web.Bot.Clock.Advance(WardClock.ToInstant(firstDue.AddDays(1), new TimeOnly(8, 0)) - _web.Bot.Clock.GetUtcNow());
         var link = await _web.LinkFromChatAsync(WardData.UbndLeader);
 
@@ -91,7 +91,7 @@ public sealed class WebConsoleTests : IAsyncLifetime
         var dashboard = await _web.Client.GetStringAsync("/");
         dashboard.Should().Contain(WebTexts.Dashboard).And.Contain("đồng chí").And.Contain(WebTexts.SignOut);
         var today = WardClock.Today(_web.Bot.Clock);
-        var overdue = _web.Bot.Store.GetOverdueTasks(today);
+        var overdue = await _web.Bot.Store.GetOverdueTasksAsync(today);
         overdue.Should().NotBeEmpty("the sample ward has overdue tasks to show");
         dashboard.Should().Contain(overdue[0].Title).And.Contain(WardClock.Format(overdue[0].Due));
 
@@ -178,8 +178,8 @@ public sealed class WebConsoleTests : IAsyncLifetime
     public async Task A_member_sees_their_own_and_their_units_tasks_a_leader_the_ward()
     {
         var queries = _web.Bot.Services.GetRequiredService<TaskQueries>();
-        var mine = queries.Involving(WardData.UbndOfficer).Where(t => AccessPolicy.CanSee(WardData.UbndOfficer, t)).ToList();
-        var ward = _web.Bot.Store.GetTaskStandings();
+        var mine = (await queries.InvolvingAsync(WardData.UbndOfficer)).Where(t => AccessPolicy.CanSee(WardData.UbndOfficer, t)).ToList();
+        var ward = await _web.Bot.Store.GetTaskStandingsAsync();
         mine.Count.Should().BeLessThan(ward.Count, "the sample has tasks outside the officer's units");
 
         var member = await DashboardOf(WardData.UbndOfficer);
@@ -187,7 +187,7 @@ public sealed class WebConsoleTests : IAsyncLifetime
 
         member.Should().Contain($"<span class=\"n\">{mine.Count}</span><span>{WebTexts.Total}</span>");
         leader.Should().Contain($"<span class=\"n\">{ward.Count}</span><span>{WebTexts.Total}</span>");
-        foreach (var other in _web.Bot.Store.GetTasks().Where(t => !AccessPolicy.CanSee(WardData.UbndOfficer, t)))
+        foreach (var other in (await _web.Bot.Store.GetTasksAsync()).Where(t => !AccessPolicy.CanSee(WardData.UbndOfficer, t)))
         {
             member.Should().NotContain(other.Title);
         }

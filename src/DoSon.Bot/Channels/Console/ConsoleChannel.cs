@@ -16,11 +16,11 @@ public sealed class ConsoleChannel(ConsoleIo io, IOptions<ConsoleChatOptions> op
 
     public string? ChatIdOf(Member member) => member.Code;
 
-    public Task<SentMessage> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    public async Task<SentMessage> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var header = ConsoleTexts.Heading(store.FindMember(message.ChatId), message.ChatId,
+        var header = ConsoleTexts.Heading(await store.FindMemberAsync(message.ChatId, cancellationToken), message.ChatId,
             string.Equals(message.ChatId, options.Value.Member, StringComparison.OrdinalIgnoreCase));
         io.WriteBlock($"{header}\n{ConsoleFormat.Render(message.Content)}");
-        return Task.FromResult(new SentMessage(message.ChatId, Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new SentMessage(message.ChatId, Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -20,7 +20,7 @@ public sealed class ConsoleChatService(
         // Let the host finish starting (seeding, scheduler) before the first prompt.
         await Task.Yield();
         var code = options.Value.Member;
-        var member = store.FindMember(code);
+        var member = await store.FindMemberAsync(code, stoppingToken);
         if (member is null)
         {
             io.WriteBlock(ConsoleTexts.UnknownMember(code));
@@ -65,7 +65,7 @@ public sealed class ConsoleChatService(
             try
             {
                 // Re-read the member each time: an import may have changed their role or units.
-                member = store.FindMember(code) ?? member;
+                member = await store.FindMemberAsync(code, stoppingToken) ?? member;
                 var reply = await conversation.AnswerAsync(member, line, "console", stoppingToken);
                 io.WriteBlock(ConsoleFormat.Render(reply));
             }

@@ -28,7 +28,7 @@ public sealed class MemberInvites(ChatInvites invites, IEnumerable<IInviteInstru
             return new(false, problems.Count == 0 ? ChatTexts.InviteNoPlatform : string.Join("\n", problems));
         }
 
-        var (code, expires) = invites.Create(member.Code);
+        var (code, expires) = await invites.CreateAsync(member.Code);
         var parts = new List<string> { ChatTexts.InviteCreated(member, code, expires) };
         parts.AddRange(ready.Select(describe => describe(code)));
         parts.AddRange(problems.Select(ChatTexts.InviteProblem));

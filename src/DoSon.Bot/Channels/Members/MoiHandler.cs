@@ -20,7 +20,7 @@ public sealed class MoiHandler(IBotStore store, MemberInvites invites) : IComman
             return Reply.Say(CommandTexts.Usage(Usage));
         }
 
-        if (store.FindMember(context.Words[0]) is not { } member)
+        if (await store.FindMemberAsync(context.Words[0], cancellationToken) is not { } member)
         {
             return Reply.Say(MemberTexts.UnknownMember(context.Words[0]));
         }

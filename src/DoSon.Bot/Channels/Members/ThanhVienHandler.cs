@@ -14,16 +14,16 @@ public sealed class ThanhVienHandler(IBotStore store) : ICommandHandler
     public string Description => MemberTexts.MembersDescription;
     public MemberRole MinimumRole => MemberRole.Admin;
 
-    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var text = context.Words.Count switch
         {
-            0 => MemberDirectory.List(store.GetMembers()) + "\n" + MemberTexts.ListHint,
-            1 => store.FindMember(context.Words[0]) is { } member
-                ? MemberTexts.Detail(member, store.GetUnits().ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase))
+            0 => MemberDirectory.List(await store.GetMembersAsync(cancellationToken)) + "\n" + MemberTexts.ListHint,
+            1 => await store.FindMemberAsync(context.Words[0], cancellationToken) is { } member
+                ? MemberTexts.Detail(member, (await store.GetUnitsAsync(cancellationToken)).ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase))
                 : MemberTexts.UnknownMember(context.Words[0]),
             _ => CommandTexts.Usage(Usage),
         };
-        return ValueTask.FromResult(Reply.Say(text));
+        return Reply.Say(text);
     }
 }

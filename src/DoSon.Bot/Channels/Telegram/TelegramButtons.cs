@@ -30,7 +30,7 @@ public sealed class TelegramButtons(
 
     private async Task<(string Answer, bool Alert)> DecideAsync(CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
-        var member = store.FindMemberByTelegram(query.From.Id);
+        var member = await store.FindMemberByTelegramAsync(query.From.Id, cancellationToken);
         if (member is null)
         {
             return (TelegramTexts.NotLinkedTap, true);
@@ -69,7 +69,7 @@ public sealed class TelegramButtons(
             cancellationToken);
         if (prompt is not null)
         {
-            telegramStore.RecordMessage(new TelegramMessageRecord(chatId, prompt.Id, [task.Code], TelegramMessagePurpose.BlockerPrompt), time.GetUtcNow());
+            await telegramStore.RecordMessageAsync(new TelegramMessageRecord(chatId, prompt.Id, [task.Code], TelegramMessagePurpose.BlockerPrompt), time.GetUtcNow(), cancellationToken);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class TelegramChannel(TelegramApi api, ITelegramStore store, TimeP
         var sent = await SendHtmlAsync(chatId, TelegramFormat.Escape(part.Text), markup, replyTo, cancellationToken);
         if (message.TaskCodes is { Count: > 0 } codes)
         {
-            store.RecordMessage(new TelegramMessageRecord(chatId, sent.Id, codes, TelegramMessagePurpose.Tasks), time.GetUtcNow());
+            await store.RecordMessageAsync(new TelegramMessageRecord(chatId, sent.Id, codes, TelegramMessagePurpose.Tasks), time.GetUtcNow(), cancellationToken);
         }
 
         return new SentMessage(message.ChatId, sent.Id.ToString(CultureInfo.InvariantCulture));

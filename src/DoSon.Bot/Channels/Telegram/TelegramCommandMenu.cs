@@ -37,7 +37,7 @@ public sealed class TelegramCommandMenu(TelegramApi api, CommandRouter router, I
     public async Task RegisterAllAsync(CancellationToken cancellationToken)
     {
         await SetAsync(CommandsFor(MemberRole.Member), BotCommandScope.Default(), "mặc định", cancellationToken);
-        foreach (var member in store.GetMembers())
+        foreach (var member in await store.GetMembersAsync(cancellationToken))
         {
             await RegisterForAsync(member, cancellationToken);
         }

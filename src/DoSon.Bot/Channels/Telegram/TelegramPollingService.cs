@@ -51,6 +51,7 @@ public sealed class TelegramPollingService(
     private const int BatchSize = 100;
 
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _saveGate = new(1, 1);
 
     private LowWaterMark _mark = new();
 
@@ -61,7 +62,7 @@ public sealed class TelegramPollingService(
         contact.Expect("Telegram");
         // Let the host finish starting (seeding first) before the first call.
         await Task.Yield();
-        if (store.GetPollState() is { } saved && time.GetUtcNow() - saved.At < OffsetMemory)
+        if (await store.GetPollStateAsync(stoppingToken) is { } saved && time.GetUtcNow() - saved.At < OffsetMemory)
         {
             lock (_gate)
             {
@@ -199,24 +200,39 @@ public sealed class TelegramPollingService(
             logger.LogError("Lỗi khi xử lý cập nhật Telegram {UpdateId}; bỏ qua: {Error}", update.Id, api.Redact(ex.ToString()));
         }
 
-        Finished(update.Id);
+        await FinishedAsync(update.Id);
     }
 
-    private void Finished(long updateId)
+    private async Task FinishedAsync(long updateId)
     {
-        lock (_gate)
+        // One save at a time, in the order the states were taken, so that an older state never
+        // overwrites a newer one (the store is awaited, so not inside the lock).
+        await _saveGate.WaitAsync();
+        try
         {
-            _mark.Finish(updateId);
+            TelegramPollState state;
+            lock (_gate)
+            {
+                _mark.Finish(updateId);
+                state = new TelegramPollState(_mark.Mark!.Value, time.GetUtcNow()) { HandledAbove = _mark.HandledAbove };
+            }
+
             try
             {
-                // Saved in the lock so that an older state never overwrites a newer one.
-                store.SavePollState(new TelegramPollState(_mark.Mark!.Value, time.GetUtcNow()) { HandledAbove = _mark.HandledAbove });
+                await store.SavePollStateAsync(state);
             }
             finally
             {
-                _progress.TrySetResult();
-                _progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                lock (_gate)
+                {
+                    _progress.TrySetResult();
+                    _progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
             }
+        }
+        finally
+        {
+            _saveGate.Release();
         }
     }
 

@@ -20,8 +20,6 @@ public static class TelegramRegistration
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddSingleton<ITelegramStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
-        services.TryAddSingleton<INoticeDraftStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddChatLinking();
         services.AddSingleton<IInviteInstructions, TelegramInviteInstructions>();
 

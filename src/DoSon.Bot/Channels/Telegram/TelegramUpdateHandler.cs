@@ -54,7 +54,7 @@ public sealed class TelegramUpdateHandler(
         }
         else if (update.MyChatMember is { } change)
         {
-            HandleMembership(change);
+            await HandleMembershipAsync(change);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed class TelegramUpdateHandler(
     {
         if (message.MigrateToChatId is { } newChatId)
         {
-            MoveGroup(message.Chat.Id, newChatId, message.Chat.Title);
+            await MoveGroupAsync(message.Chat.Id, newChatId, message.Chat.Title);
             return;
         }
 
@@ -105,7 +105,7 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        var member = linking.Recognise(ChatAccount.Telegram(from.Id));
+        var member = await linking.RecogniseAsync(ChatAccount.Telegram(from.Id));
         var verdict = floodGate.Check(ChatAccount.Telegram(from.Id), linked: member is not null);
         if (verdict != FloodVerdict.Handle)
         {
@@ -129,7 +129,7 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        if (!command.IsCommand && repliesToBot && telegramStore.FindMessage(message.Chat.Id, message.ReplyToMessage!.Id) is { } record)
+        if (!command.IsCommand && repliesToBot && await telegramStore.FindMessageAsync(message.Chat.Id, message.ReplyToMessage!.Id, cancellationToken) is { } record)
         {
             await ReplyToTaskMessageAsync(message, member, record, cancellationToken);
             return;
@@ -158,7 +158,7 @@ public sealed class TelegramUpdateHandler(
     private async Task<bool> AdmitTapAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
         var account = ChatAccount.Telegram(query.From.Id);
-        if (linking.Recognise(account) is null)
+        if (await linking.RecogniseAsync(account) is null)
         {
             return true;
         }
@@ -202,7 +202,7 @@ public sealed class TelegramUpdateHandler(
 
     private async Task LinkAsync(Message message, long userId, string code, CancellationToken cancellationToken)
     {
-        var answer = linking.Link(ChatAccount.Telegram(userId), code);
+        var answer = await linking.LinkAsync(ChatAccount.Telegram(userId), code);
         await AnswerAsync(message, Reply.Say(answer.Text), null, cancellationToken);
         if (answer.Linked is { } member)
         {
@@ -273,13 +273,13 @@ public sealed class TelegramUpdateHandler(
         }
         else if (register)
         {
-            telegramStore.RegisterGroup(new TelegramGroup(message.Chat.Id, title, member.Code, time.GetUtcNow()));
+            await telegramStore.RegisterGroupAsync(new TelegramGroup(message.Chat.Id, title, member.Code, time.GetUtcNow()), cancellationToken);
             logger.LogInformation("Nhóm {Group} được {Member} đăng ký nhận báo cáo tổng hợp.", message.Chat.Id, member.Code);
             answer = TelegramTexts.GroupRegistered(title);
         }
         else
         {
-            answer = telegramStore.UnregisterGroup(message.Chat.Id)
+            answer = await telegramStore.UnregisterGroupAsync(message.Chat.Id, cancellationToken)
                 ? TelegramTexts.GroupUnregistered(title)
                 : TelegramTexts.GroupNotRegistered(title);
         }
@@ -287,26 +287,26 @@ public sealed class TelegramUpdateHandler(
         await AnswerAsync(message, Reply.Say(answer), null, cancellationToken);
     }
 
-    private void HandleMembership(ChatMemberUpdated change)
+    private async Task HandleMembershipAsync(ChatMemberUpdated change)
     {
         if (change.Chat.Type is ChatType.Group or ChatType.Supergroup
             && change.NewChatMember.Status is ChatMemberStatus.Left or ChatMemberStatus.Kicked
-            && telegramStore.UnregisterGroup(change.Chat.Id))
+            && await telegramStore.UnregisterGroupAsync(change.Chat.Id))
         {
             logger.LogInformation("Bot đã rời nhóm {Group}: thôi gửi báo cáo tổng hợp cho nhóm này.", change.Chat.Id);
         }
     }
 
-    private void MoveGroup(long oldChatId, long newChatId, string? title)
+    private async Task MoveGroupAsync(long oldChatId, long newChatId, string? title)
     {
-        var group = telegramStore.GetGroups().FirstOrDefault(g => g.ChatId == oldChatId);
+        var group = (await telegramStore.GetGroupsAsync()).FirstOrDefault(g => g.ChatId == oldChatId);
         if (group is null)
         {
             return;
         }
 
-        telegramStore.RegisterGroup(group with { ChatId = newChatId, Title = title ?? group.Title });
-        telegramStore.UnregisterGroup(oldChatId);
+        await telegramStore.RegisterGroupAsync(group with { ChatId = newChatId, Title = title ?? group.Title });
+        await telegramStore.UnregisterGroupAsync(oldChatId);
         logger.LogInformation("Nhóm {Old} đã chuyển thành siêu nhóm {New}; đăng ký được chuyển theo.", oldChatId, newChatId);
     }
 

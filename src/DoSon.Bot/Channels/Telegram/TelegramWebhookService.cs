@@ -38,6 +38,7 @@ public sealed class TelegramWebhookService(
     private readonly SemaphoreSlim _room = new(chatOptions.Value.MaxConcurrentChats, chatOptions.Value.MaxConcurrentChats);
     private readonly Dictionary<string, ChatTurn> _chats = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _saveGate = new(1, 1);
     private readonly HashSet<int> _handled = [];
     private int _highestHandled = int.MinValue;
     private readonly Queue<int> _handledOrder = new();
@@ -161,14 +162,20 @@ public sealed class TelegramWebhookService(
                 turn.Gate.Release();
             }
 
-            lock (_gate)
+            // Chats finish out of order: the saved id only moves forward. One save at a time, so that
+            // an older id never overwrites a newer one (the store is awaited, so not inside a lock).
+            await _saveGate.WaitAsync();
+            try
             {
-                // Chats finish out of order: the saved id only moves forward.
                 if (update.Id > _highestHandled)
                 {
                     _highestHandled = update.Id;
-                    store.SavePollState(new TelegramPollState(update.Id, time.GetUtcNow()));
+                    await store.SavePollStateAsync(new TelegramPollState(update.Id, time.GetUtcNow()));
                 }
+            }
+            finally
+            {
+                _saveGate.Release();
             }
         }
         finally
@@ -202,6 +209,7 @@ public sealed class TelegramWebhookService(
 
         _stopping.Dispose();
         _room.Dispose();
+        _saveGate.Dispose();
     }
 
     /// <summary>One chat's turn to be handled: the updates of a chat wait for each other, in the order

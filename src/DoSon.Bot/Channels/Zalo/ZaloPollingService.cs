@@ -37,6 +37,7 @@ public sealed class ZaloPollingService(
     public const int RememberedMessages = 256;
 
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _saveGate = new(1, 1);
     private readonly Queue<string> _handledOrder = new();
     private readonly HashSet<string> _handled = new(StringComparer.Ordinal);
     private readonly HashSet<string> _underWay = new(StringComparer.Ordinal);
@@ -46,9 +47,10 @@ public sealed class ZaloPollingService(
         contact.Expect("Zalo");
         // Let the host finish starting (seeding first) before the first call.
         await Task.Yield();
+        var saved = await store.GetHandledMessageIdsAsync(stoppingToken);
         lock (_gate)
         {
-            foreach (var id in store.GetHandledMessageIds())
+            foreach (var id in saved)
             {
                 Remember(id);
             }
@@ -154,12 +156,24 @@ public sealed class ZaloPollingService(
 
         if (update.Message?.MessageId is { Length: > 0 } messageId)
         {
-            lock (_gate)
+            // One save at a time, in the order the lists were taken, so that an older list never
+            // overwrites a newer one (the store is awaited, so not inside the lock).
+            await _saveGate.WaitAsync();
+            try
             {
-                _underWay.Remove(messageId);
-                Remember(messageId);
-                // Saved in the lock so that an older list never overwrites a newer one.
-                store.SaveHandledMessageIds([.. _handledOrder], time.GetUtcNow());
+                IReadOnlyList<string> handled;
+                lock (_gate)
+                {
+                    _underWay.Remove(messageId);
+                    Remember(messageId);
+                    handled = [.. _handledOrder];
+                }
+
+                await store.SaveHandledMessageIdsAsync(handled, time.GetUtcNow());
+            }
+            finally
+            {
+                _saveGate.Release();
             }
         }
     }

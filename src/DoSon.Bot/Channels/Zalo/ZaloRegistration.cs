@@ -18,7 +18,6 @@ public static class ZaloRegistration
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<ZaloOptions>().BindConfiguration(ZaloOptions.Section);
         services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>();
-        services.AddSingleton<IZaloStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddChatLinking();
 
         var settings = builder.Configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() ?? new ZaloOptions();

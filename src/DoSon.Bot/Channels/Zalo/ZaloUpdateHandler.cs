@@ -44,12 +44,12 @@ public sealed class ZaloUpdateHandler(
         var command = CommandParser.Parse(message.Text);
         if (isText && LinkCode(command) is { } code)
         {
-            var answer = code.Length == 0 ? ZaloTexts.LinkUsage : linking.Link(account, code).Text;
+            var answer = code.Length == 0 ? ZaloTexts.LinkUsage : (await linking.LinkAsync(account, code)).Text;
             await AnswerAsync(message.Chat.Id, Reply.Say(answer), cancellationToken);
             return;
         }
 
-        var member = linking.Recognise(account);
+        var member = await linking.RecogniseAsync(account);
         var verdict = floodGate.Check(account, linked: member is not null);
         if (verdict != FloodVerdict.Handle)
         {

@@ -14,23 +14,23 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
     public string Description => "Chi tiết một nhiệm vụ và lịch sử cập nhật";
     public MemberRole MinimumRole => MemberRole.Member;
 
-    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (context.Words.Count != 1)
         {
-            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage)));
+            return Reply.Say(CommandTexts.Usage(Usage));
         }
 
-        var task = store.FindTask(context.Words[0]);
+        var task = await store.FindTaskAsync(context.Words[0], cancellationToken);
         if (task is null || !AccessPolicy.CanSee(context.Caller, task))
         {
-            return ValueTask.FromResult(Reply.Say(CommandTexts.TaskNotFound(context.Words[0])));
+            return Reply.Say(CommandTexts.TaskNotFound(context.Words[0]));
         }
 
-        var history = store.GetHistory(task.Code);
-        var units = store.FindUnits([task.LeadUnit, .. task.SupportUnits])
+        var history = await store.GetHistoryAsync(task.Code, cancellationToken);
+        var units = (await store.FindUnitsAsync([task.LeadUnit, .. task.SupportUnits], cancellationToken))
             .ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase);
-        var members = store.FindMembers([.. task.Assignees, .. history.TakeLast(HistoryShown).Select(h => h.MemberCode)])
+        var members = (await store.FindMembersAsync([.. task.Assignees, .. history.TakeLast(HistoryShown).Select(h => h.MemberCode)], cancellationToken))
             .ToDictionary(m => m.Code, m => m, StringComparer.OrdinalIgnoreCase);
         string UnitName(string code) => units.TryGetValue(code, out var n) ? n : code;
         string MemberName(string code) => Domain.MemberName.Actor(code, members);
@@ -43,7 +43,7 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
         }
 
         sb.Append($"\nThời hạn: {DueText.Of(task, queries.Today)}");
-        if (task.Milestone is not null && store.FindMilestone(task.Milestone) is { } milestone)
+        if (task.Milestone is not null && await store.FindMilestoneAsync(task.Milestone, cancellationToken) is { } milestone)
         {
             sb.Append($"\nGắn với mốc: {milestone.Name} ({WardClock.Format(milestone.Date)})");
         }
@@ -79,7 +79,7 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
             }
         }
 
-        return ValueTask.FromResult(Reply.Say(sb.ToString()));
+        return Reply.Say(sb.ToString());
     }
 
     /// <summary>What one entry did: old → new for every field it changed ("cập nhật hạn: 20/03/2026 →

@@ -15,9 +15,9 @@ public sealed class DonViHandler(IBotStore store, TaskQueries queries) : IComman
     public string Description => ViewTexts.UnitDescription;
     public MemberRole MinimumRole => MemberRole.Member;
 
-    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var units = store.GetUnits();
+        var units = await store.GetUnitsAsync(cancellationToken);
         if (context.Words.Count == 0)
         {
             var sb = new StringBuilder(ViewTexts.UnitListHeading);
@@ -27,29 +27,29 @@ public sealed class DonViHandler(IBotStore store, TaskQueries queries) : IComman
             }
 
             sb.Append($"\n{CommandTexts.Usage(Usage)}");
-            return ValueTask.FromResult(Reply.Say(sb.ToString()));
+            return Reply.Say(sb.ToString());
         }
 
         if (context.Words.Count > 1)
         {
-            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage)));
+            return Reply.Say(CommandTexts.Usage(Usage));
         }
 
         var unit = units.FirstOrDefault(u => string.Equals(u.Code, context.Words[0], StringComparison.OrdinalIgnoreCase));
         if (unit is null)
         {
-            return ValueTask.FromResult(Reply.Say(CommandTexts.UnitNotFound(context.Words[0])));
+            return Reply.Say(CommandTexts.UnitNotFound(context.Words[0]));
         }
 
         var today = queries.Today;
-        var led = store.GetTasksLedBy([unit.Code]);
-        var supported = store.GetTasksSupportedBy([unit.Code]);
+        var led = await store.GetTasksLedByAsync([unit.Code], cancellationToken);
+        var supported = await store.GetTasksSupportedByAsync([unit.Code], cancellationToken);
         var text = new StringBuilder(ViewTexts.UnitHeading(unit));
         text.Append('\n').Append(ViewTexts.CountLine(ViewTexts.Lead, TaskScope.Count(led, today)));
         text.Append('\n').Append(ViewTexts.CountLine(ViewTexts.Support, TaskScope.Count(supported, today)));
         OpenList(ViewTexts.Lead, led);
         OpenList(ViewTexts.Support, supported);
-        return ValueTask.FromResult(Reply.Say(text.ToString()));
+        return Reply.Say(text.ToString());
 
         void OpenList(string side, IReadOnlyList<WorkTask> tasks)
         {

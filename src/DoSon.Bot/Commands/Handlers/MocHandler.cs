@@ -16,19 +16,19 @@ public sealed class MocHandler(IBotStore store, TaskQueries queries) : ICommandH
     public string Description => ViewTexts.MilestoneDescription;
     public MemberRole MinimumRole => MemberRole.Member;
 
-    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         // "tatca", "tất cả", "tat_ca": the same word with or without diacritics and spaces.
         var all = context.Words.Count > 0 && CommandRouter.NormalizeName(string.Concat(context.Words)) == "tatca";
         if (context.Words.Count > 0 && !all)
         {
-            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage)));
+            return Reply.Say(CommandTexts.Usage(Usage));
         }
 
-        var milestones = store.GetMilestones().OrderBy(m => m.Date).ThenBy(m => m.Code, StringComparer.Ordinal).ToList();
+        var milestones = (await store.GetMilestonesAsync(cancellationToken)).OrderBy(m => m.Date).ThenBy(m => m.Code, StringComparer.Ordinal).ToList();
         if (milestones.Count == 0)
         {
-            return ValueTask.FromResult(Reply.Say(CommandTexts.NoMilestones));
+            return Reply.Say(CommandTexts.NoMilestones);
         }
 
         var today = queries.Today;
@@ -36,13 +36,13 @@ public sealed class MocHandler(IBotStore store, TaskQueries queries) : ICommandH
         var older = milestones.Count - shown.Count;
         if (shown.Count == 0)
         {
-            return ValueTask.FromResult(Reply.Say(ViewTexts.NoRecentMilestones + "\n" + ViewTexts.OlderMilestones(older)));
+            return Reply.Say(ViewTexts.NoRecentMilestones + "\n" + ViewTexts.OlderMilestones(older));
         }
 
         var sb = new StringBuilder(all ? ViewTexts.AllMilestonesHeading : ViewTexts.MilestonesHeading);
         foreach (var m in shown)
         {
-            var tied = store.GetTasksOfMilestone(m.Code);
+            var tied = await store.GetTasksOfMilestoneAsync(m.Code, cancellationToken);
             sb.Append($"\n• {WardClock.Format(m.Date)} — {m.Name} ({ViewTexts.MilestoneWhen(DueText.DaysLeft(m.Date, today))})");
             if (tied.Count > 0)
             {
@@ -55,6 +55,6 @@ public sealed class MocHandler(IBotStore store, TaskQueries queries) : ICommandH
             sb.Append('\n').Append(ViewTexts.OlderMilestones(older));
         }
 
-        return ValueTask.FromResult(Reply.Say(sb.ToString()));
+        return Reply.Say(sb.ToString());
     }
 }

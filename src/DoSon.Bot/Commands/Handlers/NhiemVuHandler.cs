@@ -14,11 +14,11 @@ public sealed class NhiemVuHandler(IBotStore store, TaskQueries queries) : IComm
     public string Description => ViewTexts.OwnDescription;
     public MemberRole MinimumRole => MemberRole.Member;
 
-    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var caller = context.Caller;
         // Own tasks are assigned to the caller or led by their units; supported ones are supported by their units.
-        var open = TaskQueries.Merge(store.GetTasksFor(caller.Code), store.GetTasksLedBy(caller.Units), store.GetTasksSupportedBy(caller.Units))
+        var open = TaskQueries.Merge(await store.GetTasksForAsync(caller.Code, cancellationToken), await store.GetTasksLedByAsync(caller.Units, cancellationToken), await store.GetTasksSupportedByAsync(caller.Units, cancellationToken))
             .Where(t => !t.IsDone).ToList();
         var own = open.Where(t => TaskScope.IsOwn(caller, t)).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
         var sb = new StringBuilder(own.Count == 0
@@ -37,6 +37,6 @@ public sealed class NhiemVuHandler(IBotStore store, TaskQueries queries) : IComm
             sb.Append('\n').Append(ViewTexts.WardHint);
         }
 
-        return ValueTask.FromResult(Reply.Say(sb.ToString()));
+        return Reply.Say(sb.ToString());
     }
 }

@@ -10,13 +10,13 @@ public sealed class QuaHanHandler(TaskQueries queries) : ICommandHandler
     public string Description => "Nhiệm vụ đã quá hạn trong phạm vi của đồng chí";
     public MemberRole MinimumRole => MemberRole.Member;
 
-    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var today = queries.Today;
-        var tasks = queries.OverdueInScope(context.Caller, today);
+        var tasks = await queries.OverdueInScopeAsync(context.Caller, today);
         var text = tasks.Count == 0
             ? CommandTexts.NothingOverdue
             : CommandTexts.TaskList($"Quá hạn ({tasks.Count}):", tasks, today);
-        return ValueTask.FromResult(Reply.Say(text));
+        return Reply.Say(text);
     }
 }

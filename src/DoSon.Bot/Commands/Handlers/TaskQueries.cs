@@ -9,22 +9,22 @@ public sealed class TaskQueries(IBotStore store, TimeProvider time)
     public DateOnly Today => WardClock.Today(time);
 
     /// <summary>Open tasks in the caller's scope (<see cref="AccessPolicy.IsInScope"/>) due between the two dates, both included.</summary>
-    public IReadOnlyList<WorkTask> OpenInScopeDueBetween(Member caller, DateOnly from, DateOnly to) =>
+    public async Task<IReadOnlyList<WorkTask>> OpenInScopeDueBetweenAsync(Member caller, DateOnly from, DateOnly to) =>
         caller.Role == MemberRole.Admin
-            ? store.GetOpenTasksDueBetween(from, to)
-            : [.. Involving(caller).Where(t => !t.IsDone && t.Due >= from && t.Due <= to && AccessPolicy.IsInScope(caller, t))];
+            ? await store.GetOpenTasksDueBetweenAsync(from, to)
+            : [.. (await InvolvingAsync(caller)).Where(t => !t.IsDone && t.Due >= from && t.Due <= to && AccessPolicy.IsInScope(caller, t))];
 
     /// <summary>Open tasks in the caller's scope past their deadline.</summary>
-    public IReadOnlyList<WorkTask> OverdueInScope(Member caller, DateOnly today) =>
+    public async Task<IReadOnlyList<WorkTask>> OverdueInScopeAsync(Member caller, DateOnly today) =>
         caller.Role == MemberRole.Admin
-            ? store.GetOverdueTasks(today)
-            : [.. Involving(caller).Where(t => TaskScope.IsOverdue(t, today) && AccessPolicy.IsInScope(caller, t))];
+            ? await store.GetOverdueTasksAsync(today)
+            : [.. (await InvolvingAsync(caller)).Where(t => TaskScope.IsOverdue(t, today) && AccessPolicy.IsInScope(caller, t))];
 
     /// <summary>Every task the member is tied to other than as an admin: assigned to them, or led or
     /// supported by one of their units (the relations of <see cref="AccessPolicy.RelationOf"/> but
     /// Admin and Stranger), read by index; by due date, then code.</summary>
-    public IReadOnlyList<WorkTask> Involving(Member member) =>
-        Merge(store.GetTasksFor(member.Code), store.GetTasksLedBy(member.Units), store.GetTasksSupportedBy(member.Units));
+    public async Task<IReadOnlyList<WorkTask>> InvolvingAsync(Member member) =>
+        Merge(await store.GetTasksForAsync(member.Code), await store.GetTasksLedByAsync(member.Units), await store.GetTasksSupportedByAsync(member.Units));
 
     /// <summary>The tasks of several lists once each, in the order of the whole list: by due date, then code.</summary>
     public static IReadOnlyList<WorkTask> Merge(params IEnumerable<WorkTask>[] lists) =>

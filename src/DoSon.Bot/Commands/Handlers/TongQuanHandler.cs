@@ -12,16 +12,16 @@ public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICom
     public string Description => "Tổng quan tiến độ toàn phường, theo đơn vị";
     public MemberRole MinimumRole => MemberRole.Leader;
 
-    public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (context.Words.Count > 0)
         {
-            return ValueTask.FromResult(Reply.Say(CommandTexts.Usage(Usage)));
+            return Reply.Say(CommandTexts.Usage(Usage));
         }
 
         var today = queries.Today;
         // The counts come from the standings the store keeps; only the blocked tasks are read whole.
-        var tasks = store.GetTaskStandings();
+        var tasks = await store.GetTaskStandingsAsync(cancellationToken);
         var sb = new StringBuilder($"Tổng quan ngày {WardClock.Format(today)}: {tasks.Count} nhiệm vụ");
         sb.Append($"\n• Hoàn thành: {tasks.Count(t => t.IsDone)}");
         sb.Append($"\n• Đang thực hiện: {tasks.Count(t => t.Status == WorkTaskStatus.InProgress)}");
@@ -35,7 +35,7 @@ public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICom
 
         sb.Append('\n').Append(ViewTexts.OverviewByUnitHeading);
         var byUnit = TaskScope.CountByUnit(tasks, today);
-        foreach (var unit in store.GetUnits())
+        foreach (var unit in await store.GetUnitsAsync(cancellationToken))
         {
             if (!byUnit.TryGetValue(unit.Code, out var counts) || (counts.Led.Total == 0 && counts.Supported.Total == 0))
             {
@@ -45,12 +45,12 @@ public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICom
             sb.Append('\n').Append(ViewTexts.OverviewUnitLine(unit.Code, counts.Led, counts.Supported));
         }
 
-        var blocked = store.GetTasksWithStatus(WorkTaskStatus.Blocked);
+        var blocked = await store.GetTasksWithStatusAsync(WorkTaskStatus.Blocked, cancellationToken);
         if (blocked.Count > 0)
         {
             sb.Append('\n').Append(CommandTexts.TaskList("Cần tháo gỡ:", blocked, today));
         }
 
-        return ValueTask.FromResult(Reply.Say(sb.ToString()));
+        return Reply.Say(sb.ToString());
     }
 }

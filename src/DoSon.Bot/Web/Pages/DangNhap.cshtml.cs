@@ -36,7 +36,7 @@ public sealed class DangNhapModel(WebLoginLinks links, WebQueries queries) : Pag
         Member? member = null;
         if (Refusal is null)
         {
-            member = queries.FindMember(outcome.MemberCode!);
+            member = await queries.FindMemberAsync(outcome.MemberCode!, cancellationToken);
             Refusal = member is null ? WebTexts.MemberGone : null;
         }
 

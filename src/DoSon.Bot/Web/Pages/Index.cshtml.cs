@@ -11,7 +11,7 @@ public sealed class IndexModel(WebQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // A session whose member was removed since sees nothing: back to signing in.
-        if (WebSession.MemberCode(User) is not { } code || queries.FindMember(code) is not { } member)
+        if (WebSession.MemberCode(User) is not { } code || await queries.FindMemberAsync(code, cancellationToken) is not { } member)
         {
             return LocalRedirect(WebSession.NeedSignInPath);
         }

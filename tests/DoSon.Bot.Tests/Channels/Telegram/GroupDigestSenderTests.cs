@@ -30,8 +30,8 @@ public sealed class GroupDigestSenderTests : IAsyncLifetime
         _fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { Clock = _clock, RateLimits = new FakeRateLimits(PerChatBurst: 100, PerChatPerSecond: 100) });
         _fake.AddGroup(Group, "Ban Thường vụ", supergroup: true);
         _store = _database.Open();
-        WardData.SeedInto(_store);
-        _store.RegisterGroup(new TelegramGroup(Group, "Ban Thường vụ", "CVP", _clock.GetUtcNow()));
+        await WardData.SeedIntoAsync(_store);
+        await _store.RegisterGroupAsync(new TelegramGroup(Group, "Ban Thường vụ", "CVP", _clock.GetUtcNow()));
         _api = new TelegramApi(Options.Create(new TelegramOptions { BotToken = _fake.Token, BaseUrl = _fake.BaseUrl }));
         var channel = new TelegramChannel(_api, _store, _clock);
         // Only the group's 20 a minute matters here: no pace per chat (0), which would wait on this clock.
@@ -76,6 +76,6 @@ public sealed class GroupDigestSenderTests : IAsyncLifetime
 
         (await _sender.SendAsync(DigestKind.Weekly, CancellationToken.None)).Should().Be(0);
 
-        _store.GetGroups().Should().BeEmpty();
+        (await _store.GetGroupsAsync()).Should().BeEmpty();
     }
 }

@@ -53,7 +53,7 @@ public sealed class TelegramChannelTests : IAsyncLifetime
         var sent = await SendAsync(codes: ["T1", "T2"]);
 
         sent.ChatId.Should().Be("1003");
-        _store.FindMessage(1003, int.Parse(sent.MessageId, System.Globalization.CultureInfo.InvariantCulture))!.TaskCodes.Should().Equal("T1", "T2");
+        (await _store.FindMessageAsync(1003, int.Parse(sent.MessageId, System.Globalization.CultureInfo.InvariantCulture)))!.TaskCodes.Should().Equal("T1", "T2");
         _fake.SentTo(1003).Single().Html.Should().Be("Nhắc việc");
     }
 

@@ -22,23 +22,26 @@ public sealed class GroupDigestSender(
 
     /// <summary>Returns how many groups received the whole digest.</summary>
     public Task<int> SendAsync(DigestKind kind, CancellationToken cancellationToken) =>
-        SendAsync(kind, _ => true, _ => { }, cancellationToken);
+        SendAsync(kind, _ => true, _ => Task.CompletedTask, cancellationToken);
 
     /// <summary>Sends to the registered groups <paramref name="include"/> accepts and tells
     /// <paramref name="delivered"/> of each group as soon as it has the whole digest (the scheduler
     /// records it, so a restart does not send it again). Returns how many groups received it.</summary>
-    public async Task<int> SendAsync(DigestKind kind, Func<TelegramGroup, bool> include, Action<TelegramGroup> delivered, CancellationToken cancellationToken)
+    public async Task<int> SendAsync(DigestKind kind, Func<TelegramGroup, bool> include, Func<TelegramGroup, Task> delivered, CancellationToken cancellationToken)
     {
-        var text = WardDigest.Build(store.GetTasks(), WardClock.Today(time), kind, store.GetHistory);
+        var tasks = await store.GetTasksAsync(cancellationToken);
+        // The weekly digest reads the history of finished tasks only (when they were finished).
+        var history = await store.GetHistoriesAsync(kind == DigestKind.Weekly ? tasks.Where(t => t.IsDone) : [], cancellationToken);
+        var text = WardDigest.Build(tasks, WardClock.Today(time), kind, history);
         var count = 0;
         await _one.WaitAsync(cancellationToken);
         try
         {
-            foreach (var group in groups.GetGroups().Where(include))
+            foreach (var group in (await groups.GetGroupsAsync(cancellationToken)).Where(include))
             {
                 if (await SendToGroupAsync(group, text, cancellationToken))
                 {
-                    delivered(group);
+                    await delivered(group);
                     count++;
                 }
             }
@@ -60,7 +63,7 @@ public sealed class GroupDigestSender(
             case DeliveryStatus.Sent:
                 return true;
             case DeliveryStatus.Blocked:
-                groups.UnregisterGroup(group.ChatId);
+                await groups.UnregisterGroupAsync(group.ChatId, cancellationToken);
                 logger.LogWarning("Nhóm {Group} ({Title}) đã chặn hoặc mời bot ra; đã hủy đăng ký nhận báo cáo: {Error}", group.ChatId, group.Title, outcome.Error);
                 return false;
             default:

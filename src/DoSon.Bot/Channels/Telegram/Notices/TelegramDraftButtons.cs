@@ -28,7 +28,7 @@ public sealed class TelegramDraftButtons(
 
     private async Task<(string Answer, bool Alert)> DecideAsync(CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
-        var member = store.FindMemberByTelegram(query.From.Id);
+        var member = await store.FindMemberByTelegramAsync(query.From.Id, cancellationToken);
         if (member is null)
         {
             return (TelegramTexts.NotLinkedTap, true);
@@ -47,13 +47,10 @@ public sealed class TelegramDraftButtons(
         }
     }
 
-    private Task<(string Answer, bool Alert)> ImportAsync(Member member, string draftId, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken) =>
-        Task.FromResult(Import(member, draftId, query, then, cancellationToken));
-
-    private (string Answer, bool Alert) Import(Member member, string draftId, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
+    private async Task<(string Answer, bool Alert)> ImportAsync(Member member, string draftId, CallbackQuery query, TapFollowUps then, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var claim = drafts.ClaimDraft(draftId, member.Code, now);
+        var claim = await drafts.ClaimDraftAsync(draftId, member.Code, now, cancellationToken);
         switch (claim.Result)
         {
             case DraftClaimResult.Unknown:
@@ -64,7 +61,7 @@ public sealed class TelegramDraftButtons(
             case DraftClaimResult.AlreadyImported:
             {
                 var draft = claim.Draft!;
-                var by = draft.ImportedBy is { } code ? store.FindMember(code)?.Name ?? code : "";
+                var by = draft.ImportedBy is { } code ? (await store.FindMemberAsync(code, cancellationToken))?.Name ?? code : "";
                 then.Then(() => RemoveButtonAsync(query, cancellationToken));
                 return (TelegramTexts.DraftAlreadyImported(draft.ImportedAt!.Value, by), false);
             }
@@ -74,17 +71,17 @@ public sealed class TelegramDraftButtons(
         string report;
         try
         {
-            (outcome, report) = intake.ImportDraft(claim.Draft!, member);
+            (outcome, report) = await intake.ImportDraftAsync(claim.Draft!, member);
         }
         catch
         {
-            drafts.ReleaseDraft(draftId);
+            await drafts.ReleaseDraftAsync(draftId, cancellationToken);
             throw;
         }
 
         if (!outcome.Succeeded)
         {
-            drafts.ReleaseDraft(draftId);
+            await drafts.ReleaseDraftAsync(draftId, cancellationToken);
             then.Then(() => SayAsync(query, report, cancellationToken));
             return (TelegramTexts.DraftHasErrorsTap, false);
         }

@@ -74,13 +74,13 @@ public sealed class TelegramNoticeIntake(
             return IntakeAnswer.Say(TooLarge(fileName, content.Length, max, isNotice));
         }
 
-        return isNotice ? Draft(member, content, fileName) : Import(member, content, fileName);
+        return isNotice ? await DraftAsync(member, content, fileName) : await ImportAsync(member, content, fileName);
     }
 
     private static string TooLarge(string fileName, long size, long max, bool isNotice) =>
         isNotice ? NoticeTexts.TooLarge(fileName, size, max) : TelegramTexts.FileTooLarge(fileName, size, max);
 
-    private IntakeAnswer Draft(Member member, byte[] content, string fileName)
+    private async Task<IntakeAnswer> DraftAsync(Member member, byte[] content, string fileName)
     {
         NoticeDraft draft;
         try
@@ -96,16 +96,16 @@ public sealed class TelegramNoticeIntake(
         var report = draft.Report;
         var draftName = DraftName(report);
         var workbookName = draftName + ".xlsx";
-        var workbook = InTempFolder(workbookName, path =>
+        var workbook = await InTempFolderAsync(workbookName, path =>
         {
             AssignmentWorkbook.Write(draft.File, path);
-            return File.ReadAllBytes(path);
+            return Task.FromResult(File.ReadAllBytes(path));
         });
 
         var now = time.GetUtcNow();
         var record = new NoticeDraftRecord(
             DraftButton.NewId(), member.Code, fileName, draftName, report.TaskCount, AssignmentJson.Serialize(draft.File), now, now + DraftLifetime);
-        drafts.SaveDraft(record);
+        await drafts.SaveDraftAsync(record);
         logger.LogInformation("{Member} gửi thông báo {File}: bản nháp {Draft} gồm {Tasks} nhiệm vụ.", member.Code, fileName, record.Id, report.TaskCount);
 
         var caption = TelegramTexts.DraftCaption(report.TaskCount, report.Month, report.Year, fileName, record.ExpiresAt);
@@ -114,17 +114,17 @@ public sealed class TelegramNoticeIntake(
             new OutgoingDocument(workbookName, workbook, caption, [[new ReplyButton(TelegramTexts.ImportDraftButton, DraftButton.Encode(record.Id))]]));
     }
 
-    private IntakeAnswer Import(Member member, byte[] content, string fileName)
+    private async Task<IntakeAnswer> ImportAsync(Member member, byte[] content, string fileName)
     {
-        var (outcome, text) = ImportFile(member, fileName, path => File.WriteAllBytes(path, content));
+        var (outcome, text) = await ImportFileAsync(member, fileName, path => File.WriteAllBytes(path, content));
         logger.LogInformation("{Member} gửi tệp giao việc {File}: {Result}.", member.Code, fileName, outcome.Succeeded ? "đã nhập" : $"{outcome.Errors.Count} lỗi, chưa ghi gì");
         return IntakeAnswer.Say(text);
     }
 
     /// <summary>Imports a stored draft as it is, in the name of <paramref name="member"/>.</summary>
-    public (ImportOutcome Outcome, string Text) ImportDraft(NoticeDraftRecord draft, Member member)
+    public async Task<(ImportOutcome Outcome, string Text)> ImportDraftAsync(NoticeDraftRecord draft, Member member)
     {
-        var result = ImportFile(member, draft.DraftName + ".json", path => File.WriteAllText(path, draft.Json + "\n"));
+        var result = await ImportFileAsync(member, draft.DraftName + ".json", path => File.WriteAllText(path, draft.Json + "\n"));
         logger.LogInformation("{Member} nhập bản nháp {Draft} ({File}): {Result}.", member.Code, draft.Id, draft.FileName,
             result.Outcome.Succeeded ? "đã nhập" : $"{result.Outcome.Errors.Count} lỗi, chưa ghi gì");
         return result;
@@ -132,21 +132,21 @@ public sealed class TelegramNoticeIntake(
 
     /// <summary>The importer reads a file and names it in every error, so the content is put in a
     /// folder of its own under the name the office knows, and the folder is removed afterwards.</summary>
-    private (ImportOutcome Outcome, string Text) ImportFile(Member member, string fileName, Action<string> write) =>
-        InTempFolder(fileName, path =>
+    private Task<(ImportOutcome Outcome, string Text)> ImportFileAsync(Member member, string fileName, Action<string> write) =>
+        InTempFolderAsync(fileName, async path =>
         {
             write(path);
-            var outcome = importer.Import(path, dryRun: false, member.Code);
+            var outcome = await importer.ImportAsync(path, dryRun: false, member.Code);
             return (outcome, ImportReport.Format(outcome, fileName, dryRun: false));
         });
 
-    private static T InTempFolder<T>(string fileName, Func<string, T> use)
+    private static async Task<T> InTempFolderAsync<T>(string fileName, Func<string, Task<T>> use)
     {
         var folder = Path.Combine(Path.GetTempPath(), "doson-bot", "telegram-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            return use(Path.Combine(folder, fileName));
+            return await use(Path.Combine(folder, fileName));
         }
         finally
         {
