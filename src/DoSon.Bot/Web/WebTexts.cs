@@ -20,7 +20,7 @@ public static class WebTexts
     public const string WebOff = "Trang quản trị đang tắt (Web:Enabled = false), đồng chí nhờ quản trị viên bật lên.";
 
     public static string LoginLink(string link, int minutes) =>
-        $"Đường dẫn đăng nhập trang quản trị của đồng chí (dùng một lần, trong {minutes} phút):\n{link}\nĐồng chí không chuyển đường dẫn này cho người khác.";
+        $"Đường dẫn đăng nhập trang quản trị của đồng chí (dùng một lần, trong {minutes} phút):\n{link}\nĐề nghị đồng chí không chuyển đường dẫn này cho người khác.";
 
     public static string ConsoleBanner(string address, string memberCode, string link, int minutes) =>
         $"Trang quản trị: {address}\nĐường dẫn đăng nhập cho {memberCode} (dùng một lần, trong {minutes} phút): {link}\nHết hạn thì gõ /web trong cửa sổ trò chuyện để nhận đường dẫn mới.";
