@@ -21,7 +21,7 @@ public sealed class BotHost : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
 
     /// <summary>How long a test waits for the bot at most; only a safety net, never a timing.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Patience = ClockDriver.Patience;
 
     private BotHost(IHost host, LogCapture logs, FakeTimeProvider clock)
     {

@@ -95,31 +95,11 @@ public sealed class BotHost : IAsyncDisposable
     public Task AdvanceToAsync(DateTimeOffset instant, Func<bool> done) => AdvanceToAsync(instant, () => Task.FromResult(done()));
 
     /// <inheritdoc cref="AdvanceToAsync(DateTimeOffset, Func{bool})"/>
-    public async Task AdvanceToAsync(DateTimeOffset instant, Func<Task<bool>> done)
+    public Task AdvanceToAsync(DateTimeOffset instant, Func<Task<bool>> done)
     {
         AdvanceTo(instant);
-        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var nudge = TimeSpan.FromMilliseconds(1);
-        var rounds = 0;
-        var nudges = 0;
-        while (!await done())
-        {
-            safety.Token.ThrowIfCancellationRequested();
-            // The condition may read the store: check it every 50 yields rather than every one.
-            for (var i = 0; i < 50; i++)
-            {
-                await Task.Yield();
-            }
-
-            if (++rounds % 100 == 0)
-            {
-                Clock.Advance(nudge);
-                if (++nudges % 10 == 0 && nudge < TimeSpan.FromMilliseconds(128))
-                {
-                    nudge += nudge;
-                }
-            }
-        }
+        // The condition may read the store: it is checked every 50 yields rather than every one.
+        return ClockDriver.RunUntilAsync(Clock, done, TimeSpan.FromMilliseconds(1), spinsPerStep: 5000, checkEvery: 50, doubleEvery: 10, maxStep: TimeSpan.FromMilliseconds(128));
     }
 
     /// <summary>Moves the clock and waits until the channel accepted <paramref name="total"/> messages in all.</summary>
