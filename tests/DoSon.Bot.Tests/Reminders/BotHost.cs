@@ -1,14 +1,11 @@
 using DoSon.Bot.Channels.Console;
-using DoSon.Bot.Hosting;
 using DoSon.Bot.Messaging;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DoSon.Bot.Tests.Reminders;
@@ -39,47 +36,29 @@ public sealed class BotHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null, DoSon.Bot.Tests.EndToEnd.LogCapture? logs = null)
     {
         var clock = new FakeTimeProvider(now);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = db.Folder,
-            EnvironmentName = "Test",
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = db.Path,
-            ["Seed:File"] = "",
-            ["Console:Member"] = "CVP",
-        });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton(new ConsoleIo(new StringReader(""), new StringWriter(), interactive: false));
-        if (logs is not null)
-        {
-            builder.Logging.AddProvider(logs);
-        }
-
-        builder.AddDoSonBot();
         var channel = new RecordingChannel(clock);
         channelSetup?.Invoke(channel);
-        builder.Services.RemoveAll<IChatChannel>();
-        builder.Services.AddSingleton<IChatChannel>(channel);
-
-        var host = builder.Build();
-        if (seed)
+        var values = new Dictionary<string, string?> { ["Console:Member"] = "CVP" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            var store = host.Services.GetRequiredService<IBotStore>();
-            if (await store.IsEmptyAsync())
-            {
-                await WardData.SeedIntoAsync(store);
-            }
+            values[key] = value;
         }
 
-        await host.StartAsync();
+        var host = await new TestHost
+        {
+            DatabasePath = db.Path,
+            Clock = clock,
+            Settings = values,
+            ContentRoot = db.Folder,
+            Environment = "Test",
+            Terminal = new ConsoleIo(new StringReader(""), new StringWriter(), interactive: false),
+            Logs = logs,
+            Services = services =>
+            {
+                services.RemoveAll<IChatChannel>();
+                services.AddSingleton<IChatChannel>(channel);
+            },
+        }.StartAsync(seed ? WardData.SeedIntoAsync : null);
         return new BotHost(host, clock, channel);
     }
 
