@@ -1,10 +1,7 @@
 using DoSon.Bot.Channels.Console;
 using DoSon.Bot.FakeApis.Telegram;
-using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,7 +18,7 @@ public sealed class BotHost : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
 
     /// <summary>How long a test waits for the bot at most; only a safety net, never a timing.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Patience = ClockDriver.Patience;
 
     private BotHost(IHost host, LogCapture logs, FakeTimeProvider clock)
     {
@@ -80,25 +77,15 @@ public sealed class BotHost : IAsyncDisposable
     /// <paramref name="web"/> it is built as Program builds it, by WebApplication.CreateBuilder, and serves
     /// the web console on 127.0.0.1 at a free port (unless the settings say otherwise); the terminal chat,
     /// when there is no token, reads nothing and writes to <paramref name="terminal"/>.</summary>
-    public static IHost Build(string databasePath, TimeProvider clock, LogCapture logs, IReadOnlyDictionary<string, string?> settings, bool web = false, TextWriter? terminal = null)
+    public static IHost Build(string databasePath, TimeProvider clock, LogCapture logs, IReadOnlyDictionary<string, string?> settings, bool web = false, TextWriter? terminal = null) =>
+        Shape(databasePath, clock, logs, settings, web, terminal).Build();
+
+    /// <summary>The shared <see cref="TestHost"/> with what end-to-end tests add: the host's defaults as
+    /// Program keeps them, every log line captured, and an outbox that does not pace on the fake clock.</summary>
+    private static TestHost Shape(string databasePath, TimeProvider clock, LogCapture logs, IReadOnlyDictionary<string, string?> settings, bool web, TextWriter? terminal)
     {
-        IHostApplicationBuilder builder = web
-            ? WebApplication.CreateBuilder(new WebApplicationOptions
-            {
-                Args = [],
-                ContentRootPath = AppContext.BaseDirectory,
-                EnvironmentName = "Testing",
-            })
-            : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-            {
-                Args = [],
-                ContentRootPath = AppContext.BaseDirectory,
-                EnvironmentName = "Testing",
-            });
         var values = new Dictionary<string, string?>
         {
-            ["Storage:DatabasePath"] = databasePath,
-            ["Seed:File"] = "",
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",
             ["Logging:LogLevel:System.Net.Http"] = "Trace",
@@ -110,18 +97,17 @@ public sealed class BotHost : IAsyncDisposable
             ["Zalo:PerSecond"] = "30",
             ["Web:ListenUrls"] = "http://127.0.0.1:0",
         };
-        builder.Configuration.AddInMemoryCollection(Merge(values, settings));
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton(clock);
-        if (web)
+        return new TestHost
         {
-            builder.Services.AddSingleton(new ConsoleIo(TextReader.Null, terminal ?? TextWriter.Null, interactive: false));
-        }
-
-        builder.AddDoSonBot();
-        return builder is WebApplicationBuilder webBuilder ? webBuilder.Build() : ((HostApplicationBuilder)builder).Build();
+            DatabasePath = databasePath,
+            Clock = clock,
+            Settings = Merge(values, settings),
+            Web = web,
+            Defaults = true,
+            Logs = logs,
+            MinimumLogLevel = LogLevel.Trace,
+            Terminal = web ? new ConsoleIo(TextReader.Null, terminal ?? TextWriter.Null, interactive: false) : null,
+        };
     }
 
     public static Task<BotHost> StartAsync(
@@ -142,14 +128,7 @@ public sealed class BotHost : IAsyncDisposable
         clock ??= new FakeTimeProvider(Start);
         var logs = new LogCapture();
         var terminal = new StringWriter();
-        var host = Build(database.Path, clock, logs, settings, web, TextWriter.Synchronized(terminal));
-        var store = host.Services.GetRequiredService<IBotStore>();
-        if (await store.IsEmptyAsync())
-        {
-            await (seed ?? WardData.SeedIntoAsync)(store);
-        }
-
-        await host.StartAsync();
+        var host = await Shape(database.Path, clock, logs, settings, web, TextWriter.Synchronized(terminal)).StartAsync(seed ?? WardData.SeedIntoAsync);
         return new BotHost(host, logs, clock) { Terminal = terminal };
     }
 

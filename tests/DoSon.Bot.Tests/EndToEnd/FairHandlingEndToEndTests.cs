@@ -1,6 +1,7 @@
 using System.Globalization;
 using DoSon.Bot.Channels;
 using DoSon.Bot.Domain;
+using DoSon.Bot.Tests.Fakes;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -486,7 +486,7 @@ public sealed partial class TelegramEndToEndTests
     [Fact]
     public async Task Polling_errors_back_off_on_the_apps_clock_and_nothing_is_lost()
     {
-        var clock = new ObservedClock(BotHost.Start);
+        var clock = new ClockDriver(BotHost.Start);
         await using var world = await TelegramWorld.StartAsync(clock: clock);
         world.Fake.SendText(Officer, "/moc");
         await world.MessageAsync(Officer);
@@ -513,7 +513,7 @@ public sealed partial class TelegramEndToEndTests
     [Fact]
     public async Task The_token_never_appears_in_the_logs_even_when_calls_fail()
     {
-        var clock = new ObservedClock(BotHost.Start);
+        var clock = new ClockDriver(BotHost.Start);
         await using var world = await TelegramWorld.StartAsync(clock: clock);
         world.Fake.SendText(Officer, "/nhiemvu");
         await world.MessageAsync(Officer);

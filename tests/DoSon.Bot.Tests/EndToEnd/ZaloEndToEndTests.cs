@@ -270,7 +270,7 @@ public sealed partial class ZaloEndToEndTests
     [Fact]
     public async Task Polling_errors_back_off_on_the_apps_clock_and_nothing_is_lost()
     {
-        var clock = new ObservedClock(BotHost.Start);
+        var clock = new ClockDriver(BotHost.Start);
         await using var world = await ZaloWorld.StartAsync(clock: clock);
         world.Fake.SendText(Officer, "/moc");
         await world.MessageAsync(Officer);
@@ -294,7 +294,7 @@ public sealed partial class ZaloEndToEndTests
     [Fact]
     public async Task Malformed_and_unknown_updates_do_not_stop_the_bot()
     {
-        var clock = new ObservedClock(BotHost.Start);
+        var clock = new ClockDriver(BotHost.Start);
         await using var world = await ZaloWorld.StartAsync(clock: clock);
 
         world.Fake.QueueRaw(JsonNode.Parse("""
@@ -361,7 +361,7 @@ public sealed partial class ZaloEndToEndTests
     [Fact]
     public async Task The_token_never_appears_in_the_logs_even_when_calls_fail()
     {
-        var clock = new ObservedClock(BotHost.Start);
+        var clock = new ClockDriver(BotHost.Start);
         await using var world = await ZaloWorld.StartAsync(clock: clock);
         world.Fake.SendText(Officer, "/nhiemvu");
         await world.MessageAsync(Officer);
@@ -393,7 +393,7 @@ public sealed partial class ZaloEndToEndTests
         const string wrong = "1234567890123456789:Not-the-right-secret-42";
         var settings = BotHost.Merge(ZaloSettings(fake), new Dictionary<string, string?> { ["Zalo:BotToken"] = wrong });
 
-        var clock = new ObservedClock(BotHost.Start);
+        var clock = new ClockDriver(BotHost.Start);
 
         await using var bot = await BotHost.StartAsync(database, settings, clock, SeedWithZaloAsync);
         // The bot arms its back-off once it has logged the refusal.

@@ -1,9 +1,7 @@
 using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
-using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -31,28 +29,20 @@ public sealed class BotHarness : IAsyncDisposable
         Output = new ObservableWriter();
         Io = new ConsoleIo(new StringReader(input), Output, interactive: false);
 
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            DisableDefaults = true,
-            ContentRootPath = _database.Folder,
-            EnvironmentName = "Testing",
-        });
-        var config = new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = _database.Path,
-            ["Seed:File"] = "",
-            ["Console:Member"] = WardData.Admin.Code,
-        };
+        var config = new Dictionary<string, string?> { ["Console:Member"] = WardData.Admin.Code };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
         }
 
-        builder.Configuration.AddInMemoryCollection(config);
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddSingleton(Io);
-        builder.AddDoSonBot();
-        Host = builder.Build();
+        Host = new TestHost
+        {
+            DatabasePath = _database.Path,
+            Clock = Clock,
+            Settings = config,
+            ContentRoot = _database.Folder,
+            Terminal = Io,
+        }.Build();
     }
 
     public static async Task<BotHarness> CreateAsync(

@@ -1,14 +1,11 @@
 using DoSon.Bot.Channels.Console;
-using DoSon.Bot.Hosting;
 using DoSon.Bot.Messaging;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DoSon.Bot.Tests.Reminders;
@@ -39,47 +36,29 @@ public sealed class BotHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null, DoSon.Bot.Tests.EndToEnd.LogCapture? logs = null)
     {
         var clock = new FakeTimeProvider(now);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = db.Folder,
-            EnvironmentName = "Test",
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = db.Path,
-            ["Seed:File"] = "",
-            ["Console:Member"] = "CVP",
-        });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton(new ConsoleIo(new StringReader(""), new StringWriter(), interactive: false));
-        if (logs is not null)
-        {
-            builder.Logging.AddProvider(logs);
-        }
-
-        builder.AddDoSonBot();
         var channel = new RecordingChannel(clock);
         channelSetup?.Invoke(channel);
-        builder.Services.RemoveAll<IChatChannel>();
-        builder.Services.AddSingleton<IChatChannel>(channel);
-
-        var host = builder.Build();
-        if (seed)
+        var values = new Dictionary<string, string?> { ["Console:Member"] = "CVP" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            var store = host.Services.GetRequiredService<IBotStore>();
-            if (await store.IsEmptyAsync())
-            {
-                await WardData.SeedIntoAsync(store);
-            }
+            values[key] = value;
         }
 
-        await host.StartAsync();
+        var host = await new TestHost
+        {
+            DatabasePath = db.Path,
+            Clock = clock,
+            Settings = values,
+            ContentRoot = db.Folder,
+            Environment = "Test",
+            Terminal = new ConsoleIo(new StringReader(""), new StringWriter(), interactive: false),
+            Logs = logs,
+            Services = services =>
+            {
+                services.RemoveAll<IChatChannel>();
+                services.AddSingleton<IChatChannel>(channel);
+            },
+        }.StartAsync(seed ? WardData.SeedIntoAsync : null);
         return new BotHost(host, clock, channel);
     }
 
@@ -95,31 +74,11 @@ public sealed class BotHost : IAsyncDisposable
     public Task AdvanceToAsync(DateTimeOffset instant, Func<bool> done) => AdvanceToAsync(instant, () => Task.FromResult(done()));
 
     /// <inheritdoc cref="AdvanceToAsync(DateTimeOffset, Func{bool})"/>
-    public async Task AdvanceToAsync(DateTimeOffset instant, Func<Task<bool>> done)
+    public Task AdvanceToAsync(DateTimeOffset instant, Func<Task<bool>> done)
     {
         AdvanceTo(instant);
-        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var nudge = TimeSpan.FromMilliseconds(1);
-        var rounds = 0;
-        var nudges = 0;
-        while (!await done())
-        {
-            safety.Token.ThrowIfCancellationRequested();
-            // The condition may read the store: check it every 50 yields rather than every one.
-            for (var i = 0; i < 50; i++)
-            {
-                await Task.Yield();
-            }
-
-            if (++rounds % 100 == 0)
-            {
-                Clock.Advance(nudge);
-                if (++nudges % 10 == 0 && nudge < TimeSpan.FromMilliseconds(128))
-                {
-                    nudge += nudge;
-                }
-            }
-        }
+        // The condition may read the store: it is checked every 50 yields rather than every one.
+        return ClockDriver.RunUntilAsync(Clock, done, TimeSpan.FromMilliseconds(1), spinsPerStep: 5000, checkEvery: 50, doubleEvery: 10, maxStep: TimeSpan.FromMilliseconds(128));
     }
 
     /// <summary>Moves the clock and waits until the channel accepted <paramref name="total"/> messages in all.</summary>

@@ -17,7 +17,7 @@ public sealed class GroupDigestSenderTests : IAsyncLifetime
 {
     private const long Group = -1001;
     private readonly TempDatabase _database = new();
-    private readonly ObservedClock _clock = new(new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
+    private readonly ClockDriver _clock = new(new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
     private FakeTelegramServer _fake = null!;
     private LiteDbBotStore _store = null!;
     private TelegramApi _api = null!;
