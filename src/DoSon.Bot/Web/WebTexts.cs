@@ -68,16 +68,6 @@ public static class WebTexts
     public const string Due = "Hạn";
     public const string Task = "Nhiệm vụ";
 
-    public static string DaysLeft(int days) => days switch
-    {
-        > 1 => $"còn {days} ngày",
-        1 => "còn 1 ngày (ngày mai)",
-        0 => "hôm nay",
-        _ => $"đã qua {-days} ngày",
-    };
-
-    public static string DaysLate(int days) => $"trễ {days} ngày";
-
     // Readiness
     public const string StoreClosed = "cơ sở dữ liệu chưa mở";
     public const string SchedulerStopped = "bộ lập lịch nhắc việc chưa chạy";

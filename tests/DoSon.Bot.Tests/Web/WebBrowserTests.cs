@@ -1,3 +1,4 @@
+using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
 using DoSon.Bot.Tests.Docs;
 using DoSon.Bot.Tests.Fakes;
@@ -51,7 +52,7 @@ public sealed class WebBrowserTests
         await page.WaitForURLAsync(web.BaseAddress.ToString());
 
         (await page.Locator("h1").InnerTextAsync()).Should().Be(WebTexts.Dashboard);
-        (await page.ContentAsync()).Should().Contain("15/03/2026").And.Contain(WebTexts.DaysLeft(5)).And.Contain(MemberName.Address(admin));
+        (await page.ContentAsync()).Should().Contain("15/03/2026").And.Contain(ViewTexts.MilestoneWhen(5)).And.Contain(MemberName.Address(admin));
         (await page.Locator(".chart img").EvaluateAsync<int>("img => img.naturalWidth")).Should().BeGreaterThan(0, "the chart's SVG loads");
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(width, "nothing is wider than the screen");
         refused.Should().BeEmpty("the page breaks none of its Content-Security-Policy and loads everything it asks for");
