@@ -9,5 +9,11 @@ public static class WebNavigation
     public static IReadOnlyList<NavItem> Items { get; } =
     [
         new("/", WebTexts.Dashboard),
+        new("/nhiem-vu", WebTexts.TasksPage),
+        new("/nhap-du-lieu", WebTexts.ImportPage),
+        new("/thanh-vien", WebTexts.MembersPage),
+        new("/nhac-viec", WebTexts.RemindersPage),
+        new("/bao-cao", WebTexts.ReportPage),
+        new("/lich", WebTexts.CalendarPage),
     ];
 }

@@ -2,11 +2,18 @@ using DoSon.Bot.Domain;
 
 namespace DoSon.Bot.Web;
 
-/// <summary>Every Vietnamese sentence of the web console and of /web, in one place.</summary>
-public static class WebTexts
+/// <summary>Every Vietnamese sentence of the web console and of /web: this file holds the shared ones and
+/// the dashboard's; each page keeps its own in WebTexts.&lt;Page&gt;.cs beside it.</summary>
+public static partial class WebTexts
 {
     public const string Title = "Trang quản trị Đồ Sơn";
     public const string Dashboard = "Tổng quan";
+    public const string TasksPage = "Nhiệm vụ";
+    public const string ImportPage = "Nhập dữ liệu";
+    public const string MembersPage = "Thành viên";
+    public const string RemindersPage = "Nhắc việc";
+    public const string ReportPage = "Báo cáo";
+    public const string CalendarPage = "Lịch";
     public const string SignOut = "Đăng xuất";
 
     public const string BadListenUrls = "Web:ListenUrls phải là một hoặc nhiều địa chỉ http(s) cách nhau bằng dấu ;, ví dụ http://127.0.0.1:5080.";

@@ -66,6 +66,30 @@ public sealed partial class WebConsole : IAsyncDisposable
         return await client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
 
+    /// <summary>A client of its own, signed in as the member through a link from /web.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string memberCode)
+    {
+        var member = await Bot.Store.FindMemberAsync(memberCode) ?? throw new InvalidOperationException("no member " + memberCode);
+        var client = NewClient();
+        var signedIn = await SignInAsync(client, await LinkFromChatAsync(member));
+        if (signedIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"signing in as {memberCode} gave {signedIn.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Submits a form as a browser does: reads the antiforgery token from the page at
+    /// <paramref name="formPage"/>, then posts the fields (and the token) to <paramref name="action"/>
+    /// (the same page when null).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    {
+        var html = await (await client.GetAsync(formPage)).Content.ReadAsStringAsync();
+        var withToken = fields.Append(new("__RequestVerificationToken", AntiforgeryToken(html)));
+        return await client.PostAsync(action ?? formPage, new FormUrlEncodedContent(withToken));
+    }
+
     public static string AntiforgeryToken(string html) => TokenField().Match(html) is { Success: true } m
         ? m.Groups[1].Value
         : throw new InvalidOperationException("no antiforgery token in: " + html);
