@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITelegramStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<IZaloStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<IWebLoginStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.AddSingleton<IWebKeyStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         return services;
     }
 }

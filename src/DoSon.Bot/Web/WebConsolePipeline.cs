@@ -42,6 +42,11 @@ internal sealed class WebConsolePipeline : IStartupFilter
             // Browsers ask for it on every site; the console has none, and says so without a 404.
             endpoints.MapGet("/favicon.ico", () => Results.NoContent()).AllowAnonymous();
             endpoints.MapGet(DashboardChartPath, (Delegate)ChartAsync).RequireAuthorization();
+            foreach (var webhook in endpoints.ServiceProvider.GetServices<IWebhookEndpoint>())
+            {
+                endpoints.MapPost(webhook.Path, webhook.ReceiveAsync).AllowAnonymous().DisableRateLimiting();
+            }
+
             endpoints.MapRazorPages();
         });
         next(app);

@@ -6,6 +6,7 @@ using DoSon.Bot.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -50,9 +51,11 @@ public static class WebConsoleRegistration
         }
 
         web.WebHost.UseUrls([.. settings.ListenAddresses]);
-        // Sessions and antiforgery tokens are signed with keys kept in memory only: a restart signs
-        // everyone out (they send /web again), and no key file lies beside the database.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // Sessions and antiforgery tokens are signed with keys kept in the ward's database, so a
+        // restart signs nobody out.
+        services.AddDataProtection().SetApplicationName("DoSon.Bot");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new StoredKeyRing(sp.GetRequiredService<IWebKeyStore>())));
         // Vietnamese letters written as they are, not as &#x...; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o =>

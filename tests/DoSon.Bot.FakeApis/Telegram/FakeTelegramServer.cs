@@ -230,6 +230,16 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The webhook is removed on Telegram's side (someone called deleteWebhook with the token
+    /// elsewhere, or set another): getWebhookInfo then answers with an empty url.</summary>
+    public void DropWebhook()
+    {
+        lock (_gate)
+        {
+            _webhook = null;
+        }
+    }
+
     /// <summary>A getUpdates call is being held open, waiting for an update.</summary>
     public bool LongPollWaiting
     {

@@ -115,8 +115,9 @@ public sealed class BotHost : IAsyncDisposable
         TempDatabase database,
         FakeTimeProvider? clock = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Func<IBotStore, Task>? seed = null) =>
-        StartAsync(database, Merge(TelegramSettings(fake), settings), clock, seed);
+        Func<IBotStore, Task>? seed = null,
+        bool web = false) =>
+        StartAsync(database, Merge(TelegramSettings(fake), settings), clock, seed, web);
 
     public static async Task<BotHost> StartAsync(
         TempDatabase database,

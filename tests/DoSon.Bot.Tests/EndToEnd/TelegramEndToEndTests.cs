@@ -11,6 +11,7 @@ using DoSon.Bot.Messaging;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
 using DoSon.Bot.Tests.Fakes;
+using DoSon.Bot.Web;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -544,12 +545,12 @@ public sealed partial class TelegramEndToEndTests
         {
             ["Telegram:WebhookUrl"] = "https://bot.example.test/telegram/hook",
             ["Telegram:WebhookSecret"] = "bi-mat_cua-phuong",
-            ["Telegram:WebhookListenUrl"] = "http://127.0.0.1:0",
         };
-        await using var world = await TelegramWorld.StartAsync(settings: settings);
+        await using var world = await TelegramWorld.StartAsync(settings: settings, web: true);
         await world.Fake.WaitUntilAsync(() => world.Fake.Webhook is not null).WaitAsync(BotHost.Patience);
         world.Fake.Webhook!.SecretToken.Should().Be("bi-mat_cua-phuong");
-        var listener = world.Bot.Services.GetRequiredService<TelegramWebhookService>().Addresses.Single();
+        // On the web console's own server, as everything the bot serves.
+        var listener = world.Bot.Services.GetRequiredService<WebLoginLinks>().PublicUrl;
         using var http = new HttpClient();
         var update = """
             {"update_id": 900001, "message": {"message_id": 7, "date": 1772326800,
@@ -591,12 +592,12 @@ public sealed partial class TelegramEndToEndTests
         {
             ["Telegram:WebhookUrl"] = "https://bot.example.test/telegram/hook",
             ["Telegram:WebhookSecret"] = "bi-mat_cua-phuong",
-            ["Telegram:WebhookListenUrl"] = "http://127.0.0.1:0",
             ["Telegram:RequestTimeoutSeconds"] = "300",
         };
-        await using var world = await TelegramWorld.StartAsync(settings: settings);
+        await using var world = await TelegramWorld.StartAsync(settings: settings, web: true);
         await world.Fake.WaitUntilAsync(() => world.Fake.Webhook is not null).WaitAsync(BotHost.Patience);
-        var listener = world.Bot.Services.GetRequiredService<TelegramWebhookService>().Addresses.Single();
+        // On the web console's own server, as everything the bot serves.
+        var listener = world.Bot.Services.GetRequiredService<WebLoginLinks>().PublicUrl;
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         const long slow = 1002; // another member, whose connection is slow
         world.Fake.HoldSendsTo(slow);
@@ -631,5 +632,39 @@ public sealed partial class TelegramEndToEndTests
         using var done = await slows;
         ((int)done.StatusCode).Should().Be(200);
         world.Fake.SentTo(slow).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task In_webhook_mode_readyz_counts_telegrams_answer_about_the_webhook_and_a_dropped_webhook_is_set_again()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:WebhookUrl"] = "https://bot.example.test/telegram/hook",
+            ["Telegram:WebhookSecret"] = "bi-mat_cua-phuong",
+        };
+        var clock = new ClockDriver(BotHost.Start);
+        await using var world = await TelegramWorld.StartAsync(settings: settings, clock: clock, web: true);
+        await world.Fake.WaitUntilAsync(() => world.Fake.Webhook is not null).WaitAsync(BotHost.Patience);
+        var readiness = world.Bot.Services.GetRequiredService<WebReadiness>();
+        (await readiness.ProblemsAsync(CancellationToken.None)).Should().BeEmpty("setting the webhook was Telegram answering");
+
+        // Minutes pass with nobody writing: the bot's own question keeps Telegram counted as answering.
+        for (var minute = 1; minute <= 6; minute++)
+        {
+            await clock.WaitForTimerAsync(TelegramWebhookService.CheckEvery, minute);
+            clock.Advance(TelegramWebhookService.CheckEvery);
+            await world.Fake.WaitUntilAsync(() => world.Fake.CallsTo("getWebhookInfo").Count >= minute).WaitAsync(BotHost.Patience);
+        }
+
+        (await readiness.ProblemsAsync(CancellationToken.None)).Should().BeEmpty();
+
+        world.Fake.DropWebhook();
+        var sets = world.Fake.CallsTo("setWebhook").Count;
+        await clock.WaitForTimerAsync(TelegramWebhookService.CheckEvery, 7);
+        clock.Advance(TelegramWebhookService.CheckEvery);
+        await world.Fake.WaitUntilAsync(() => world.Fake.Webhook is not null).WaitAsync(BotHost.Patience);
+        world.Fake.CallsTo("setWebhook").Should().HaveCount(sets + 1);
+        world.Fake.Webhook!.SecretToken.Should().Be("bi-mat_cua-phuong");
+        world.Bot.Logs.Lines.Should().Contain(l => l.Contains("Webhook Telegram đã bị đổi hoặc xoá", StringComparison.Ordinal));
     }
 }

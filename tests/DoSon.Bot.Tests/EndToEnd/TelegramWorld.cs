@@ -25,12 +25,13 @@ public sealed class TelegramWorld : IAsyncDisposable
         FakeTelegramOptions? fakeOptions = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         Func<IBotStore, Task>? seed = null,
-        FakeTimeProvider? clock = null)
+        FakeTimeProvider? clock = null,
+        bool web = false)
     {
         var fake = await FakeTelegramServer.StartAsync(fakeOptions);
         BotHost.KnowWardMembers(fake);
         var database = new TempDatabase();
-        var bot = await BotHost.StartAsync(fake, database, clock, settings, seed);
+        var bot = await BotHost.StartAsync(fake, database, clock, settings, seed, web);
         return new TelegramWorld(fake, database, bot);
     }
 

@@ -16,14 +16,17 @@ public sealed partial class WebConsole : IAsyncDisposable
 {
     private readonly TempDatabase _database;
 
-    private WebConsole(TempDatabase database, BotHost bot)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private WebConsole(TempDatabase database, BotHost bot, IReadOnlyDictionary<string, string?> settings)
     {
         _database = database;
+        _settings = settings;
         Bot = bot;
         Client = NewClient();
     }
 
-    public BotHost Bot { get; }
+    public BotHost Bot { get; private set; }
 
     public HttpClient Client { get; }
 
@@ -36,7 +39,18 @@ public sealed partial class WebConsole : IAsyncDisposable
             // The March sample, loaded by the bot's own seeding at start, as on a fresh clone.
             ? await BotHost.StartAsync(database, BotHost.Merge(new Dictionary<string, string?> { ["Seed:File"] = "data/sample/thang-03-2026.json" }, settings), seed: _ => Task.CompletedTask, web: true)
             : await BotHost.StartAsync(database, settings ?? new Dictionary<string, string?>(), web: true);
-        return new WebConsole(database, bot);
+        return new WebConsole(database, bot, settings ?? new Dictionary<string, string?>());
+    }
+
+    /// <summary>Stops the bot and starts a new one on the same database and clock, two seconds later,
+    /// as systemd restarts it. The server listens on another free port: <see cref="BaseAddress"/>
+    /// follows, and cookies (kept per host, not per port) go along.</summary>
+    public async Task RestartAsync()
+    {
+        var clock = Bot.Clock;
+        await Bot.DisposeAsync();
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Bot = await BotHost.StartAsync(_database, _settings, clock, seed: _ => Task.CompletedTask, web: true);
     }
 
     /// <summary>A browser of its own: its own cookies, nothing followed by itself.</summary>

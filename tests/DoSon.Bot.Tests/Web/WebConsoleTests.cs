@@ -151,6 +151,25 @@ public sealed class WebConsoleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_and_its_forms_outlive_a_restart_of_the_bot()
+    {
+        (await WebConsole.SignInAsync(_web.Client, await _web.LinkFromChatAsync(WardData.Admin))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var before = await _web.Client.GetStringAsync("/");
+
+        await _web.RestartAsync();
+
+        var after = await _web.Client.GetAsync(new Uri(_web.BaseAddress, "/"));
+        after.StatusCode.Should().Be(HttpStatusCode.OK, "the keys that sign the cookie are kept in the database");
+        (await after.Content.ReadAsStringAsync()).Should().Contain(MemberName.Address(WardData.Admin));
+        var signOut = await _web.Client.PostAsync(new Uri(_web.BaseAddress, "/dang-xuat"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebConsole.AntiforgeryToken(before),
+        }));
+        signOut.StatusCode.Should().Be(HttpStatusCode.Redirect, "a form loaded before the restart is still accepted");
+        signOut.Headers.Location!.OriginalString.Should().Contain(WebSession.NeedSignInPath);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
         var link = await _web.LinkFromChatAsync(WardData.Admin);

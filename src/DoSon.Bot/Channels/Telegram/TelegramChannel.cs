@@ -17,6 +17,9 @@ public sealed class TelegramChannel(TelegramApi api, ITelegramStore store, TimeP
 {
     public const string ChannelName = "telegram";
 
+    /// <summary>The platform's name as people read it (logs, /readyz).</summary>
+    public const string DisplayName = "Telegram";
+
     public string Name => ChannelName;
 
     public string? ChatIdOf(Member member) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DoSon.Bot.Web;
 using Microsoft.Extensions.Options;
 
 namespace DoSon.Bot.Channels.Telegram;
@@ -24,9 +25,9 @@ public sealed class TelegramOptions
     /// <summary>The secret Telegram sends back in X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -).</summary>
     public string? WebhookSecret { get; set; }
 
-    /// <summary>Where the bot's own web server listens for the webhook (behind a reverse proxy that
-    /// terminates HTTPS).</summary>
-    public string WebhookListenUrl { get; set; } = "http://127.0.0.1:8088";
+    /// <summary>Replaced by Web:ListenUrls: the webhook is taken on the web console's server. Kept only so
+    /// that a setting left from before stops the start with a sentence saying what replaced it.</summary>
+    public string? WebhookListenUrl { get; set; }
 
     /// <summary>How long one getUpdates call waits for news (seconds).</summary>
     public int PollTimeoutSeconds { get; set; } = 30;
@@ -87,10 +88,11 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
                 failures.Add("Telegram:WebhookSecret là bắt buộc khi dùng webhook: 1-256 ký tự gồm chữ không dấu, số, _ và -.");
             }
 
-            if (!Uri.TryCreate(options.WebhookListenUrl, UriKind.Absolute, out var listen) || listen.Scheme != Uri.UriSchemeHttp)
-            {
-                failures.Add("Telegram:WebhookListenUrl phải là địa chỉ http mà bot lắng nghe sau reverse proxy, ví dụ http://127.0.0.1:8088.");
-            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.WebhookListenUrl))
+        {
+            failures.Add(TelegramTexts.WebhookListenUrlReplaced);
         }
 
         if (options.PollTimeoutSeconds is < 0 or > 50)
@@ -105,4 +107,13 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>Webhook mode needs the bot's web server, where the webhook is taken.</summary>
+public sealed class TelegramWebhookServerCheck(IOptions<WebOptions> web) : IValidateOptions<TelegramOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramOptions options) =>
+        options.UsesWebhook && !web.Value.Enabled
+            ? ValidateOptionsResult.Fail(TelegramTexts.WebhookNeedsWebServer)
+            : ValidateOptionsResult.Success;
 }

@@ -59,7 +59,7 @@ public sealed class TelegramPollingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        contact.Expect("Telegram");
+        contact.Expect(TelegramChannel.DisplayName);
         // Let the host finish starting (seeding first) before the first call.
         await Task.Yield();
         if (await store.GetPollStateAsync(stoppingToken) is { } saved && time.GetUtcNow() - saved.At < OffsetMemory)
@@ -100,7 +100,7 @@ public sealed class TelegramPollingService(
             {
                 updates = await api.Polling.GetUpdates(offset, BatchSize, options.Value.PollTimeoutSeconds, AllowedUpdates, stoppingToken);
                 failures = 0;
-                contact.Answered("Telegram");
+                contact.Answered(TelegramChannel.DisplayName);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

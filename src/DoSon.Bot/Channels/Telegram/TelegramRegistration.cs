@@ -1,8 +1,10 @@
 using DoSon.Bot.Channels.Telegram.Groups;
 using DoSon.Bot.Channels.Telegram.Notices;
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Messaging;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
+using DoSon.Bot.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -43,8 +45,11 @@ public static class TelegramRegistration
         services.AddSingleton<IGroupDigestSender>(sp => sp.GetRequiredService<GroupDigestSender>());
         if (settings.UsesWebhook)
         {
+            services.TryAddSingleton<PlatformContact>();
+            services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramWebhookServerCheck>();
             services.AddSingleton<TelegramWebhookService>();
             services.AddHostedService(sp => sp.GetRequiredService<TelegramWebhookService>());
+            services.AddSingleton<IWebhookEndpoint>(sp => sp.GetRequiredService<TelegramWebhookService>());
         }
         else
         {

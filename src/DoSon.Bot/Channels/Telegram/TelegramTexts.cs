@@ -12,6 +12,12 @@ public static class TelegramTexts
     public const string TokenNeverFilledIn =
         "Telegram:BotToken chưa được điền: giá trị hiện có là token mẫu (như trong deploy/env.example), hãy thay bằng token thật mà @BotFather đã gửi.";
 
+    public const string WebhookListenUrlReplaced =
+        "Telegram:WebhookListenUrl không còn dùng: webhook Telegram nay được nhận trên máy chủ web của bot (Web:ListenUrls), tại đường dẫn của Telegram:WebhookUrl; đồng chí xoá Telegram:WebhookListenUrl và đặt địa chỉ lắng nghe vào Web:ListenUrls.";
+
+    public const string WebhookNeedsWebServer =
+        "Telegram:WebhookUrl cần máy chủ web của bot để nhận cập nhật: đồng chí đặt Web:Enabled = true (hoặc xoá Telegram:WebhookUrl để dùng cách hỏi tin thường kỳ).";
+
     public static string Stranger(long userId) => ChatTexts.Stranger(ChatAccount.Telegram(userId));
 
     public const string LinkInPrivateChat =

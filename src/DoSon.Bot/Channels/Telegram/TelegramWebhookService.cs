@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using DoSon.Bot.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,24 +14,29 @@ using Telegram.Bot.Types;
 
 namespace DoSon.Bot.Channels.Telegram;
 
-/// <summary>Webhook mode: a small Kestrel server (behind a reverse proxy that terminates HTTPS) that
-/// takes the updates Telegram posts. Anything without the secret header is refused (401 without it,
-/// 403 with a wrong one). As with polling, each chat's updates are handled one after another and
-/// different chats side by side (at most <see cref="ChatOptions.MaxConcurrentChats"/> at once), so a
-/// slow or flooding chat holds up only itself. An update is answered 200 only once handled, so that
-/// Telegram delivers again what the bot did not take; an update delivered twice is handled once.</summary>
+/// <summary>Webhook mode: the updates Telegram posts, taken on the web console's own server (behind a
+/// reverse proxy that terminates HTTPS) at the path of Telegram:WebhookUrl. Anything without the secret
+/// header is refused (401 without it, 403 with a wrong one). As with polling, each chat's updates are
+/// handled one after another and different chats side by side (at most
+/// <see cref="ChatOptions.MaxConcurrentChats"/> at once), so a slow or flooding chat holds up only itself.
+/// An update is answered 200 only once handled, so that Telegram delivers again what the bot did not
+/// take; an update delivered twice is handled once. Once the webhook is set, Telegram is asked every
+/// <see cref="CheckEvery"/> how the webhook stands (getWebhookInfo): its answer is what /readyz counts
+/// as Telegram answering, and a webhook found changed or removed is set again.</summary>
 public sealed class TelegramWebhookService(
     TelegramApi api,
     TelegramUpdateHandler handler,
     TelegramBotSetup setup,
     ITelegramStore store,
+    PlatformContact contact,
     IOptions<TelegramOptions> options,
     IOptions<ChatOptions> chatOptions,
     TimeProvider time,
-    ILoggerFactory loggerFactory,
-    ILogger<TelegramWebhookService> logger) : IHostedService, IAsyncDisposable
+    ILogger<TelegramWebhookService> logger) : IHostedService, IWebhookEndpoint, IAsyncDisposable
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 
     private const int RememberedUpdates = 1000;
 
@@ -43,40 +48,51 @@ public sealed class TelegramWebhookService(
     private int _highestHandled = int.MinValue;
     private readonly Queue<int> _handledOrder = new();
     private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
     private Task? _registration;
 
-    /// <summary>Where the server listens (the real port when 0 was asked for).</summary>
-    public IReadOnlyList<string> Addresses => _app?.Urls.ToList() ?? [];
+    public string Path => new Uri(options.Value.WebhookUrl!).AbsolutePath;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    Task<IResult> IWebhookEndpoint.ReceiveAsync(HttpRequest request) => ReceiveAsync(request);
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.UseUrls(settings.WebhookListenUrl);
-        var app = builder.Build();
-        app.MapPost(new Uri(settings.WebhookUrl!).AbsolutePath, (Delegate)ReceiveAsync);
-        await app.StartAsync(cancellationToken);
-        _app = app;
-        logger.LogInformation("Webhook Telegram lắng nghe tại {Addresses}.", string.Join(", ", app.Urls));
-        _registration = RegisterAsync(_stopping.Token);
+        contact.Expect(TelegramChannel.DisplayName);
+        _registration = KeepRegisteredAsync(_stopping.Token);
+        return Task.CompletedTask;
     }
 
-    private async Task RegisterAsync(CancellationToken stoppingToken)
+    private async Task KeepRegisteredAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        for (var failures = 1; !stoppingToken.IsCancellationRequested; failures++)
+        var registered = false;
+        for (var failures = 1; !stoppingToken.IsCancellationRequested;)
         {
             try
             {
-                if (await setup.PrepareAsync(forPolling: false, stoppingToken))
+                if (registered)
+                {
+                    var info = await api.Client.GetWebhookInfo(stoppingToken);
+                    contact.Answered(TelegramChannel.DisplayName);
+                    failures = 1;
+                    if (!string.Equals(info.Url, settings.WebhookUrl, StringComparison.Ordinal))
+                    {
+                        logger.LogWarning("Webhook Telegram đã bị đổi hoặc xoá ở phía Telegram; đặt lại.");
+                        registered = false;
+                        continue;
+                    }
+                }
+                else if (await setup.PrepareAsync(forPolling: false, stoppingToken))
                 {
                     await api.Client.SetWebhook(settings.WebhookUrl!, allowedUpdates: TelegramPollingService.AllowedUpdates,
                         secretToken: settings.WebhookSecret, cancellationToken: stoppingToken);
-                    logger.LogInformation("Đã đặt webhook Telegram.");
-                    return;
+                    contact.Answered(TelegramChannel.DisplayName);
+                    logger.LogInformation("Đã đặt webhook Telegram; nhận cập nhật tại đường dẫn {Path} của máy chủ web.", Path);
+                    registered = true;
+                    failures = 1;
+                }
+                else
+                {
+                    failures++;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,12 +101,21 @@ public sealed class TelegramWebhookService(
             }
             catch (Exception ex)
             {
-                logger.LogWarning("Chưa đặt được webhook Telegram, sẽ thử lại: {Error}", api.Redact(ex.Message));
+                if (registered)
+                {
+                    logger.LogWarning("Không hỏi được Telegram về webhook, sẽ thử lại: {Error}", api.Redact(ex.Message));
+                }
+                else
+                {
+                    logger.LogWarning("Chưa đặt được webhook Telegram, sẽ thử lại: {Error}", api.Redact(ex.Message));
+                }
+
+                failures++;
             }
 
             try
             {
-                await Task.Delay(TelegramBotSetup.Backoff(failures), time, stoppingToken);
+                await Task.Delay(registered ? CheckEvery : TelegramBotSetup.Backoff(failures), time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -193,23 +218,14 @@ public sealed class TelegramWebhookService(
         {
             await _registration;
         }
-
-        if (_app is not null)
-        {
-            await _app.StopAsync(cancellationToken);
-        }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
         _stopping.Dispose();
         _room.Dispose();
         _saveGate.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>One chat's turn to be handled: the updates of a chat wait for each other, in the order

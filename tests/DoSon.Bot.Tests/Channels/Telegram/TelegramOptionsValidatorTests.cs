@@ -1,5 +1,7 @@
 using DoSon.Bot.Channels.Telegram;
+using DoSon.Bot.Web;
 using FluentAssertions;
+using Microsoft.Extensions.Options;
 
 namespace DoSon.Bot.Tests.Channels.Telegram;
 
@@ -46,5 +48,23 @@ public class TelegramOptionsValidatorTests
             WebhookUrl = "https://bot.example.vn/telegram/webhook",
             WebhookSecret = "bi-mat_123",
         }).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_WhenTheOldWebhookListenUrlIsLeft_ShouldSayWhatReplacedIt()
+    {
+        Failures(new TelegramOptions { WebhookListenUrl = "http://127.0.0.1:8088" })
+            .Should().ContainSingle().Which.Should().Contain("Telegram:WebhookListenUrl").And.Contain("Web:ListenUrls");
+    }
+
+    [Fact]
+    public void Validate_WhenTheWebhookHasNoWebServer_ShouldRefuseNamingWebEnabled()
+    {
+        var webhook = new TelegramOptions { WebhookUrl = "https://bot.example.vn/telegram/webhook", WebhookSecret = "bi-mat_123" };
+        var off = new TelegramWebhookServerCheck(Options.Create(new WebOptions { Enabled = false })).Validate(null, webhook);
+        off.Failed.Should().BeTrue();
+        off.FailureMessage.Should().Contain("Web:Enabled");
+        new TelegramWebhookServerCheck(Options.Create(new WebOptions())).Validate(null, webhook).Succeeded.Should().BeTrue();
+        new TelegramWebhookServerCheck(Options.Create(new WebOptions { Enabled = false })).Validate(null, new TelegramOptions()).Succeeded.Should().BeTrue("polling needs no web server");
     }
 }
