@@ -37,14 +37,26 @@ public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnum
     public async Task<ImportOutcome> ImportAsync(string path, bool dryRun, string byMember)
     {
         var read = AssignmentReader.Read(path, Limits);
-        var errors = new List<ImportError>(read.Errors);
         if (read.File is null)
         {
-            return new(null, errors, false);
+            return new(null, [.. read.Errors], false);
         }
 
+        return await ImportAsync(read.File, read.Layout, read.Errors, dryRun, byMember);
+    }
+
+    /// <summary>The same for a file built in memory (the web console's task form: a file with one
+    /// task), checked, planned and written exactly as a file from disk, so that a task edited there
+    /// gets the same checks, history entries ("cập nhật hạn: old → new") and re-planned reminders.
+    /// Errors name the fields by their JSON names (<c>tasks[0]</c>, <c>due</c>).</summary>
+    public Task<ImportOutcome> ImportAsync(AssignmentFile file, string fileName, bool dryRun, string byMember) =>
+        ImportAsync(file, new JsonLayout(fileName), [], dryRun, byMember);
+
+    private async Task<ImportOutcome> ImportAsync(AssignmentFile file, IFileLayout layout, IReadOnlyList<ImportError> readErrors, bool dryRun, string byMember)
+    {
+        var errors = new List<ImportError>(readErrors);
         var current = await StoreSnapshot.OfAsync(store);
-        var set = AssignmentValidator.Validate(read.File, current, read.Layout, errors);
+        var set = AssignmentValidator.Validate(file, current, layout, errors);
         if (errors.Count > 0)
         {
             return new(null, [.. errors.OrderBy(e => e.Order)], false);
@@ -73,7 +85,7 @@ public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnum
                 }
                 catch (Hosting.ExpectedFailureException ex)
                 {
-                    return new(null, [new ImportError(System.IO.Path.GetFileName(path), ImportTexts.WholeFile, null, ex.Message)], false);
+                    return new(null, [new ImportError(layout.FileName, ImportTexts.WholeFile, null, ex.Message)], false);
                 }
             }
 

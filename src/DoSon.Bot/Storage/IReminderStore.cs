@@ -48,6 +48,10 @@ public interface IReminderStore
 
     Task<Reminder?> FindReminderAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Every stored reminder of one task, whatever its state (snoozes and escalations
+    /// included), read through the task index, by send time.</summary>
+    Task<IReadOnlyList<Reminder>> GetRemindersOfTaskAsync(string taskCode, CancellationToken cancellationToken = default);
+
     /// <summary>The member's pending reminders whose send time has come.</summary>
     Task<IReadOnlyList<Reminder>> GetDueAsync(string memberCode, DateTimeOffset upTo, CancellationToken cancellationToken = default);
 

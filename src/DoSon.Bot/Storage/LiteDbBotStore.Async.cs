@@ -188,6 +188,9 @@ internal sealed partial class LiteDbBotStore
     public Task<Reminder?> FindReminderAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(FindReminder(key));
 
+    public Task<IReadOnlyList<Reminder>> GetRemindersOfTaskAsync(string taskCode, CancellationToken cancellationToken = default) =>
+        Task.FromResult(GetRemindersOfTask(taskCode));
+
     public Task<IReadOnlyList<Reminder>> GetDueAsync(string memberCode, DateTimeOffset upTo, CancellationToken cancellationToken = default) =>
         Task.FromResult(GetDue(memberCode, upTo));
 

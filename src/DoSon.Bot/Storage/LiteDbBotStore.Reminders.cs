@@ -265,6 +265,15 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         }
     }
 
+    private IReadOnlyList<Reminder> GetRemindersOfTask(string taskCode)
+    {
+        lock (_gate)
+        {
+            return Reminders.Find(r => r.TaskCode == taskCode).Select(ToReminder)
+                .OrderBy(r => r.SendAt).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        }
+    }
+
     private Reminder? FindReminder(string key)
     {
         lock (_gate)

@@ -36,6 +36,7 @@ public static class WebConsoleRegistration
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<WebLoginLinks>();
         services.AddSingleton<WebQueries>();
+        services.AddSingleton<Tasks.WebTaskQueries>();
         services.TryAddSingleton<PlatformContact>();
 
         var settings = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();

@@ -30,6 +30,23 @@ public class ReminderStoreTests
     }
 
     [Fact]
+    public async Task GetRemindersOfTask_gives_every_state_of_that_task_only()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        var task = WardData.LandTask;
+        var other = task with { Code = "T9" };
+        await store.ApplyPlanAsync([.. Plan(task), .. Plan(other)], Open(task, other), Now);
+        await store.CompleteAsync(["task:T1:CB-DC:before-7"], ReminderState.Sent, Now, null, 1, "fake");
+
+        var ofTask = await store.GetRemindersOfTaskAsync("T1");
+
+        ofTask.Should().NotBeEmpty().And.OnlyContain(r => r.TaskCode == "T1");
+        ofTask.Should().Contain(r => r.Key == "task:T1:CB-DC:before-7" && r.State == ReminderState.Sent);
+        ofTask.Select(r => r.SendAt).Should().BeInAscendingOrder();
+    }
+
+    [Fact]
     public async Task ApplyPlan_after_a_changed_due_date_moves_the_pending_steps_and_never_resends_a_sent_one()
     {
         using var db = new TempDatabase();
