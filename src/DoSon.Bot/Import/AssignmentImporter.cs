@@ -32,6 +32,33 @@ public sealed class AssignmentImporter(IBotStore store, TimeProvider time, IEnum
     /// <summary>The limits (section Import) every file is held to; the defaults when none are given.</summary>
     public ImportOptions Limits { get; } = options?.Value ?? new ImportOptions();
 
+    /// <summary>The same import for content that did not come from a file of ours (a file sent in a
+    /// chat or uploaded on the web console, a stored draft): the importer names the file in every
+    /// error, so the content is put in a folder of its own under <paramref name="fileName"/> and the
+    /// folder is removed afterwards.</summary>
+    public async Task<ImportOutcome> ImportContentAsync(string fileName, byte[] content, bool dryRun, string byMember)
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "doson-bot", "import-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var path = System.IO.Path.Combine(folder, System.IO.Path.GetFileName(fileName));
+            await File.WriteAllBytesAsync(path, content);
+            return await ImportAsync(path, dryRun, byMember);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the system's temp cleaning; nothing depends on it.
+            }
+        }
+    }
+
     /// <summary>Applied is true when the run was not a dry run and the database now holds the file's
     /// content (also when nothing had to change).</summary>
     public async Task<ImportOutcome> ImportAsync(string path, bool dryRun, string byMember)

@@ -37,6 +37,7 @@ public static class WebConsoleRegistration
         services.AddSingleton<WebLoginLinks>();
         services.AddSingleton<WebQueries>();
         services.AddSingleton<Tasks.WebTaskQueries>();
+        services.AddSingleton<Import.ImportWorkspace>();
         services.TryAddSingleton<PlatformContact>();
 
         var settings = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();

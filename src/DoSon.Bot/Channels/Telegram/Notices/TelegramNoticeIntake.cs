@@ -116,7 +116,7 @@ public sealed class TelegramNoticeIntake(
 
     private async Task<IntakeAnswer> ImportAsync(Member member, byte[] content, string fileName)
     {
-        var (outcome, text) = await ImportFileAsync(member, fileName, path => File.WriteAllBytes(path, content));
+        var (outcome, text) = await ImportFileAsync(member, fileName, content);
         logger.LogInformation("{Member} gửi tệp giao việc {File}: {Result}.", member.Code, fileName, outcome.Succeeded ? "đã nhập" : $"{outcome.Errors.Count} lỗi, chưa ghi gì");
         return IntakeAnswer.Say(text);
     }
@@ -124,21 +124,17 @@ public sealed class TelegramNoticeIntake(
     /// <summary>Imports a stored draft as it is, in the name of <paramref name="member"/>.</summary>
     public async Task<(ImportOutcome Outcome, string Text)> ImportDraftAsync(NoticeDraftRecord draft, Member member)
     {
-        var result = await ImportFileAsync(member, draft.DraftName + ".json", path => File.WriteAllText(path, draft.Json + "\n"));
+        var result = await ImportFileAsync(member, draft.DraftName + ".json", System.Text.Encoding.UTF8.GetBytes(draft.Json + "\n"));
         logger.LogInformation("{Member} nhập bản nháp {Draft} ({File}): {Result}.", member.Code, draft.Id, draft.FileName,
             result.Outcome.Succeeded ? "đã nhập" : $"{result.Outcome.Errors.Count} lỗi, chưa ghi gì");
         return result;
     }
 
-    /// <summary>The importer reads a file and names it in every error, so the content is put in a
-    /// folder of its own under the name the office knows, and the folder is removed afterwards.</summary>
-    private Task<(ImportOutcome Outcome, string Text)> ImportFileAsync(Member member, string fileName, Action<string> write) =>
-        InTempFolderAsync(fileName, async path =>
-        {
-            write(path);
-            var outcome = await importer.ImportAsync(path, dryRun: false, member.Code);
-            return (outcome, ImportReport.Format(outcome, fileName, dryRun: false));
-        });
+    private async Task<(ImportOutcome Outcome, string Text)> ImportFileAsync(Member member, string fileName, byte[] content)
+    {
+        var outcome = await importer.ImportContentAsync(fileName, content, dryRun: false, member.Code);
+        return (outcome, ImportReport.Format(outcome, fileName, dryRun: false));
+    }
 
     private static async Task<T> InTempFolderAsync<T>(string fileName, Func<string, Task<T>> use)
     {
