@@ -1,9 +1,11 @@
 namespace DoSon.Bot.Messaging;
 
 /// <summary>How to use a `members invite` code on one platform, or why it cannot be told now.</summary>
-public sealed record InviteInstructions(Func<string, string>? Describe, string? Problem)
+/// <param name="Link">The address that carries the code (Telegram's t.me deep link), for a QR code; null
+/// when the platform has none.</param>
+public sealed record InviteInstructions(Func<string, string>? Describe, string? Problem, Func<string, string>? Link = null)
 {
-    public static InviteInstructions Ready(Func<string, string> describe) => new(describe, null);
+    public static InviteInstructions Ready(Func<string, string> describe, Func<string, string>? link = null) => new(describe, null, link);
 
     public static InviteInstructions Failed(string problem) => new(null, problem);
 }

@@ -18,6 +18,20 @@ public sealed record ReminderScope(
 /// <summary>What the catch-up at start did with reminders that fell due while the bot was stopped.</summary>
 public sealed record CatchUpResult(IReadOnlyList<Reminder> Late, IReadOnlyList<Reminder> Skipped);
 
+/// <summary>What the delivery log asks for: every filter is optional; <paramref name="From"/> and
+/// <paramref name="To"/> bound the send time (inclusive, exclusive).</summary>
+public sealed record ReminderLogQuery(
+    ReminderState? State = null,
+    string? MemberCode = null,
+    string? TaskCode = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    int Skip = 0,
+    int Take = 100);
+
+/// <summary>One page of the delivery log, newest send time first, and how many match in all.</summary>
+public sealed record ReminderLogPage(IReadOnlyList<Reminder> Items, int Total);
+
 /// <summary>The reminders' plan and the state of each reminder, kept in the bot's one database.</summary>
 public interface IReminderStore
 {
@@ -45,6 +59,10 @@ public interface IReminderStore
     Task<bool> AddOneOffAsync(PlannedReminder reminder, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Reminder>> GetRemindersAsync(ReminderState? state = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The delivery log (the web console's Nhắc việc): reminders that match, newest send time
+    /// first, read through the most selective index the query names (task, member, then state).</summary>
+    Task<ReminderLogPage> GetReminderLogAsync(ReminderLogQuery query, CancellationToken cancellationToken = default);
 
     Task<Reminder?> FindReminderAsync(string key, CancellationToken cancellationToken = default);
 

@@ -185,6 +185,9 @@ internal sealed partial class LiteDbBotStore
     public Task<IReadOnlyList<Reminder>> GetRemindersAsync(ReminderState? state = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(GetReminders(state));
 
+    public Task<ReminderLogPage> GetReminderLogAsync(ReminderLogQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(GetReminderLog(query));
+
     public Task<Reminder?> FindReminderAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(FindReminder(key));
 

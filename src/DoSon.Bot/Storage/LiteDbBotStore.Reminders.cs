@@ -274,6 +274,29 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         }
     }
 
+    private ReminderLogPage GetReminderLog(ReminderLogQuery query)
+    {
+        var state = query.State?.ToString();
+        var from = query.From?.UtcDateTime;
+        var to = query.To?.UtcDateTime;
+        lock (_gate)
+        {
+            // One index narrows the read; the other filters run on what it found.
+            var docs = query.TaskCode is { Length: > 0 } task ? Reminders.Find(r => r.TaskCode == task)
+                : query.MemberCode is { Length: > 0 } member ? Reminders.Find(r => r.MemberCode == member)
+                : state is not null ? Reminders.Find(r => r.State == state)
+                : Reminders.FindAll();
+            var matching = docs
+                .Where(r => query.MemberCode is not { Length: > 0 } || string.Equals(r.MemberCode, query.MemberCode, StringComparison.Ordinal))
+                .Where(r => state is null || r.State == state)
+                .Where(r => from is null || DocumentMapping.Utc(r.SendAt) >= from)
+                .Where(r => to is null || DocumentMapping.Utc(r.SendAt) < to)
+                .OrderByDescending(r => r.SendAt).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .ToList();
+            return new ReminderLogPage([.. matching.Skip(Math.Max(0, query.Skip)).Take(Math.Max(1, query.Take)).Select(ToReminder)], matching.Count);
+        }
+    }
+
     private Reminder? FindReminder(string key)
     {
         lock (_gate)

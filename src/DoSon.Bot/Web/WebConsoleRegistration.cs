@@ -38,6 +38,7 @@ public static class WebConsoleRegistration
         services.AddSingleton<WebQueries>();
         services.AddSingleton<Tasks.WebTaskQueries>();
         services.AddSingleton<Import.ImportWorkspace>();
+        services.AddSingleton<Members.WardEditor>();
         services.TryAddSingleton<PlatformContact>();
 
         var settings = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();

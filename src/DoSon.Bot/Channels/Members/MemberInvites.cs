@@ -4,7 +4,9 @@ namespace DoSon.Bot.Channels.Members;
 
 /// <summary>What an invite says once made: the code, when it expires, and for each chat platform set
 /// up how the member uses it; or, when no platform can take it, why (and no code is made).</summary>
-public sealed record InviteResult(bool Made, string Text);
+/// <param name="Code">The code made (null when none was); shown once, never stored or logged.</param>
+/// <param name="Links">The addresses that carry the code (the t.me deep link), for a QR code.</param>
+public sealed record InviteResult(bool Made, string Text, string? Code = null, IReadOnlyList<string>? Links = null);
 
 /// <summary>Makes a member's invite the one way, for the `members invite` verb and for /moi in chat:
 /// the platforms are asked first, so that a failure retires none of the member's older codes.</summary>
@@ -32,6 +34,7 @@ public sealed class MemberInvites(ChatInvites invites, IEnumerable<IInviteInstru
         var parts = new List<string> { ChatTexts.InviteCreated(member, code, expires) };
         parts.AddRange(ready.Select(describe => describe(code)));
         parts.AddRange(problems.Select(ChatTexts.InviteProblem));
-        return new(true, string.Join("\n\n", parts));
+        var links = prepared.Where(p => p.Describe is not null && p.Link is not null).Select(p => p.Link!(code)).ToList();
+        return new(true, string.Join("\n\n", parts), code, links);
     }
 }

@@ -62,9 +62,9 @@ public static class MemberTexts
         return string.Join("\n", lines);
     }
 
-    private static string Telegram(Member m) => m.TelegramUserId is { } id ? $"đã liên kết (mã {id})" : "chưa liên kết";
+    public static string Telegram(Member m) => m.TelegramUserId is { } id ? $"đã liên kết (mã {id})" : "chưa liên kết";
 
-    private static string Zalo(Member m) => string.IsNullOrEmpty(m.ZaloUserId) ? "chưa liên kết" : $"đã liên kết (mã {m.ZaloUserId})";
+    public static string Zalo(Member m) => string.IsNullOrEmpty(m.ZaloUserId) ? "chưa liên kết" : $"đã liên kết (mã {m.ZaloUserId})";
 
     // ------------------------------------------------------------ command line
 

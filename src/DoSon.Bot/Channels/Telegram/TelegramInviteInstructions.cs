@@ -29,6 +29,7 @@ public sealed class TelegramInviteInstructions(IOptions<TelegramOptions> options
             }
         }
 
-        return InviteInstructions.Ready(code => TelegramTexts.InviteHowTo($"https://t.me/{username}?start={code}", code));
+        string Link(string code) => $"https://t.me/{username}?start={code}";
+        return InviteInstructions.Ready(code => TelegramTexts.InviteHowTo(Link(code), code), Link);
     }
 }
