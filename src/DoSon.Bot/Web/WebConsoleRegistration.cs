@@ -35,6 +35,7 @@ public static class WebConsoleRegistration
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<WebLoginLinks>();
         services.AddSingleton<WebQueries>();
+        services.AddSingleton<Calendar.CalendarFeeds>();
         services.TryAddSingleton<PlatformContact>();
 
         var settings = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
