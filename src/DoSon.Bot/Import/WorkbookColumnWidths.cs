@@ -10,7 +10,14 @@ namespace DoSon.Bot.Import;
 /// so the layout is set afterwards with OpenXml on the same stream.</summary>
 internal static class WorkbookColumnWidths
 {
-    public static void Apply(Stream stream)
+    public static void Apply(Stream stream) => Apply(stream, name => name == WorkbookColumns.InstructionsSheet
+        ? ([(WorkbookColumns.InstructionsWidth, true)], false)
+        : WorkbookColumns.All.FirstOrDefault(s => s.Name == name) is { } sheet
+            ? (sheet.Columns.Select(c => (c.Width, c.Wrap)).ToList(), true)
+            : null);
+
+    /// <summary>Any workbook's widths and wrapping, by sheet name (the monthly report's workbook uses it).</summary>
+    public static void Apply(Stream stream, Func<string?, (List<(double Width, bool Wrap)> Layout, bool HeaderWraps)?> layoutOf)
     {
         stream.Position = 0;
         using var document = SpreadsheetDocument.Open(stream, true);
@@ -23,16 +30,12 @@ internal static class WorkbookColumnWidths
                 continue;
             }
 
-            var name = sheet.Name?.Value;
-            var layout = name == WorkbookColumns.InstructionsSheet
-                ? [(WorkbookColumns.InstructionsWidth, true)]
-                : WorkbookColumns.All.FirstOrDefault(s => s.Name == name)?.Columns.Select(c => (c.Width, c.Wrap)).ToList();
-            if (layout is null)
+            if (layoutOf(sheet.Name?.Value) is not { } layout)
             {
                 continue;
             }
 
-            SetColumns(part.Worksheet, layout, wrapped, headerWraps: name != WorkbookColumns.InstructionsSheet);
+            SetColumns(part.Worksheet, layout.Layout, wrapped, layout.HeaderWraps);
         }
 
         document.Save();

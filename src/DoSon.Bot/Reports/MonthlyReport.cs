@@ -21,6 +21,9 @@ public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<Repo
     /// <summary>The tasks by field, in the notice's order: section II as rows, for the Word tables.</summary>
     public IReadOnlyList<ReportSection> Sections { get; init; } = [];
 
+    /// <summary>Section VI as rows: each lead unit's counts, for the web page and the workbook.</summary>
+    public IReadOnlyList<ReportUnit> Units { get; init; } = [];
+
     /// <summary>Section V as the reporters wrote it, with who and when.</summary>
     public IReadOnlyList<ReportBlocker> BlockerNotes { get; init; } = [];
 
@@ -69,12 +72,13 @@ public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<Repo
 
         // Counted as /tongquan and /donvi count (TaskScope): a unit's tasks are those it leads; the
         // ones it supports are counted apart and labelled.
-        var byUnit = tasks
+        var unitRows = tasks
             .Select(t => t.LeadUnit).Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderBy(u => u, StringComparer.Ordinal)
             .Select(u => (Code: u, Led: TaskScope.CountLed(tasks, u, today), Supported: TaskScope.CountSupported(tasks, u, today)))
-            .Select(x => $"- {Unit(x.Code)}: chủ trì hoàn thành {x.Led.Done}/{x.Led.Total}; quá hạn {x.Led.Overdue}; vướng mắc {x.Led.Blocked}; phối hợp {x.Supported.Total} nhiệm vụ.")
+            .Select(x => new ReportUnit(x.Code, Unit(x.Code), x.Led.Done, x.Led.Total, x.Led.Overdue, x.Led.Blocked, x.Supported.Total))
             .ToList();
+        var byUnit = unitRows.Select(u => u.ToLine()).ToList();
 
         return new(title, asOf,
         [
@@ -85,7 +89,7 @@ public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<Repo
             new(ReportTexts.Blockers, OrNone(blockers)),
             new(ReportTexts.ByUnit, byUnit),
         ])
-        { Year = year, Month = month, MadeOn = today, Sections = sections, BlockerNotes = blockerNotes };
+        { Year = year, Month = month, MadeOn = today, Sections = sections, BlockerNotes = blockerNotes, Units = unitRows };
     }
 
     public string ToText() =>

@@ -39,6 +39,19 @@ public static class ReportDocument
     public static void WriteDocx(MonthlyReport report, string path)
     {
         using var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
+        Write(document, report, null);
+    }
+
+    /// <summary>The same document into a stream (the web console's download), with the chart of
+    /// section VI as a picture under it when <paramref name="unitChartPng"/> is given.</summary>
+    public static void WriteDocx(MonthlyReport report, Stream stream, byte[]? unitChartPng = null)
+    {
+        using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        Write(document, report, unitChartPng);
+    }
+
+    private static void Write(WordprocessingDocument document, MonthlyReport report, byte[]? unitChartPng)
+    {
         var main = document.AddMainDocumentPart();
         AddStyles(main);
 
@@ -73,6 +86,11 @@ public static class ReportDocument
                 {
                     body.Append(Paragraph(line));
                 }
+
+                if (block.Heading == ReportTexts.ByUnit && unitChartPng is not null)
+                {
+                    body.Append(Picture(document.MainDocumentPart!, unitChartPng));
+                }
             }
         }
 
@@ -87,6 +105,46 @@ public static class ReportDocument
 
         main.Document = new Document(body);
         main.Document.Save();
+    }
+
+    /// <summary>The chart's picture, as wide as the text and in the chart's own proportions (720 × 360).</summary>
+    private static Paragraph Picture(MainDocumentPart main, byte[] png)
+    {
+        var image = main.AddImagePart(ImagePartType.Png);
+        using (var data = new MemoryStream(png))
+        {
+            image.FeedData(data);
+        }
+
+        const long emuPerTwip = 635;
+        long width = TextWidth * emuPerTwip, height = width / 2;
+        var id = main.GetIdOfPart(image);
+        var graphic = new DocumentFormat.OpenXml.Drawing.Graphic(new DocumentFormat.OpenXml.Drawing.GraphicData(
+            new DocumentFormat.OpenXml.Drawing.Pictures.Picture(
+                new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureProperties(
+                    new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualDrawingProperties { Id = 0U, Name = "bieu-do.png" },
+                    new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureDrawingProperties()),
+                new DocumentFormat.OpenXml.Drawing.Pictures.BlipFill(
+                    new DocumentFormat.OpenXml.Drawing.Blip { Embed = id },
+                    new DocumentFormat.OpenXml.Drawing.Stretch(new DocumentFormat.OpenXml.Drawing.FillRectangle())),
+                new DocumentFormat.OpenXml.Drawing.Pictures.ShapeProperties(
+                    new DocumentFormat.OpenXml.Drawing.Transform2D(
+                        new DocumentFormat.OpenXml.Drawing.Offset { X = 0L, Y = 0L },
+                        new DocumentFormat.OpenXml.Drawing.Extents { Cx = width, Cy = height }),
+                    new DocumentFormat.OpenXml.Drawing.PresetGeometry(new DocumentFormat.OpenXml.Drawing.AdjustValueList())
+                    { Preset = DocumentFormat.OpenXml.Drawing.ShapeTypeValues.Rectangle })))
+        { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" });
+        var inline = new DocumentFormat.OpenXml.Drawing.Wordprocessing.Inline(
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent { Cx = width, Cy = height },
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties { Id = 1U, Name = "Biểu đồ" },
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.NonVisualGraphicFrameDrawingProperties(
+                new DocumentFormat.OpenXml.Drawing.GraphicFrameLocks { NoChangeAspect = true }),
+            graphic)
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U };
+        return new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new Run(new Drawing(inline)));
     }
 
     /// <summary>The font and size live in the document defaults and the styles, so that text the office

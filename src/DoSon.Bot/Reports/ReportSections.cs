@@ -31,6 +31,12 @@ public sealed record ReportSection(string? Key, string Name, IReadOnlyList<Repor
     public IEnumerable<string> ToLines() => [Summary, .. Rows.Select(ReportTexts.SectionTaskLine)];
 }
 
+/// <summary>A lead unit's line of section VI: the tasks it leads, and how many it supports.</summary>
+public sealed record ReportUnit(string Code, string Name, int Done, int Total, int Overdue, int Blocked, int Supported)
+{
+    public string ToLine() => ReportTexts.UnitLine(this);
+}
+
 /// <summary>A blocker in the reporter's own words, with who reported it and when.</summary>
 public sealed record ReportBlocker(string Code, string Title, string LeadUnit, string Words, string? Who, string? When)
 {

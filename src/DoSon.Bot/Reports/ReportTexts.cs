@@ -41,6 +41,10 @@ public static class ReportTexts
     /// <summary>A task under its field in section II of the text version.</summary>
     public static string SectionTaskLine(ReportRow row) => TaskLine(row, "  + ");
 
+    /// <summary>A lead unit in section VI.</summary>
+    public static string UnitLine(ReportUnit u) =>
+        $"- {u.Name}: chủ trì hoàn thành {u.Done}/{u.Total}; quá hạn {u.Overdue}; vướng mắc {u.Blocked}; phối hợp {u.Supported} nhiệm vụ.";
+
     /// <summary>A blocker in the reporter's words, then who reported it and when.</summary>
     public static string BlockerLine(ReportBlocker b) =>
         $"- {b.Code} ({b.LeadUnit}): {b.Words}{(b.Who is null ? "" : $" — {BlockerSource(b)}")}";

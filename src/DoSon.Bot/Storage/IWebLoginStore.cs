@@ -21,4 +21,14 @@ public interface IWebLoginStore
     /// <summary>Uses the link if it is known, unused and unexpired at <paramref name="now"/>; a link
     /// works once, even when two requests bring it at the same moment.</summary>
     Task<WebLoginOutcome> RedeemWebLoginAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the member a new calendar feed address (only its token's hash is stored),
+    /// replacing the one they had: the old address stops working at once.</summary>
+    Task SetCalendarFeedAsync(string memberCode, string tokenHash, DateTimeOffset createdAt, CancellationToken cancellationToken = default);
+
+    /// <summary>The member whose current calendar feed token has this hash, or null.</summary>
+    Task<string?> FindCalendarFeedMemberAsync(string tokenHash, CancellationToken cancellationToken = default);
+
+    /// <summary>When the member's current calendar feed address was made; null when they have none.</summary>
+    Task<DateTimeOffset?> CalendarFeedCreatedAsync(string memberCode, CancellationToken cancellationToken = default);
 }

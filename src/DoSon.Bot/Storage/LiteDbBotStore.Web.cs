@@ -15,6 +15,16 @@ internal sealed class WebLoginDoc
     public DateTime? UsedAt { get; set; }
 }
 
+/// <summary>A member's calendar feed: one per member, so a new address replaces the old.</summary>
+internal sealed class CalendarFeedDoc
+{
+    [BsonId] public string MemberCode { get; set; } = "";
+    /// <summary>SHA-256 of the feed's token, as for sign-in links: the token is never stored.</summary>
+    public string TokenHash { get; set; } = "";
+    /// <summary>UTC instant.</summary>
+    public DateTime CreatedAt { get; set; }
+}
+
 internal sealed partial class LiteDbBotStore : IWebLoginStore
 {
     private ILiteCollection<WebLoginDoc> WebLogins => _db.GetCollection<WebLoginDoc>("web_logins");
@@ -64,6 +74,43 @@ internal sealed partial class LiteDbBotStore : IWebLoginStore
             }
 
             return Task.FromResult(outcome);
+        }
+    }
+
+    private ILiteCollection<CalendarFeedDoc> CalendarFeeds
+    {
+        get
+        {
+            var feeds = _db.GetCollection<CalendarFeedDoc>("calendar_feeds");
+            feeds.EnsureIndex(d => d.TokenHash, unique: true);
+            return feeds;
+        }
+    }
+
+    public Task SetCalendarFeedAsync(string memberCode, string tokenHash, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            CalendarFeeds.Upsert(new CalendarFeedDoc { MemberCode = memberCode, TokenHash = tokenHash, CreatedAt = createdAt.UtcDateTime });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> FindCalendarFeedMemberAsync(string tokenHash, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(CalendarFeeds.FindOne(d => d.TokenHash == tokenHash)?.MemberCode);
+        }
+    }
+
+    public Task<DateTimeOffset?> CalendarFeedCreatedAsync(string memberCode, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var doc = CalendarFeeds.FindById(memberCode);
+            return Task.FromResult<DateTimeOffset?>(doc is null ? null : new DateTimeOffset(Utc(doc.CreatedAt), TimeSpan.Zero));
         }
     }
 }

@@ -14,7 +14,24 @@ public static class DashboardChart
     private static readonly Color OpenColor = Color.FromHex("#90a4ae");
     private static readonly Color OverdueColor = Color.FromHex("#c62828");
 
-    public static string Svg(IReadOnlyList<UnitLine> units, int width = 720, int height = 360)
+    public const int Width = 720;
+
+    public const int Height = 360;
+
+    public static string Svg(IReadOnlyList<UnitLine> units, int width = Width, int height = Height)
+    {
+        using var plot = Plot(units);
+        return plot.GetSvgXml(width, height);
+    }
+
+    /// <summary>The same plot as a PNG: for the Word report, and for programs that do not read SVG.</summary>
+    public static byte[] Png(IReadOnlyList<UnitLine> units, int width = Width, int height = Height)
+    {
+        using var plot = Plot(units);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    private static Plot Plot(IReadOnlyList<UnitLine> units)
     {
         var plot = new Plot();
         try
@@ -41,11 +58,12 @@ public static class DashboardChart
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = WebTexts.Done, FillColor = DoneColor });
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = WebTexts.ChartOpen, FillColor = OpenColor });
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = WebTexts.Overdue, FillColor = OverdueColor });
-            return plot.GetSvgXml(width, height);
+            return plot;
         }
-        finally
+        catch
         {
             plot.Dispose();
+            throw;
         }
     }
 }

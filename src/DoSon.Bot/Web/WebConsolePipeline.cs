@@ -42,6 +42,10 @@ internal sealed class WebConsolePipeline : IStartupFilter
             // Browsers ask for it on every site; the console has none, and says so without a 404.
             endpoints.MapGet("/favicon.ico", () => Results.NoContent()).AllowAnonymous();
             endpoints.MapGet(DashboardChartPath, (Delegate)ChartAsync).RequireAuthorization();
+            endpoints.MapGet(DashboardChartPngPath, (Delegate)ChartPngAsync).RequireAuthorization();
+            // Phones' calendars cannot sign in: the secret in the address is the key, guarded like sign-in.
+            endpoints.MapGet(Calendar.CalendarFeeds.FeedRoute, (Delegate)Calendar.CalendarFeeds.ServeAsync)
+                .AllowAnonymous().RequireRateLimiting(WebConsoleRegistration.SignInLimit);
             foreach (var webhook in endpoints.ServiceProvider.GetServices<IWebhookEndpoint>())
             {
                 endpoints.MapPost(webhook.Path, webhook.ReceiveAsync).AllowAnonymous().DisableRateLimiting();
@@ -53,6 +57,9 @@ internal sealed class WebConsolePipeline : IStartupFilter
     };
 
     public const string DashboardChartPath = "/tong-quan/bieu-do.svg";
+
+    /// <summary>The same chart as a PNG, for programs that do not read SVG.</summary>
+    public const string DashboardChartPngPath = "/tong-quan/bieu-do.png";
 
     /// <summary>Vietnamese letters as they are, so that a person reading a monitor's log can read them.</summary>
     private static readonly JsonSerializerOptions ProbeJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -74,6 +81,18 @@ internal sealed class WebConsolePipeline : IStartupFilter
         using var stream = typeof(WebConsolePipeline).Assembly.GetManifestResourceStream("DoSon.Bot.Web.site.css")!;
         using var reader = new StreamReader(stream);
         return Results.Text(reader.ReadToEnd(), "text/css; charset=utf-8");
+    }
+
+    private static async Task<IResult> ChartPngAsync(HttpContext context, WebQueries queries, CancellationToken cancellationToken)
+    {
+        if (WebSession.MemberCode(context.User) is not { } code || await queries.FindMemberAsync(code, cancellationToken) is not { } member)
+        {
+            return Results.Redirect(WebSession.NeedSignInPath);
+        }
+
+        var dashboard = await queries.DashboardAsync(member, cancellationToken);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Bytes(DashboardChart.Png(dashboard.Units), "image/png");
     }
 
     private static async Task<IResult> ChartAsync(HttpContext context, WebQueries queries, CancellationToken cancellationToken)

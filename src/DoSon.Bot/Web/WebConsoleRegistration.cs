@@ -39,6 +39,7 @@ public static class WebConsoleRegistration
         services.AddSingleton<Tasks.WebTaskQueries>();
         services.AddSingleton<Import.ImportWorkspace>();
         services.AddSingleton<Members.WardEditor>();
+        services.AddSingleton<Calendar.CalendarFeeds>();
         services.TryAddSingleton<PlatformContact>();
 
         var settings = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();

@@ -40,7 +40,7 @@ public sealed class WebLoginLinks(IWebLoginStore store, IOptions<WebOptions> opt
     /// (default: <see cref="PublicUrl"/>).</summary>
     public async Task<string> CreateAsync(string memberCode, string? baseUrl = null, CancellationToken cancellationToken = default)
     {
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = NewToken();
         var now = time.GetUtcNow();
         await store.CreateWebLoginAsync(Hash(token), memberCode, now, now + Lifetime, cancellationToken);
         return $"{(baseUrl ?? PublicUrl).TrimEnd('/')}{SignInPath}/{token}";
@@ -48,6 +48,9 @@ public sealed class WebLoginLinks(IWebLoginStore store, IOptions<WebOptions> opt
 
     public Task<WebLoginOutcome> RedeemAsync(string token, CancellationToken cancellationToken = default) =>
         store.RedeemWebLoginAsync(Hash(token), time.GetUtcNow(), cancellationToken);
+
+    /// <summary>32 random bytes, URL-safe: for sign-in links and calendar feed addresses.</summary>
+    public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
