@@ -38,10 +38,9 @@ public static partial class WebTexts
     public const string DraftGone = "Bản nháp này không còn: đã được nhập, đã hết hạn hoặc không đúng. Đồng chí tải thông báo lên lại.";
     public const string DraftSave = "Lưu và xem trước";
     public const string DraftRefused = "Chưa lưu bản nháp; đồng chí sửa các ô sau rồi lưu lại:";
-    public const string ColumnCode = "Mã";
     public const string ColumnTitle = "Nhiệm vụ";
     public const string ColumnLeadUnit = "Đơn vị chủ trì";
-    public const string ColumnDue = "Hạn (dd/MM/yyyy)";
+    public const string DraftColumnDue = "Hạn (dd/MM/yyyy)";
     public const string ColumnPeople = "Người thực hiện (mã, cách nhau dấu phẩy)";
     public const string ColumnMilestone = "Mốc";
     public const string ColumnCheck = "Cần xem lại";
@@ -80,5 +79,5 @@ public static partial class WebTexts
     public const string ImportAgain = "Nhập tệp khác";
 
     /// <summary>A field of a change as the planner names it (ImportTexts.Field...), for the preview.</summary>
-    public static string FieldLabel(string field) => field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];
+    public static string Capitalized(string field) => field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];
 }

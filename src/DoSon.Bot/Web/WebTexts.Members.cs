@@ -78,7 +78,7 @@ public static partial class WebTexts
     public const string ReminderTime = "Giờ gửi";
     public const string ReminderFor = "Người nhận";
     public const string ReminderWhat = "Nội dung";
-    public const string ReminderState = "Trạng thái";
+    public const string ReminderStateColumn = "Trạng thái";
     public const string ReminderWhy = "Ghi chú";
     public const string NoReminders = "Không có nhắc việc nào khớp bộ lọc.";
     public const string PreviousPage = "« Trang trước";

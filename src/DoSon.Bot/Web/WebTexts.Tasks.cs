@@ -17,10 +17,8 @@ public static partial class WebTexts
     public const string MilestoneLabel = "Mốc";
     public const string DueFrom = "Hạn từ ngày";
     public const string DueTo = "Hạn đến ngày";
-    public const string Filter = "Lọc";
     public const string ClearFilters = "Bỏ lọc";
     public const string NoneMatch = "Không có nhiệm vụ nào khớp với điều kiện lọc.";
-    public const string Code = "Mã";
     public const string LeadUnit = "Đơn vị chủ trì";
     public const string NewTask = "Giao nhiệm vụ mới";
 
@@ -54,7 +52,7 @@ public static partial class WebTexts
     public const string History = "Lịch sử cập nhật";
     public const string NoHistory = "Nhiệm vụ chưa có cập nhật nào.";
     public const string TaskReminders = "Nhắc việc của nhiệm vụ này";
-    public const string NoReminders = "Chưa có nhắc việc nào cho nhiệm vụ này.";
+    public const string NoTaskReminders = "Chưa có nhắc việc nào cho nhiệm vụ này.";
     public const string When = "Thời điểm";
     public const string ToWhom = "Gửi cho";
     public const string ReminderKindLabel = "Loại";
@@ -98,20 +96,12 @@ public static partial class WebTexts
         },
     };
 
-    public static string ReminderStateOf(ReminderState state) => state switch
-    {
-        ReminderState.Pending => "chờ gửi",
-        ReminderState.Sent => "đã gửi",
-        ReminderState.Skipped => "bỏ qua",
-        ReminderState.Failed => "gửi không được",
-        _ => "đã hủy",
-    };
 
     // The admins' form
     public const string TaskFormFile = "biểu mẫu nhiệm vụ";
     public const string TitleLabel = "Tên nhiệm vụ";
     public const string DueTimeLabel = "Giờ hạn (không bắt buộc)";
-    public const string Save = "Lưu nhiệm vụ";
+    public const string SaveTask = "Lưu nhiệm vụ";
     public const string AdminsOnly = "Chỉ quản trị viên được giao và sửa nhiệm vụ trên trang quản trị.";
 
     public static string CodeTaken(string code) =>

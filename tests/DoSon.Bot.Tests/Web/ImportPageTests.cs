@@ -74,7 +74,7 @@ public sealed partial class ImportPageTests : IAsyncLifetime
 
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        html.Should().Contain(WebTexts.DraftRefused).And.Contain($"Dòng 2 ({code}), cột «{WebTexts.ColumnDue}»");
+        html.Should().Contain(WebTexts.DraftRefused).And.Contain($"Dòng 2 ({code}), cột «{WebTexts.DraftColumnDue}»");
         html.Should().Contain("value=\"31/02/2026\"", "the cell keeps what the admin typed");
     }
 

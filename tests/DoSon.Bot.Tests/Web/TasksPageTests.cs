@@ -118,7 +118,7 @@ public sealed partial class TasksPageTests : IAsyncLifetime
 
         page.Should().Contain(task.Title).And.Contain("UBND — Ủy ban nhân dân phường").And.Contain("CAP — Công an phường").And.Contain("2.2.3")
             .And.Contain(MemberName.WithTitle((await _web.Bot.Store.FindMemberAsync("CT-UBND"))!))
-            .And.Contain(DueText.Of(task, new DateOnly(2026, 3, 10))).And.Contain(WebTexts.ReminderStateOf(ReminderState.Pending));
+            .And.Contain(DueText.Of(task, new DateOnly(2026, 3, 10))).And.Contain(WebTexts.StateName(ReminderState.Pending));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed partial class TasksPageTests : IAsyncLifetime
         reminders.Should().NotContain(r => r.State == ReminderState.Pending).And.Contain(r => r.State == ReminderState.Cancelled);
 
         var page = await PageAsync(leader, "/nhiem-vu/T2603-223-03");
-        page.Should().Contain(CommandTexts.Done(task)).And.Contain(WebTexts.Via("web")).And.Contain(WebTexts.ReminderStateOf(ReminderState.Cancelled));
+        page.Should().Contain(CommandTexts.Done(task)).And.Contain(WebTexts.Via("web")).And.Contain(WebTexts.StateName(ReminderState.Cancelled));
         (await PageAsync(leader, "/nhiem-vu/T2603-223-03")).Should().NotContain(CommandTexts.Done(task), "the outcome is shown once");
     }
 

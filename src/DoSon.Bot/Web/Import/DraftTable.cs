@@ -97,7 +97,7 @@ public static partial class DraftTable
     {
         "title" => WebTexts.ColumnTitle,
         "leadUnit" => WebTexts.ColumnLeadUnit,
-        "due" => WebTexts.ColumnDue,
+        "due" => WebTexts.DraftColumnDue,
         "assignees" => WebTexts.ColumnPeople,
         "milestone" => WebTexts.ColumnMilestone,
         null => null,

@@ -36,7 +36,7 @@ public static class PreviewRows
                 : default;
             var fields = old is null
                 ? []
-                : c.ChangedFields.Select(f => new FieldChange(WebTexts.FieldLabel(f), Show(field(old, f)), Show(field(c.Item, f)))).ToList();
+                : c.ChangedFields.Select(f => new FieldChange(WebTexts.Capitalized(f), Show(field(old, f)), Show(field(c.Item, f)))).ToList();
             return new ChangeRow(kind, c.Kind, code(c.Item), name(c.Item), fields);
         });
 
