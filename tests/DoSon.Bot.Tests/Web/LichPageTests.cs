@@ -84,6 +84,32 @@ public sealed partial class LichPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Guessing_addresses_is_limited_like_signing_in()
+    {
+        var client = _web.NewClient();
+        for (var i = 0; i < 10; i++)
+        {
+            (await client.GetAsync($"/lich/doan-{i}.ics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+
+        (await client.GetAsync("/lich/doan-11.ics")).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task The_feed_text_has_the_wards_time_zone_all_day_dates_and_a_stamp_from_the_app_clock()
+    {
+        var client = await _web.SignedInClientAsync("CVP");
+        var address = await CreateAddressAsync(client);
+
+        var text = await _web.NewClient().GetStringAsync(address);
+
+        text.Should().Contain("BEGIN:VTIMEZONE").And.Contain("TZID:Asia/Ho_Chi_Minh")
+            .And.Contain("DTSTART;VALUE=DATE:20260315")
+            .And.Contain("DTSTART;TZID=Asia/Ho_Chi_Minh:20260305T073000")
+            .And.Contain("DTSTAMP:20260301T010000Z");
+    }
+
+    [Fact]
     public async Task After_renewing_the_old_address_is_404_and_the_new_one_works()
     {
         var client = await _web.SignedInClientAsync("BT-TDP8");
