@@ -30,7 +30,7 @@ public sealed class ImportBrowserTests
         await page.WaitForURLAsync("**/nhap-du-lieu/ban-nhap/**");
 
         var code = NoticeFixtures.March.Report.Attention.First(a => a.Kind is DoSon.Bot.Notices.AttentionKind.NoDate or DoSon.Bot.Notices.AttentionKind.AmbiguousDate).TaskCode!;
-        var due = page.GetByLabel($"{WebTexts.ColumnDue} {code}", new() { Exact = true });
+        var due = page.GetByLabel($"{WebTexts.DraftColumnDue} {code}", new() { Exact = true });
         (await due.EvaluateAsync<string>("e => getComputedStyle(e).borderTopColor")).Should().NotBe("rgb(187, 187, 187)", "the guessed deadline is highlighted");
         await due.FillAsync("26/03/2026");
         await page.GetByRole(AriaRole.Button, new() { Name = WebTexts.DraftSave }).ClickAsync();
