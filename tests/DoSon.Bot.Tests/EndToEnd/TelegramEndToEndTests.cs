@@ -648,7 +648,8 @@ public sealed partial class TelegramEndToEndTests
         var readiness = world.Bot.Services.GetRequiredService<WebReadiness>();
         // The wait for the next question is armed once Telegram's answer has been counted.
         await clock.WaitForTimerAsync(TelegramWebhookService.CheckEvery, 1);
-        (await readiness.ProblemsAsync(CancellationToken.None)).Should().BeEmpty("setting the webhook was Telegram answering");
+        var telegramSilent = WebTexts.PlatformSilent(TelegramChannel.DisplayName, (int)WebReadiness.PlatformWindow.TotalMinutes);
+        (await readiness.ProblemsAsync(CancellationToken.None)).Should().NotContain(telegramSilent, "setting the webhook was Telegram answering");
 
         // Minutes pass with nobody writing: the bot's own question keeps Telegram counted as answering.
         for (var minute = 1; minute <= 6; minute++)
@@ -658,7 +659,7 @@ public sealed partial class TelegramEndToEndTests
         }
 
         world.Fake.CallsTo("getWebhookInfo").Should().HaveCount(6);
-        (await readiness.ProblemsAsync(CancellationToken.None)).Should().BeEmpty();
+        (await readiness.ProblemsAsync(CancellationToken.None)).Should().NotContain(telegramSilent, "Telegram answered a minute ago");
 
         world.Fake.DropWebhook();
         var sets = world.Fake.CallsTo("setWebhook").Count;

@@ -53,7 +53,7 @@ public sealed class MembersBrowserTests
     }
 
     /// <summary>What a phone's camera would read: the screenshot's pixels through ZXing's QR reader.</summary>
-    private static string? ReadQr(byte[] png)
+    internal static string? ReadQr(byte[] png)
     {
         using var bitmap = SKBitmap.Decode(png);
         var rgb = new byte[bitmap.Width * bitmap.Height * 3];
