@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DoSon.Bot.Web;
@@ -58,6 +59,9 @@ public static class WebConsoleRegistration
         // Sessions and antiforgery tokens are signed with keys kept in the ward's database, so a
         // restart signs nobody out.
         services.AddDataProtection().SetApplicationName("DoSon.Bot");
+        // Its one warning ("No XML encryptor configured", in English, at the first start) says the keys
+        // are stored as written: by design (see StoredKeyRing), and nothing an operator can act on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new StoredKeyRing(sp.GetRequiredService<IWebKeyStore>())));
         // Vietnamese letters written as they are, not as &#x...; entities.
