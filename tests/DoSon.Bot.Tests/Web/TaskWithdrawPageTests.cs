@@ -100,6 +100,23 @@ public sealed partial class TaskWithdrawPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_monthly_report_leaves_it_out_of_its_figures_and_names_it_with_the_reason()
+    {
+        var reports = _web.Bot.Services.GetRequiredService<DoSon.Bot.Reports.ReportService>();
+        var before = await reports.BuildAsync(2026, 3);
+        var total = before.Sections.Sum(s => s.Rows.Count);
+        before.ToText().Should().NotContain(DoSon.Bot.Reports.ReportTexts.Withdrawn);
+
+        await WithdrawAsync(await _web.SignedInClientAsync("CVP"), Reason);
+
+        var after = await reports.BuildAsync(2026, 3);
+        after.Sections.Sum(s => s.Rows.Count).Should().Be(total - 1);
+        after.Sections.SelectMany(s => s.Rows).Should().NotContain(r => r.Code == Code);
+        after.Blocks[^1].Heading.Should().Be(DoSon.Bot.Reports.ReportTexts.Withdrawn);
+        after.Blocks[^1].Lines.Should().ContainSingle().Which.Should().StartWith($"- {Code}: ").And.EndWith($"— rút ngày 10/03/2026; lý do: {Reason}.");
+    }
+
+    [Fact]
     public async Task Progress_on_a_withdrawn_task_is_refused_in_chat_and_on_the_web()
     {
         await WithdrawAsync(await _web.SignedInClientAsync("CVP"), Reason);
