@@ -100,6 +100,10 @@ public static class CommandTexts
     public static string AlreadyDone(WorkTask task) =>
         $"Nhiệm vụ {task.Code} đã hoàn thành từ trước; không có gì thay đổi.";
 
+    public static string Withdrawn(string code, DateOnly? on) => on is { } date
+        ? $"Nhiệm vụ {code} đã được rút ngày {WardClock.Format(date)}, không cập nhật được."
+        : $"Nhiệm vụ {code} đã được rút, không cập nhật được.";
+
     public static string BlockerRecorded(WorkTask task) =>
         $"Đã ghi nhận vướng mắc của nhiệm vụ {task.Code}. Lãnh đạo đơn vị chủ trì và quản trị viên sẽ thấy trong báo cáo.";
 
@@ -114,6 +118,7 @@ public static class CommandTexts
         ProgressKind.Note => "ghi chú",
         ProgressKind.Imported => "nhập tệp",
         ProgressKind.Reopened => "mở lại nhiệm vụ",
+        ProgressKind.Withdrawn => "rút nhiệm vụ",
         _ => kind.ToString(),
     };
 }

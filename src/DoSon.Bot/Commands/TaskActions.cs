@@ -269,6 +269,8 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
         {
             ProgressOutcomeKind.NotAllowed => new(TaskActionResult.Refused, check.Task,
                 tap ? TaskActionTexts.NotAllowed(check) : CommandTexts.NotAllowedOn(check), Alert: true),
+            ProgressOutcomeKind.Withdrawn => new(TaskActionResult.Refused, check.Task,
+                CommandTexts.Withdrawn(check.Task!.Code, check.WithdrawnOn), Alert: true),
             ProgressOutcomeKind.AlreadyDone => new(TaskActionResult.Unchanged, check.Task,
                 tap ? TaskActionTexts.AlreadyDone(check.Task!.Code) : CommandTexts.AlreadyDone(check.Task!)),
             _ => new(TaskActionResult.NotFound, null,

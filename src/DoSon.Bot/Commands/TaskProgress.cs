@@ -11,12 +11,15 @@ public enum ProgressOutcomeKind
     AlreadyDone,
     /// <summary>The change would reopen a finished task and was not confirmed: nothing changed.</summary>
     NeedsReopen,
+    /// <summary>The task was withdrawn (on <see cref="ProgressOutcome.WithdrawnOn"/>): nothing changes any more.</summary>
+    Withdrawn,
 }
 
 /// <param name="Relation">How the caller stands to the task; says, on a refusal, who may do it instead.</param>
 /// <param name="Decides">Whether the refused change was one only those who decide may make (percent, close).</param>
 /// <param name="Reopened">The change reopened a finished task (confirmed).</param>
-public sealed record ProgressOutcome(ProgressOutcomeKind Kind, WorkTask? Task, TaskRelation Relation = TaskRelation.Stranger, bool Decides = false, bool Reopened = false);
+/// <param name="WithdrawnOn">For <see cref="ProgressOutcomeKind.Withdrawn"/>: the ward's date it was withdrawn.</param>
+public sealed record ProgressOutcome(ProgressOutcomeKind Kind, WorkTask? Task, TaskRelation Relation = TaskRelation.Stranger, bool Decides = false, bool Reopened = false, DateOnly? WithdrawnOn = null);
 
 /// <summary>The one way a task's progress changes, whether from a typed command, a button or a reply:
 /// it checks who may change the task, keeps the history and lets the store tell the scheduler.</summary>
@@ -54,6 +57,40 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
     public Task<ProgressOutcome> AddNoteAsync(Member caller, string code, string text, string channel) =>
         RecordAsync(caller, code, ProgressKind.Note, null, null, text, channel, allowOnDone: true, decides: false);
 
+    /// <summary>Withdraws the task (admins only): it keeps its history, gains one entry with the
+    /// reason, and its reminders stop. A task already withdrawn stays as it was.</summary>
+    public async Task<ProgressOutcome> WithdrawAsync(Member caller, string code, string reason, string channel)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var task = await store.FindTaskAsync(code);
+        if (task is null)
+        {
+            return new(ProgressOutcomeKind.NotFound, null);
+        }
+
+        var relation = AccessPolicy.RelationOf(caller, task);
+        if (caller.Role != MemberRole.Admin)
+        {
+            return new(ProgressOutcomeKind.NotAllowed, task, relation, Decides: true);
+        }
+
+        if (task.IsWithdrawn)
+        {
+            return await WithdrawnAsync(task, relation);
+        }
+
+        var report = new ProgressReport(task.Code, caller.Code, time.GetUtcNow(), ProgressKind.Withdrawn, null, WorkTaskStatus.Withdrawn, reason.Trim(), channel);
+        return new(ProgressOutcomeKind.Recorded, await store.RecordProgressAsync(report), relation, Decides: true);
+    }
+
+    /// <summary>The history entry that withdrew the task, the latest if several.</summary>
+    public async Task<ProgressReport?> WithdrawalOfAsync(WorkTask task) =>
+        task.IsWithdrawn ? (await store.GetHistoryAsync(task.Code)).LastOrDefault(h => h.Kind == ProgressKind.Withdrawn) : null;
+
+    private async Task<ProgressOutcome> WithdrawnAsync(WorkTask task, TaskRelation relation) =>
+        new(ProgressOutcomeKind.Withdrawn, task, relation,
+            WithdrawnOn: await WithdrawalOfAsync(task) is { } entry ? DateOnly.FromDateTime(WardClock.ToLocal(entry.At).DateTime) : null);
+
     private async Task<ProgressOutcome> RecordAsync(
         Member caller, string code, ProgressKind kind, int? percent, WorkTaskStatus? status, string? note,
         string channel, bool allowOnDone, bool decides)
@@ -89,6 +126,11 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
         if (!allowed)
         {
             return new(ProgressOutcomeKind.NotAllowed, task, relation, decides);
+        }
+
+        if (task.IsWithdrawn)
+        {
+            return await WithdrawnAsync(task, relation);
         }
 
         if (task.IsDone && !allowOnDone)

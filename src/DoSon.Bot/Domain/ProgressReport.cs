@@ -14,6 +14,8 @@ public enum ProgressKind
     Imported = 4,
     /// <summary>A finished task was reopened, on purpose (confirmed with "mởlại" or the button).</summary>
     Reopened = 5,
+    /// <summary>An admin withdrew the task; the note is the reason.</summary>
+    Withdrawn = 6,
 }
 
 /// <summary>One entry of a task's history. Nothing about a task changes without one of these.</summary>

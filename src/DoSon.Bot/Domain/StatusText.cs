@@ -8,6 +8,7 @@ public static class StatusText
         WorkTaskStatus.InProgress => "đang thực hiện",
         WorkTaskStatus.Blocked => "vướng mắc",
         WorkTaskStatus.Done => "hoàn thành",
+        WorkTaskStatus.Withdrawn => "đã rút",
         _ => status.ToString(),
     };
 

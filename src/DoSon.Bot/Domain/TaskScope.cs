@@ -29,7 +29,8 @@ public static class TaskScope
 
     public static UnitTaskCount Count(IEnumerable<ITaskStanding> tasks, DateOnly today)
     {
-        var list = tasks as IReadOnlyCollection<ITaskStanding> ?? tasks.ToList();
+        // A withdrawn task is in no total (the store leaves it out of its lists already).
+        var list = tasks.Where(t => t.Status != WorkTaskStatus.Withdrawn).ToList();
         return new(
             list.Count,
             list.Count(t => t.IsDone),
@@ -77,7 +78,8 @@ public static class TaskScope
         }
     }
 
-    public static bool IsOverdue(ITaskStanding task, DateOnly today) => !task.IsDone && task.Due < today;
+    public static bool IsOverdue(ITaskStanding task, DateOnly today) =>
+        !task.IsDone && task.Status != WorkTaskStatus.Withdrawn && task.Due < today;
 
     /// <summary>A member's own tasks, whatever their role: assigned to them by name; led by a unit they
     /// lead (a leader's or admin's unit); or led by their unit while nobody is named on it (then the

@@ -6,6 +6,9 @@ public enum WorkTaskStatus
     InProgress = 1,
     Blocked = 2,
     Done = 3,
+    /// <summary>Withdrawn by an admin, with a reason in its history: kept, but not open, not done, not
+    /// counted, not listed and not reminded of. Read only by its code.</summary>
+    Withdrawn = 4,
 }
 
 /// <summary>One task of a notice, assigned to a lead unit and, optionally, to named members.</summary>
@@ -27,6 +30,8 @@ public sealed record WorkTask(
     int Percent) : ITaskStanding
 {
     public bool IsDone => Status == WorkTaskStatus.Done;
+
+    public bool IsWithdrawn => Status == WorkTaskStatus.Withdrawn;
 
     public bool InvolvesUnit(string unitCode) =>
         string.Equals(LeadUnit, unitCode, StringComparison.OrdinalIgnoreCase)

@@ -17,7 +17,8 @@ public sealed record StoreSnapshot(
     public static StoreSnapshot Empty { get; } = new([], [], [], [], []);
 
     public static async Task<StoreSnapshot> OfAsync(IBotStore store) =>
-        new(await store.GetUnitsAsync(), await store.GetMembersAsync(), await store.GetMilestonesAsync(), await store.GetTasksAsync(), await store.GetSourcesAsync());
+        new(await store.GetUnitsAsync(), await store.GetMembersAsync(), await store.GetMilestonesAsync(),
+            [.. await store.GetTasksAsync(), .. await store.GetTasksWithStatusAsync(WorkTaskStatus.Withdrawn)], await store.GetSourcesAsync());
 }
 
 /// <summary>A checked file in domain terms: codes trimmed and spelt as the database spells them,

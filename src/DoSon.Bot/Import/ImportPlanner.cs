@@ -86,6 +86,13 @@ public static class ImportPlanner
             return new(ChangeKind.Created, file with { Status = WorkTaskStatus.NotStarted, Percent = 0 }, []);
         }
 
+        // A withdrawn task stays withdrawn, as it was: a file naming it again restores nothing and
+        // changes nothing (it is reported unchanged); an admin creates a new task if the work returns.
+        if (existing.IsWithdrawn)
+        {
+            return new(ChangeKind.Unchanged, existing, []);
+        }
+
         var merged = file with
         {
             Code = existing.Code,

@@ -22,7 +22,8 @@ public static class ReminderPlanner
 
         foreach (var task in tasks)
         {
-            if (task.IsDone)
+            // A withdrawn task is planned nothing, so a re-plan cancels what was pending for it.
+            if (task.IsDone || task.IsWithdrawn)
             {
                 continue;
             }
@@ -80,7 +81,7 @@ public static class ReminderPlanner
     {
         var result = new List<PlannedReminder>(changed.Count * 12);
         var stepTimes = new StepTimes(policy);
-        foreach (var task in changed.Where(t => !t.IsDone))
+        foreach (var task in changed.Where(t => !t.IsDone && !t.IsWithdrawn))
         {
             PlanTask(task, index.CarriersOf(task), index.People, policy, stepTimes, result);
         }
@@ -167,7 +168,7 @@ public static class ReminderPlanner
         foreach (var member in members)
         {
             // Admins always get it: it also carries the delivery problems they must know about.
-            if (member.Role == MemberRole.Admin || tasks.Any(t => !t.IsDone && AccessPolicy.IsInScope(member, t)))
+            if (member.Role == MemberRole.Admin || tasks.Any(t => !t.IsDone && !t.IsWithdrawn && AccessPolicy.IsInScope(member, t)))
             {
                 result.Add(Digest(member, day, at));
             }

@@ -196,10 +196,17 @@ public sealed class ReminderService(
             // A reminder of a task just finished must never go out: cancelled here, before the caller
             // answers; the rest of the plan follows in the background.
             var tasks = codes.Count == 0 ? [] : await store.GetTasksAsync(codes);
-            var finished = codes.Where(c => !tasks.Any(t => !t.IsDone && string.Equals(t.Code, c, StringComparison.OrdinalIgnoreCase))).ToList();
+            var finished = codes.Where(c => tasks.Any(t => t.IsDone && string.Equals(t.Code, c, StringComparison.OrdinalIgnoreCase))).ToList();
             if (finished.Count > 0)
             {
                 await reminders.CancelPendingAsync(finished, time.GetUtcNow(), "Nhiệm vụ đã hoàn thành.");
+            }
+
+            // The store reads a withdrawn task by its code only: a changed code it does not return was withdrawn.
+            var withdrawn = codes.Where(c => !tasks.Any(t => string.Equals(t.Code, c, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (withdrawn.Count > 0)
+            {
+                await reminders.CancelPendingAsync(withdrawn, time.GetUtcNow(), "Nhiệm vụ đã được rút.");
             }
         }
         catch (Exception ex)

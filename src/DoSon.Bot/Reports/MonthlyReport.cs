@@ -36,7 +36,10 @@ public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<Repo
         DateOnly today,
         IReadOnlyList<Member>? members = null)
     {
-        var tasks = allTasks.Where(t => t.Due.Year == year && t.Due.Month == month).ToList();
+        var ofMonth = allTasks.Where(t => t.Due.Year == year && t.Due.Month == month).ToList();
+        // A withdrawn task is in no figure; it is only named, with its reason, in a block of its own.
+        var tasks = ofMonth.Where(t => !t.IsWithdrawn).ToList();
+        var withdrawn = ofMonth.Where(t => t.IsWithdrawn).OrderBy(t => t.Code, StringComparer.Ordinal).ToList();
         var title = ReportTexts.Title(month, year);
         var asOf = ReportTexts.AsOf(WardClock.Format(today));
         if (tasks.Count == 0)
@@ -79,8 +82,7 @@ public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<Repo
             .Select(x => new ReportUnit(x.Code, Unit(x.Code), x.Led.Done, x.Led.Total, x.Led.Overdue, x.Led.Blocked, x.Supported.Total))
             .ToList();
         var byUnit = unitRows.Select(u => u.ToLine()).ToList();
-
-        return new(title, asOf,
+        List<ReportBlock> blocks =
         [
             new(ReportTexts.Summary, summary),
             new(ReportTexts.ByField, byField),
@@ -88,7 +90,20 @@ public sealed record MonthlyReport(string Title, string AsOf, IReadOnlyList<Repo
             new(ReportTexts.Unfinished, OrNone(unfinished)),
             new(ReportTexts.Blockers, OrNone(blockers)),
             new(ReportTexts.ByUnit, byUnit),
-        ])
+        ];
+        if (withdrawn.Count > 0)
+        {
+            blocks.Add(new(ReportTexts.Withdrawn, [.. withdrawn.Select(WithdrawnLine)]));
+        }
+
+        string WithdrawnLine(WorkTask task)
+        {
+            var entry = history(task.Code).LastOrDefault(h => h.Kind == ProgressKind.Withdrawn);
+            return ReportTexts.WithdrawnLine(task.Code, ReportSections.FullTitle(task), Unit(task.LeadUnit),
+                entry is null ? null : WardClock.Format(DateOnly.FromDateTime(WardClock.ToLocal(entry.At).DateTime)), entry?.Note);
+        }
+
+        return new(title, asOf, blocks)
         { Year = year, Month = month, MadeOn = today, Sections = sections, BlockerNotes = blockerNotes, Units = unitRows };
     }
 

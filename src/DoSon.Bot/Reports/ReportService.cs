@@ -8,9 +8,11 @@ public sealed class ReportService(IBotStore store, TimeProvider time)
 {
     public async Task<MonthlyReport> BuildAsync(int year, int month)
     {
-        var tasks = await store.GetTasksAsync();
-        // The report reads the history of its blocked tasks only (their last blocker).
-        var history = await store.GetHistoriesAsync(tasks.Where(t => t.Status == WorkTaskStatus.Blocked));
+        var withdrawn = await store.GetTasksWithStatusAsync(WorkTaskStatus.Withdrawn);
+        IReadOnlyList<WorkTask> tasks = [.. await store.GetTasksAsync(), .. withdrawn];
+        // The report reads the history of its blocked tasks only (their last blocker), and of the
+        // withdrawn ones (who withdrew them, when and why).
+        var history = await store.GetHistoriesAsync(tasks.Where(t => t.Status == WorkTaskStatus.Blocked).Concat(withdrawn));
         return MonthlyReport.Build(year, month, tasks, await store.GetUnitsAsync(), history, WardClock.Today(time), await store.GetMembersAsync());
     }
 

@@ -28,7 +28,12 @@ public static class ReportTexts
     public const string Unfinished = "IV. NHIỆM VỤ CHƯA HOÀN THÀNH, ĐỀ NGHỊ CHUYỂN SANG THÁNG SAU";
     public const string Blockers = "V. KHÓ KHĂN, VƯỚNG MẮC";
     public const string ByUnit = "VI. THEO ĐƠN VỊ CHỦ TRÌ";
+    public const string Withdrawn = "VII. NHIỆM VỤ ĐÃ RÚT (không tính vào số liệu)";
     public const string None = "- Không có.";
+
+    /// <summary>"- T…: tiêu đề (đơn vị) — rút ngày 12/03/2026; lý do: …".</summary>
+    public static string WithdrawnLine(string code, string title, string unit, string? on, string? reason) =>
+        $"- {code}: {title} ({unit}) — rút{(on is null ? "" : " ngày " + on)}{(string.IsNullOrWhiteSpace(reason) ? "" : "; lý do: " + reason)}.";
 
     /// <summary>A field and its count: "- 2.1. Công tác …: hoàn thành 1/3, bình quân 33%."</summary>
     public static string SectionSummary(string field, int done, int total, string average) =>

@@ -35,8 +35,14 @@ public interface IBotStore
 
     Task<IReadOnlyList<SourceNotice>> GetSourcesAsync(CancellationToken cancellationToken = default);
 
+    // A withdrawn task (WorkTaskStatus.Withdrawn) is kept with its history but is in no list, total or
+    // plan: every read below leaves it out, except FindTaskAsync (by its code) and
+    // GetTasksWithStatusAsync(Withdrawn), which returns the withdrawn tasks only.
+
+    /// <summary>Every task not withdrawn.</summary>
     Task<IReadOnlyList<WorkTask>> GetTasksAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The task with this code, withdrawn or not.</summary>
     Task<WorkTask?> FindTaskAsync(string code, CancellationToken cancellationToken = default);
 
     // The queries below read by index, not the whole ward. Each returns exactly what the same filter
@@ -79,12 +85,14 @@ public interface IBotStore
     /// <summary>The task's history, oldest first.</summary>
     Task<IReadOnlyList<ProgressReport>> GetHistoryAsync(string taskCode, CancellationToken cancellationToken = default);
 
-    /// <summary>Appends the report and applies its status and percent to the task, atomically.</summary>
+    /// <summary>Appends the report and applies its status and percent to the task, atomically. A report of
+    /// kind <see cref="ProgressKind.Withdrawn"/> with status Withdrawn withdraws the task (the note is the
+    /// reason); the event then re-plans it to nothing, which cancels its pending reminders.</summary>
     Task<WorkTask> RecordProgressAsync(ProgressReport report, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a whole import plan in one transaction: all of it or nothing.</summary>
     Task ApplyImportAsync(ImportPlan plan, string byMember, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>The tasks with these codes, by key (unknown codes are left out), in no set order.</summary>
+    /// <summary>The tasks with these codes, by key (unknown and withdrawn codes are left out), in no set order.</summary>
     Task<IReadOnlyList<WorkTask>> GetTasksAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default);
 }

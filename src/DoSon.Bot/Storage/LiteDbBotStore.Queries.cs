@@ -60,9 +60,10 @@ internal sealed partial class LiteDbBotStore
         FindTasks(Query.EQ(nameof(TaskDoc.Milestone), milestoneCode), t => string.Equals(t.Milestone, milestoneCode, StringComparison.OrdinalIgnoreCase));
 
     private IReadOnlyList<WorkTask> GetTasksWithStatus(WorkTaskStatus status) =>
-        FindTasks(Query.EQ(nameof(TaskDoc.Status), status.ToString()), t => t.Status == status);
+        FindTasks(Query.EQ(nameof(TaskDoc.Status), status.ToString()), t => t.Status == status, withdrawn: status == WorkTaskStatus.Withdrawn);
 
-    private List<WorkTask> FindTasks(BsonExpression query, Func<WorkTask, bool> exactly)
+    /// <param name="withdrawn">Whether withdrawn tasks are what is asked for; every other query leaves them out.</param>
+    private List<WorkTask> FindTasks(BsonExpression query, Func<WorkTask, bool> exactly, bool withdrawn = false)
     {
         lock (_gate)
         {
@@ -74,7 +75,8 @@ internal sealed partial class LiteDbBotStore
             if (!CollationIgnoresCase)
             {
                 // A file made with a case-sensitive collation: the index could miss "ubnd" for "UBND".
-                return GetTasks().Where(exactly).ToList();
+                return Tasks.FindAll().Select(d => d.ToDomain()).Where(t => t.IsWithdrawn == withdrawn).Where(exactly)
+                    .OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
             }
 
             // An array index yields a task once per matching element: keep the first.
@@ -82,6 +84,7 @@ internal sealed partial class LiteDbBotStore
             return Tasks.Find(query)
                 .Where(d => seen.Add(d.Code))
                 .Select(d => d.ToDomain())
+                .Where(t => t.IsWithdrawn == withdrawn)
                 .Where(exactly)
                 .OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal)
                 .ToList();
@@ -100,7 +103,7 @@ internal sealed partial class LiteDbBotStore
             }
 
             _standings ??= Tasks.FindAll().Select(d => TaskStanding.Of(d.ToDomain())).ToDictionary(s => s.Code, StringComparer.Ordinal);
-            return _standingsList = [.. _standings.Values.OrderBy(s => s.Due).ThenBy(s => s.Code, StringComparer.Ordinal)];
+            return _standingsList = [.. _standings.Values.Where(s => s.Status != WorkTaskStatus.Withdrawn).OrderBy(s => s.Due).ThenBy(s => s.Code, StringComparer.Ordinal)];
         }
     }
 

@@ -260,7 +260,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     {
         lock (_gate)
         {
-            return Tasks.FindAll().Select(d => d.ToDomain()).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
+            return Tasks.FindAll().Select(d => d.ToDomain()).Where(t => !t.IsWithdrawn).OrderBy(t => t.Due).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
         }
     }
 
@@ -429,7 +429,7 @@ internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
     {
         lock (_gate)
         {
-            return codes.Distinct(StringComparer.OrdinalIgnoreCase).Select(c => Tasks.FindById(c)).OfType<TaskDoc>().Select(d => d.ToDomain()).ToList();
+            return codes.Distinct(StringComparer.OrdinalIgnoreCase).Select(c => Tasks.FindById(c)).OfType<TaskDoc>().Select(d => d.ToDomain()).Where(t => !t.IsWithdrawn).ToList();
         }
     }
 }

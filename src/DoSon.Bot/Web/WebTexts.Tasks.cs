@@ -130,4 +130,22 @@ public static partial class WebTexts
         ChangeKind.Updated => $"Đã lưu nhiệm vụ {code} (thay đổi: {string.Join(", ", changed)}); nhắc việc đã được lập lại.",
         _ => $"Nhiệm vụ {code} không có gì thay đổi.",
     };
+
+    // Rút nhiệm vụ (admins only).
+    public const string WithdrawTitle = "Rút nhiệm vụ";
+    public const string WithdrawHint = "Nhiệm vụ đã rút không còn được nhắc, không tính vào số liệu; lịch sử được giữ nguyên.";
+    public const string WithdrawReasonLabel = "Lý do rút";
+    public const string WithdrawConfirmLabel = "Tôi xác nhận rút nhiệm vụ này";
+    public const string WithdrawButton = "Rút nhiệm vụ";
+    public const string WithdrawAdminsOnly = "Chỉ quản trị viên được rút nhiệm vụ.";
+    public const string WithdrawReasonNeeded = "Ô «Lý do rút» đang trống; đồng chí ghi lý do rồi bấm «Rút nhiệm vụ».";
+    public const string WithdrawConfirmNeeded = "Ô «Tôi xác nhận rút nhiệm vụ này» chưa được đánh dấu; đồng chí đánh dấu để xác nhận rồi bấm «Rút nhiệm vụ».";
+
+    public static string Withdrawn(string code) =>
+        $"Đã rút nhiệm vụ {code}. Các nhắc việc còn lại của nhiệm vụ này đã được hủy.";
+
+    public static string WithdrawnNotice(DateTimeOffset at, string by, string reason) =>
+        $"Nhiệm vụ này đã được rút lúc {WardClock.Format(at)}, do {by} rút. Lý do: {reason}";
+
+    public const string WithdrawnNoticeUnknown = "Nhiệm vụ này đã được rút.";
 }

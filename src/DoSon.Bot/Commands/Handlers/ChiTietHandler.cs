@@ -96,6 +96,8 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
             ? $"cập nhật {ViewTexts.Changes(changes)}"
             : $"{CommandTexts.HistoryKind(h.Kind)} ({ViewTexts.Changes(changes)})";
         // An import's note only lists the fields that the changes already show.
-        return h.Note is null || h.Kind == ProgressKind.Imported ? line : $"{line} — ghi chú: {h.Note}";
+        return h.Note is null || h.Kind == ProgressKind.Imported ? line
+            : h.Kind == ProgressKind.Withdrawn ? $"{line} — lý do: {h.Note}"
+            : $"{line} — ghi chú: {h.Note}";
     }
 }

@@ -28,7 +28,7 @@ public sealed record TaskFilter(
     bool Descending,
     IReadOnlyList<string> Errors)
 {
-    /// <summary>The query-string values of <see cref="Status"/>: the four statuses and "quá hạn".</summary>
+    /// <summary>The query-string values of <see cref="Status"/>: the four statuses, "quá hạn" and "đã rút".</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> Statuses =
     [
         ("chua-bat-dau", StatusText.Of(WorkTaskStatus.NotStarted)),
@@ -36,7 +36,11 @@ public sealed record TaskFilter(
         ("vuong-mac", StatusText.Of(WorkTaskStatus.Blocked)),
         ("hoan-thanh", StatusText.Of(WorkTaskStatus.Done)),
         ("qua-han", WebTexts.OverdueStatus),
+        (WithdrawnValue, StatusText.Of(WorkTaskStatus.Withdrawn)),
     ];
+
+    /// <summary>The one status that lists withdrawn tasks; every other choice, and none, leaves them out.</summary>
+    public const string WithdrawnValue = "da-rut";
 
     public static readonly IReadOnlyList<(TaskSort Sort, string Value)> Sorts =
     [
@@ -153,6 +157,7 @@ public sealed record TaskFilter(
         "chua-bat-dau" => task.Status == WorkTaskStatus.NotStarted,
         "dang-thuc-hien" => task.Status == WorkTaskStatus.InProgress,
         "vuong-mac" => task.Status == WorkTaskStatus.Blocked,
+        WithdrawnValue => task.IsWithdrawn,
         _ => task.Status == WorkTaskStatus.Done,
     };
 

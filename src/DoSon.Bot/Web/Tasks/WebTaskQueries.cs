@@ -23,6 +23,7 @@ public sealed record HistoryEntry(ProgressReport Report, string Actor, string Li
 public sealed record ReminderEntry(Reminder Reminder, string To);
 
 /// <summary>Everything the task's page shows.</summary>
+/// <param name="Withdrawal">For a withdrawn task: the history entry that withdrew it, its author named.</param>
 public sealed record TaskDetail(
     DateOnly Today,
     WorkTask Task,
@@ -33,7 +34,8 @@ public sealed record TaskDetail(
     IReadOnlyList<HistoryEntry> History,
     IReadOnlyList<ReminderEntry> Reminders,
     bool CanDecide,
-    bool CanContribute)
+    bool CanContribute,
+    HistoryEntry? Withdrawal = null)
 {
     public string UnitName(string code) => UnitNames.TryGetValue(code, out var name) ? name : code;
 }
@@ -48,10 +50,16 @@ public sealed class WebTaskQueries(IBotStore store, IReminderStore reminders, Ta
             ? await store.GetTasksAsync(cancellationToken)
             : [.. (await queries.InvolvingAsync(viewer)).Where(t => AccessPolicy.CanSee(viewer, t))];
 
+    /// <summary>The withdrawn tasks the viewer may see (the store lists them only when asked by status).</summary>
+    public async Task<IReadOnlyList<WorkTask>> WithdrawnAsync(Member viewer, CancellationToken cancellationToken = default) =>
+        [.. (await store.GetTasksWithStatusAsync(WorkTaskStatus.Withdrawn, cancellationToken)).Where(t => AccessPolicy.CanSee(viewer, t))];
+
     public async Task<TaskList> ListAsync(Member viewer, TaskFilter filter, CancellationToken cancellationToken = default)
     {
         var today = queries.Today;
-        var visible = await VisibleAsync(viewer, cancellationToken);
+        var visible = filter.Status == TaskFilter.WithdrawnValue
+            ? await WithdrawnAsync(viewer, cancellationToken)
+            : await VisibleAsync(viewer, cancellationToken);
         var shown = filter.Sorted(visible.Where(t => filter.Matches(t, today))).ToList();
         var unitCodes = visible.SelectMany(t => t.SupportUnits.Prepend(t.LeadUnit)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var units = (await store.GetUnitsAsync(cancellationToken)).Where(u => unitCodes.Contains(u.Code)).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
@@ -79,6 +87,7 @@ public sealed class WebTaskQueries(IBotStore store, IReminderStore reminders, Ta
             .ToDictionary(m => m.Code, m => m, StringComparer.OrdinalIgnoreCase);
         var milestone = task.Milestone is null ? null : await store.FindMilestoneAsync(task.Milestone, cancellationToken);
         var source = task.Source is null ? null : (await store.GetSourcesAsync(cancellationToken)).FirstOrDefault(s => s.Number == task.Source);
+        var entries = history.Select(h => new HistoryEntry(h, MemberName.Actor(h.MemberCode, members), ChiTietHandler.HistoryLine(h))).ToList();
         return new(
             queries.Today,
             task,
@@ -86,9 +95,10 @@ public sealed class WebTaskQueries(IBotStore store, IReminderStore reminders, Ta
             [.. task.Assignees.Select(a => MemberName.Actor(a, members))],
             milestone,
             source,
-            [.. history.Select(h => new HistoryEntry(h, MemberName.Actor(h.MemberCode, members), ChiTietHandler.HistoryLine(h))).Reverse()],
+            [.. Enumerable.Reverse(entries)],
             [.. ofTask.Select(r => new ReminderEntry(r, MemberName.Actor(r.MemberCode, members)))],
-            AccessPolicy.CanDecide(viewer, task),
-            AccessPolicy.CanContribute(viewer, task));
+            !task.IsWithdrawn && AccessPolicy.CanDecide(viewer, task),
+            !task.IsWithdrawn && AccessPolicy.CanContribute(viewer, task),
+            task.IsWithdrawn ? entries.LastOrDefault(e => e.Report.Kind == ProgressKind.Withdrawn) : null);
     }
 }

@@ -1,13 +1,15 @@
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
+using DoSon.Bot.Domain;
 using DoSon.Bot.Web.Tasks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DoSon.Bot.Web.Pages.Tasks;
 
 /// <summary>One task: its full text, history and reminders, and the actions chat offers, through
 /// <see cref="TaskActions"/> with channel "web" so that rights, history and re-planning are chat's.</summary>
-public sealed class DetailModel(WebTaskQueries queries, TaskActions actions) : MemberPageModel
+public sealed class DetailModel(WebTaskQueries queries, TaskActions actions, TaskProgress progress) : MemberPageModel
 {
     /// <summary>The channel the web console's changes are recorded under.</summary>
     public const string Channel = "web";
@@ -56,6 +58,48 @@ public sealed class DetailModel(WebTaskQueries queries, TaskActions actions) : M
             ? RefuseAsync(code, WebTexts.NoteTextNeeded, cancellationToken)
             : ApplyAsync(code, TaskActionRequest.Note(text.Trim()), cancellationToken);
 
+    /// <summary>Withdraws the task (admins; others get 403): a reason and the confirmation are required.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(string code, string? reason, bool confirm, CancellationToken cancellationToken)
+    {
+        if (Viewer.Role != MemberRole.Admin)
+        {
+            var refused = await RefuseAsync(code, WebTexts.WithdrawAdminsOnly, cancellationToken);
+            if (refused is PageResult)
+            {
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+
+            return refused;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return await RefuseAsync(code, WebTexts.WithdrawReasonNeeded, cancellationToken, reason ?? "");
+        }
+
+        if (!confirm)
+        {
+            return await RefuseAsync(code, WebTexts.WithdrawConfirmNeeded, cancellationToken, reason ?? "");
+        }
+
+        if (await queries.DetailAsync(Viewer, code, cancellationToken) is not { } detail)
+        {
+            return NotFound();
+        }
+
+        var outcome = await progress.WithdrawAsync(Viewer, detail.Task.Code, reason, Channel);
+        (Outcome, OutcomeBad) = outcome.Kind switch
+        {
+            ProgressOutcomeKind.Recorded => (WebTexts.Withdrawn(detail.Task.Code), false),
+            ProgressOutcomeKind.Withdrawn => (CommandTexts.Withdrawn(detail.Task.Code, outcome.WithdrawnOn), true),
+            _ => (CommandTexts.TaskNotFound(detail.Task.Code), true),
+        };
+        return Redirect(TaskPath(detail.Task.Code));
+    }
+
+    /// <summary>The reason typed so far, kept when the form is shown again.</summary>
+    public string? WithdrawReason { get; private set; }
+
     private async Task<IActionResult> ApplyAsync(string code, TaskActionRequest request, CancellationToken cancellationToken)
     {
         if (await queries.DetailAsync(Viewer, code, cancellationToken) is not { } detail)
@@ -78,8 +122,9 @@ public sealed class DetailModel(WebTaskQueries queries, TaskActions actions) : M
         return Redirect(TaskPath(detail.Task.Code));
     }
 
-    private async Task<IActionResult> RefuseAsync(string code, string sentence, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefuseAsync(string code, string sentence, CancellationToken cancellationToken, string? withdrawReason = null)
     {
+        WithdrawReason = withdrawReason;
         if (await queries.DetailAsync(Viewer, code, cancellationToken) is not { } detail)
         {
             return NotFound();
