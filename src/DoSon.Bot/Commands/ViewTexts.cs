@@ -44,6 +44,9 @@ public static class ViewTexts
 
     // ------------------------------------------------------------ /tongquan
 
+    public static string ChartCaption(DateOnly today) =>
+        $"Biểu đồ nhiệm vụ theo đơn vị chủ trì, ngày {WardClock.Format(today)}: hoàn thành, quá hạn và còn lại.";
+
     public static string OverviewByUnitHeading =>
         $"Theo đơn vị ({Lead}: xong/tổng, quá hạn, vướng mắc; {Support}: xong/tổng):";
 

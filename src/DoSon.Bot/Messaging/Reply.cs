@@ -8,6 +8,10 @@ public sealed record ReplyButton(string Text, string Data);
 /// where the channel has them, rows of buttons.</summary>
 public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons)
 {
+    /// <summary>A picture sent after the text where the channel shows pictures (Telegram); the others
+    /// send the text alone, which says everything the picture shows.</summary>
+    public ReplyPicture? Picture { get; init; }
+
     /// <summary>What to do to get the whole of an answer too long to send in full (e.g. "gõ /baocao
     /// 03/2026 để nhận tệp Word"): shown under its first parts instead of the rest.</summary>
     public string? Overflow { get; init; }
@@ -16,3 +20,6 @@ public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<ReplyButton>
 
     public Reply WithButtons(params IReadOnlyList<ReplyButton>[] rows) => this with { Buttons = rows };
 }
+
+/// <summary>A PNG picture under an answer, with its caption.</summary>
+public sealed record ReplyPicture(string FileName, byte[] Png, string Caption);

@@ -37,6 +37,7 @@ public static class WebConsoleRegistration
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<WebLoginLinks>();
         services.AddSingleton<WebQueries>();
+        services.AddSingleton<Commands.IWardChart, WardChart>();
         services.AddSingleton<Tasks.WebTaskQueries>();
         services.AddSingleton<Import.ImportWorkspace>();
         services.AddSingleton<Members.WardEditor>();

@@ -134,6 +134,22 @@ public sealed partial class TelegramEndToEndTests
     }
 
     [Fact]
+    public async Task A_leaders_overview_comes_with_the_dashboards_chart_as_a_picture()
+    {
+        await using var world = await TelegramWorld.StartAsync();
+
+        world.Fake.SendText(Leader, "/tongquan");
+        var text = await world.MessageAsync(Leader);
+        var picture = await world.MessageAsync(Leader, 2);
+
+        text.Text.Should().Contain("Tổng quan");
+        picture.PhotoFileId.Should().NotBeNull("the chart follows the text as a photo");
+        picture.Caption.Should().StartWith("Biểu đồ nhiệm vụ theo đơn vị chủ trì");
+        var png = world.Fake.File(picture.PhotoFileId!)!.Content;
+        png.Take(8).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+    }
+
+    [Fact]
     public async Task A_member_is_refused_a_leader_command()
     {
         await using var world = await TelegramWorld.StartAsync();

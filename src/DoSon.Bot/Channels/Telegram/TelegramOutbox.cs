@@ -32,6 +32,10 @@ public sealed class TelegramOutbox(TelegramApi api, TelegramChannel channel, Cha
             ReplyTo = replyTo?.ToString(CultureInfo.InvariantCulture),
         };
         var outcome = await Sender.SendAsync(message, lane, cancellationToken);
+        if (reply.Picture is { } picture && outcome.Status == DeliveryStatus.Sent)
+        {
+            await SendPhotoAsync(chatId, picture, replyTo, cancellationToken);
+        }
         if (outcome.Status is DeliveryStatus.Failed or DeliveryStatus.Blocked)
         {
             logger.LogWarning("Không gửi được tin tới cuộc trò chuyện {Chat} ({Sent}/{Parts} phần đã gửi): {Status} {Error}",
@@ -40,6 +44,20 @@ public sealed class TelegramOutbox(TelegramApi api, TelegramChannel channel, Cha
 
         return outcome;
     }
+
+    /// <summary>A picture under an answer (sent as multipart), with its plain-text caption escaped here.</summary>
+    public async Task<Message?> SendPhotoAsync(long chatId, ReplyPicture picture, int? replyTo, CancellationToken cancellationToken) =>
+        await CallAsync(Id(chatId), "sendPhoto", async ct =>
+        {
+            using var stream = new MemoryStream(picture.Png, writable: false);
+            return await api.Client.SendPhoto(
+                chatId,
+                InputFile.FromStream(stream, picture.FileName),
+                caption: TelegramFormat.Escape(picture.Caption),
+                parseMode: ParseMode.Html,
+                replyParameters: replyTo is { } r ? new ReplyParameters { MessageId = r, AllowSendingWithoutReply = true } : null,
+                cancellationToken: ct);
+        }, cancellationToken) as Message;
 
     /// <summary>A document (sent as multipart) with a plain-text caption, escaped here, and the buttons under it.</summary>
     public async Task<Message?> SendDocumentAsync(long chatId, string fileName, byte[] content, string caption, IReadOnlyList<IReadOnlyList<ReplyButton>> buttons, int? replyTo, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Commands.Handlers;
 
-public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICommandHandler
+public sealed class TongQuanHandler(IBotStore store, TaskQueries queries, IWardChart? chart = null) : ICommandHandler
 {
     public string Name => "tongquan";
     public string Usage => "/tongquan";
@@ -35,8 +35,14 @@ public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICom
 
         sb.Append('\n').Append(ViewTexts.OverviewByUnitHeading);
         var byUnit = TaskScope.CountByUnit(tasks, today);
+        var bars = new List<UnitBar>();
         foreach (var unit in await store.GetUnitsAsync(cancellationToken))
         {
+            if (byUnit.TryGetValue(unit.Code, out var led) && led.Led.Total > 0)
+            {
+                bars.Add(new UnitBar(unit.Code, unit.Name, led.Led));
+            }
+
             if (!byUnit.TryGetValue(unit.Code, out var counts) || (counts.Led.Total == 0 && counts.Supported.Total == 0))
             {
                 continue;
@@ -51,6 +57,9 @@ public sealed class TongQuanHandler(IBotStore store, TaskQueries queries) : ICom
             sb.Append('\n').Append(CommandTexts.TaskList("Cần tháo gỡ:", blocked, today));
         }
 
-        return Reply.Say(sb.ToString());
+        var reply = Reply.Say(sb.ToString());
+        return chart is null || bars.Count == 0
+            ? reply
+            : reply with { Picture = new ReplyPicture("tong-quan.png", chart.ByUnitPng(bars), ViewTexts.ChartCaption(today)) };
     }
 }
