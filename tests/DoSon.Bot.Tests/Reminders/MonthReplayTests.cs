@@ -8,6 +8,7 @@ namespace DoSon.Bot.Tests.Reminders;
 
 /// <summary>March 2026 of the sample ward on the fake clock, through the real reminder jobs: every
 /// message the bot sends in the month is read as the member would read it.</summary>
+[Collection(RunsAlone.Name)]
 public class MonthReplayTests
 {
     private static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json");

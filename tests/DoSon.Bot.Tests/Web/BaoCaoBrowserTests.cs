@@ -4,10 +4,12 @@ using DoSon.Bot.Web;
 using DocumentFormat.OpenXml.Packaging;
 using FluentAssertions;
 using Microsoft.Playwright;
+using DoSon.Bot.Tests.Fakes;
 
 namespace DoSon.Bot.Tests.Web;
 
 /// <summary>Báo cáo and Lịch in a real browser (see <see cref="Browser"/>), on the March sample.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class BaoCaoBrowserTests
 {
     [SkippableTheory]

@@ -4,11 +4,13 @@ using DoSon.Bot.Tests.Notices;
 using DoSon.Bot.Web;
 using FluentAssertions;
 using Microsoft.Playwright;
+using DoSon.Bot.Tests.Fakes;
 
 namespace DoSon.Bot.Tests.Web;
 
 /// <summary>Nhập dữ liệu in a real browser: the March notice chosen in the file input, a deadline corrected
 /// in the draft, the preview, the confirmation and its report.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class ImportBrowserTests
 {
     [SkippableTheory]

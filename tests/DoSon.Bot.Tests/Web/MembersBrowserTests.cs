@@ -5,11 +5,13 @@ using SkiaSharp;
 using ZXing;
 using ZXing.Common;
 using ZXing.QrCode;
+using DoSon.Bot.Tests.Fakes;
 
 namespace DoSon.Bot.Tests.Web;
 
 /// <summary>Thành viên and Nhắc việc in Debian's Chromium: an admin makes an invite, the QR code drawn in
 /// the page is read back from a screenshot of it, then the delivery log is filtered.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class MembersBrowserTests
 {
     [SkippableTheory]

@@ -17,6 +17,7 @@ namespace DoSon.Bot.Tests.Web;
 /// <summary>The office's whole month in one browser, while the bot keeps running: the March notice in,
 /// its draft corrected and imported, a member invited with a QR code that reads back, a leader's
 /// progress from chat seen on the task's page and the dashboard, and the month's report downloaded.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class MonthlyCycleBrowserTests
 {
     [SkippableTheory]

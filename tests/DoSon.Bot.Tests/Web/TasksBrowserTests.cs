@@ -3,11 +3,13 @@ using DoSon.Bot.Reminders;
 using DoSon.Bot.Web;
 using FluentAssertions;
 using Microsoft.Playwright;
+using DoSon.Bot.Tests.Fakes;
 
 namespace DoSon.Bot.Tests.Web;
 
 /// <summary>The Nhiệm vụ pages in Debian's Chromium on a phone and a desktop: filter the list, open a
 /// task, mark it done, see its reminders cancelled.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class TasksBrowserTests
 {
     [SkippableTheory]

@@ -3,12 +3,14 @@ using DoSon.Bot.Domain;
 using DoSon.Bot.Web;
 using FluentAssertions;
 using Microsoft.Playwright;
+using DoSon.Bot.Tests.Fakes;
 
 namespace DoSon.Bot.Tests.Web;
 
 /// <summary>The console in a real browser: Debian's Chromium driven by Playwright (its driver ships in
 /// the package; no browser is ever downloaded), against the real host on 127.0.0.1, on the March
 /// sample (see <see cref="Browser"/>).</summary>
+[Collection(RunsAlone.Name)]
 public sealed class WebBrowserTests
 {
     [SkippableTheory]
