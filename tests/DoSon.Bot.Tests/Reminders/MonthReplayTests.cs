@@ -35,7 +35,18 @@ public class MonthReplayTests
             foreach (var hour in new[] { 7, 17 })
             {
                 var at = MonthStart.AddDays(day).AddHours(hour).AddMinutes(31);
-                await bot.AdvanceToAsync(at, () => AllDueHandledAsync(bot, at));
+                try
+                {
+                    await bot.AdvanceToAsync(at, () => AllDueHandledAsync(bot, at));
+                }
+                catch (TimeoutException ex)
+                {
+                    // Say what was left: the reminders due and not sent, and what the dispatcher holds.
+                    var stuck = (await bot.Reminders.GetRemindersAsync(ReminderState.Pending)).Where(r => r.SendAt <= at)
+                        .Select(r => $"{r.Key} at {r.SendAt:O} for {r.MemberCode}");
+                    throw new TimeoutException($"{ex.Message} In flight: {bot.Dispatcher.InFlight}. Due and pending: {string.Join("; ", stuck)}", ex);
+                }
+
                 await bot.Dispatcher.WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
             }
         }

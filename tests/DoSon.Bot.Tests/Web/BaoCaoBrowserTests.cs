@@ -21,7 +21,7 @@ public sealed class BaoCaoBrowserTests
 
         await using var web = await WebConsole.StartAsync(marchSample: true);
         // April: the page opens on this month, and the leader picks March.
-        web.Bot.Clock.Advance(WardClock.ToInstant(new DateOnly(2026, 4, 2), new TimeOnly(8, 0)) - web.Bot.Clock.GetUtcNow());
+        web.SetWardTime(new DateOnly(2026, 4, 2), new TimeOnly(8, 0));
         var leader = (await web.Bot.Store.FindMemberAsync("CT-UBND"))!;
         await using var browser = await Browser.OpenAsync(width, height);
         var page = browser.Page;

@@ -18,7 +18,7 @@ public sealed class BaoCaoPageTests : IAsyncLifetime
     {
         _web = await WebConsole.StartAsync(marchSample: true);
         // 20/03/2026: some deadlines have passed, so the report has overdue rows.
-        _web.Bot.Clock.Advance(WardClock.ToInstant(new DateOnly(2026, 3, 20), new TimeOnly(8, 0)) - _web.Bot.Clock.GetUtcNow());
+        _web.SetWardTime(new DateOnly(2026, 3, 20), new TimeOnly(8, 0));
     }
 
     public async Task DisposeAsync() => await _web.DisposeAsync();

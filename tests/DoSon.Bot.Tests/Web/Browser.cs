@@ -55,6 +55,14 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser, await context.NewPageAsync());
     }
 
+    /// <summary>A browser signed in as the member, through a link from /web.</summary>
+    public static async Task<Browser> SignedInAsync(WebConsole web, string memberCode, int width, int height)
+    {
+        var browser = await OpenAsync(width, height);
+        await browser.SignInAsync(web, await web.LinkFromChatAsync((await web.Bot.Store.FindMemberAsync(memberCode))!));
+        return browser;
+    }
+
     /// <summary>Opens a login link and presses "Đăng nhập", as a person does; lands on the dashboard.</summary>
     public async Task SignInAsync(WebConsole web, string link)
     {

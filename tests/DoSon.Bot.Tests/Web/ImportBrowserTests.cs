@@ -21,9 +21,7 @@ public sealed class ImportBrowserTests
         Browser.SkipIfMissing();
 
         await using var web = await WebConsole.StartAsync(marchSample: true);
-        var link = await web.LinkFromChatAsync((await web.Bot.Store.FindMemberAsync("CVP"))!);
-        await using var browser = await Browser.OpenAsync(width, height);
-        await browser.SignInAsync(web, link);
+        await using var browser = await Browser.SignedInAsync(web, "CVP", width, height);
         var page = browser.Page;
 
         await page.GotoAsync(new Uri(web.BaseAddress, "nhap-du-lieu").ToString());

@@ -22,9 +22,7 @@ public sealed class MembersBrowserTests
         Browser.SkipIfMissing();
 
         await using var web = await WebConsole.StartAsync(MembersPageTests.Settings, marchSample: true);
-        var link = await web.LinkFromChatAsync((await web.Bot.Store.FindMemberAsync("CVP"))!);
-        await using var browser = await Browser.OpenAsync(width, height);
-        await browser.SignInAsync(web, link);
+        await using var browser = await Browser.SignedInAsync(web, "CVP", width, height);
         var page = browser.Page;
 
         await page.GotoAsync(new Uri(web.BaseAddress, "thanh-vien").ToString());

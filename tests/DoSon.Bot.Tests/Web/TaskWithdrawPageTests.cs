@@ -23,19 +23,12 @@ public sealed partial class TaskWithdrawPageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _web = await WebConsole.StartAsync(marchSample: true);
-        _web.Bot.Clock.Advance(WardClock.ToInstant(new DateOnly(2026, 3, 10), new TimeOnly(8, 0)) - _web.Bot.Clock.GetUtcNow());
+        _web.SetWardTime(new DateOnly(2026, 3, 10), new TimeOnly(8, 0));
     }
 
     public async Task DisposeAsync() => await _web.DisposeAsync();
 
     private IReminderStore Reminders => _web.Bot.Services.GetRequiredService<IReminderStore>();
-
-    private static async Task<string> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, path);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
 
     private static Task<HttpResponseMessage> WithdrawAsync(HttpClient client, string reason, bool confirm = true) =>
         WebConsole.PostFormAsync(client, "/nhiem-vu/" + Code,
@@ -52,7 +45,7 @@ public sealed partial class TaskWithdrawPageTests : IAsyncLifetime
     {
         var admin = await _web.SignedInClientAsync("CVP");
         (await Reminders.GetRemindersOfTaskAsync(Code)).Should().Contain(r => r.State == ReminderState.Pending);
-        (await PageAsync(admin, "/nhiem-vu/" + Code)).Should().Contain(WebTexts.WithdrawTitle).And.Contain(WebTexts.WithdrawReasonLabel);
+        (await WebConsole.PageAsync(admin, "/nhiem-vu/" + Code)).Should().Contain(WebTexts.WithdrawTitle).And.Contain(WebTexts.WithdrawReasonLabel);
 
         var response = await WithdrawAsync(admin, Reason);
 
@@ -66,13 +59,13 @@ public sealed partial class TaskWithdrawPageTests : IAsyncLifetime
         (await Reminders.GetRemindersOfTaskAsync(Code)).Should().NotContain(r => r.State == ReminderState.Pending)
             .And.Contain(r => r.State == ReminderState.Cancelled);
 
-        var page = await PageAsync(admin, "/nhiem-vu/" + Code);
+        var page = await WebConsole.PageAsync(admin, "/nhiem-vu/" + Code);
         page.Should().Contain(WebTexts.Withdrawn(Code))
             .And.Contain(WebTexts.WithdrawnNotice(last.At, MemberName.Actor("CVP", (await _web.Bot.Store.GetMembersAsync()).ToDictionary(m => m.Code, StringComparer.OrdinalIgnoreCase)), Reason))
             .And.Contain("đã rút")
             .And.NotContain(WebTexts.MarkDone).And.NotContain(WebTexts.SetPercent).And.NotContain(WebTexts.AddNote)
             .And.NotContain(WebTexts.EditTask).And.NotContain(WebTexts.WithdrawButton);
-        var leaderPage = await PageAsync(await _web.SignedInClientAsync("CT-UBND"), "/nhiem-vu/" + Code);
+        var leaderPage = await WebConsole.PageAsync(await _web.SignedInClientAsync("CT-UBND"), "/nhiem-vu/" + Code);
         leaderPage.Should().Contain(Reason).And.NotContain(WebTexts.MarkDone).And.NotContain(WebTexts.AddNote);
     }
 
@@ -85,18 +78,18 @@ public sealed partial class TaskWithdrawPageTests : IAsyncLifetime
         var before = (await dashboard.DashboardAsync(cvp)).Totals.Total;
         var overview = await TongQuanAsync();
         overview.Should().Contain($": {before} nhiệm vụ");
-        Codes(await PageAsync(admin, "/nhiem-vu")).Should().Contain(Code);
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu")).Should().Contain(Code);
 
         await WithdrawAsync(admin, Reason);
 
         (await dashboard.DashboardAsync(cvp)).Totals.Total.Should().Be(before - 1);
         (await TongQuanAsync()).Should().Contain($": {before - 1} nhiệm vụ");
-        Codes(await PageAsync(admin, "/")).Should().NotContain(Code);
-        Codes(await PageAsync(admin, "/nhiem-vu")).Should().NotContain(Code);
-        Codes(await PageAsync(admin, "/nhiem-vu?trangthai=hoan-thanh")).Should().NotContain(Code);
-        Codes(await PageAsync(admin, "/nhiem-vu?trangthai=da-rut")).Should().Equal(Code);
-        Codes(await PageAsync(await _web.SignedInClientAsync("CC-VHXH"), "/nhiem-vu?trangthai=da-rut")).Should().Equal(Code);
-        Codes(await PageAsync(await _web.SignedInClientAsync("BT-DK"), "/nhiem-vu?trangthai=da-rut")).Should().BeEmpty("a member sees only the withdrawn tasks they could see");
+        Codes(await WebConsole.PageAsync(admin, "/")).Should().NotContain(Code);
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu")).Should().NotContain(Code);
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?trangthai=hoan-thanh")).Should().NotContain(Code);
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?trangthai=da-rut")).Should().Equal(Code);
+        Codes(await WebConsole.PageAsync(await _web.SignedInClientAsync("CC-VHXH"), "/nhiem-vu?trangthai=da-rut")).Should().Equal(Code);
+        Codes(await WebConsole.PageAsync(await _web.SignedInClientAsync("BT-DK"), "/nhiem-vu?trangthai=da-rut")).Should().BeEmpty("a member sees only the withdrawn tasks they could see");
     }
 
     [Fact]
@@ -163,7 +156,7 @@ public sealed partial class TaskWithdrawPageTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain(WebTexts.WithdrawAdminsOnly);
-        (await PageAsync(client, "/nhiem-vu/" + Code)).Should().NotContain(WebTexts.WithdrawButton);
+        (await WebConsole.PageAsync(client, "/nhiem-vu/" + Code)).Should().NotContain(WebTexts.WithdrawButton);
         (await _web.Bot.Store.FindTaskAsync(Code))!.Status.Should().NotBe(WorkTaskStatus.Withdrawn);
     }
 

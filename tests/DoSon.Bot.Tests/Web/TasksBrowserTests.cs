@@ -20,7 +20,7 @@ public sealed class TasksBrowserTests
         Browser.SkipIfMissing();
 
         await using var web = await WebConsole.StartAsync(marchSample: true);
-        web.Bot.Clock.Advance(WardClock.ToInstant(new DateOnly(2026, 3, 10), new TimeOnly(8, 0)) - web.Bot.Clock.GetUtcNow());
+        web.SetWardTime(new DateOnly(2026, 3, 10), new TimeOnly(8, 0));
         var leader = (await web.Bot.Store.FindMemberAsync("CT-UBND"))!;
 
         await using var browser = await Browser.OpenAsync(width, height);

@@ -21,19 +21,12 @@ public sealed partial class TasksPageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _web = await WebConsole.StartAsync(marchSample: true);
-        _web.Bot.Clock.Advance(WardClock.ToInstant(new DateOnly(2026, 3, 10), new TimeOnly(8, 0)) - _web.Bot.Clock.GetUtcNow());
+        _web.SetWardTime(new DateOnly(2026, 3, 10), new TimeOnly(8, 0));
     }
 
     public async Task DisposeAsync() => await _web.DisposeAsync();
 
     private IReminderStore Reminders => _web.Bot.Services.GetRequiredService<IReminderStore>();
-
-    private static async Task<string> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, path);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
 
     private static List<string> Codes(string html) => [.. TaskLink().Matches(html).Select(m => m.Groups[1].Value)];
 
@@ -55,9 +48,9 @@ public sealed partial class TasksPageTests : IAsyncLifetime
     [Fact]
     public async Task A_member_sees_only_their_own_and_their_units_tasks_and_an_admin_the_ward()
     {
-        var member = Codes(await PageAsync(await _web.SignedInClientAsync("CC-VHXH"), "/nhiem-vu"));
-        var admin = Codes(await PageAsync(await _web.SignedInClientAsync("CVP"), "/nhiem-vu"));
-        var leader = Codes(await PageAsync(await _web.SignedInClientAsync("TCA"), "/nhiem-vu"));
+        var member = Codes(await WebConsole.PageAsync(await _web.SignedInClientAsync("CC-VHXH"), "/nhiem-vu"));
+        var admin = Codes(await WebConsole.PageAsync(await _web.SignedInClientAsync("CVP"), "/nhiem-vu"));
+        var leader = Codes(await WebConsole.PageAsync(await _web.SignedInClientAsync("TCA"), "/nhiem-vu"));
 
         member.Should().Contain("T2603-223-01").And.Contain("T2603-21-07", "UBND supports it").And.NotContain("T2603-21-02").And.NotContain("T2603-225-02");
         admin.Should().HaveCount(23);
@@ -69,13 +62,13 @@ public sealed partial class TasksPageTests : IAsyncLifetime
     {
         var admin = await _web.SignedInClientAsync("CVP");
 
-        Codes(await PageAsync(admin, "/nhiem-vu?donvi=BCHQS")).Should().BeEquivalentTo("T2603-221-01", "T2603-225-01", "T2603-225-02");
-        Codes(await PageAsync(admin, "/nhiem-vu?moc=BAUCU")).Should().BeEquivalentTo("T2603-21-03", "T2603-21-04", "T2603-21-07", "T2603-21-08", "T2603-223-04");
-        Codes(await PageAsync(admin, "/nhiem-vu?muc=2.2.5")).Should().BeEquivalentTo("T2603-225-01", "T2603-225-02");
-        Codes(await PageAsync(admin, "/nhiem-vu?tu=01/03/2026&den=10/03/2026")).Should().BeEquivalentTo("T2603-225-01", "T2603-223-02", "T2603-221-02");
-        Codes(await PageAsync(admin, "/nhiem-vu?trangthai=qua-han")).Should().BeEquivalentTo("T2603-225-01", "T2603-223-02");
-        Codes(await PageAsync(admin, "/nhiem-vu?q=BAU+CU&donvi=UBND")).Should().Contain("T2603-223-04").And.NotContain("T2603-223-01");
-        Codes(await PageAsync(admin, "/nhiem-vu?q=bầu cử")).Should().BeEquivalentTo(Codes(await PageAsync(admin, "/nhiem-vu?q=bau cu")));
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?donvi=BCHQS")).Should().BeEquivalentTo("T2603-221-01", "T2603-225-01", "T2603-225-02");
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?moc=BAUCU")).Should().BeEquivalentTo("T2603-21-03", "T2603-21-04", "T2603-21-07", "T2603-21-08", "T2603-223-04");
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?muc=2.2.5")).Should().BeEquivalentTo("T2603-225-01", "T2603-225-02");
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?tu=01/03/2026&den=10/03/2026")).Should().BeEquivalentTo("T2603-225-01", "T2603-223-02", "T2603-221-02");
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?trangthai=qua-han")).Should().BeEquivalentTo("T2603-225-01", "T2603-223-02");
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?q=BAU+CU&donvi=UBND")).Should().Contain("T2603-223-04").And.NotContain("T2603-223-01");
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?q=bầu cử")).Should().BeEquivalentTo(Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?q=bau cu")));
     }
 
     [Fact]
@@ -83,18 +76,18 @@ public sealed partial class TasksPageTests : IAsyncLifetime
     {
         var admin = await _web.SignedInClientAsync("CVP");
 
-        var byDue = Codes(await PageAsync(admin, "/nhiem-vu"));
+        var byDue = Codes(await WebConsole.PageAsync(admin, "/nhiem-vu"));
         byDue.Take(2).Should().Equal("T2603-225-01", "T2603-223-02");
-        Codes(await PageAsync(admin, "/nhiem-vu?sap=ma&chieu=giam")).Should().BeInDescendingOrder(StringComparer.Ordinal);
-        Codes(await PageAsync(admin, "/nhiem-vu?sap=ma")).Should().BeInAscendingOrder(StringComparer.Ordinal);
-        var page = await PageAsync(admin, "/nhiem-vu?sap=ma&donvi=UBND");
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?sap=ma&chieu=giam")).Should().BeInDescendingOrder(StringComparer.Ordinal);
+        Codes(await WebConsole.PageAsync(admin, "/nhiem-vu?sap=ma")).Should().BeInAscendingOrder(StringComparer.Ordinal);
+        var page = await WebConsole.PageAsync(admin, "/nhiem-vu?sap=ma&donvi=UBND");
         page.Should().Contain("href=\"?donvi=UBND&sap=ma&chieu=giam\"", "the sorted column's link turns the order round and keeps the filter");
     }
 
     [Fact]
     public async Task Overdue_rows_are_red_with_the_chat_phrasing()
     {
-        var page = await PageAsync(await _web.SignedInClientAsync("CVP"), "/nhiem-vu?trangthai=qua-han");
+        var page = await WebConsole.PageAsync(await _web.SignedInClientAsync("CVP"), "/nhiem-vu?trangthai=qua-han");
 
         page.Should().Contain("<tr class=\"overdue\">").And.Contain(DueText.Relative(new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 10)));
     }
@@ -104,7 +97,7 @@ public sealed partial class TasksPageTests : IAsyncLifetime
     [InlineData("den=mai", "Hạn đến ngày", "mai")]
     public async Task A_bad_filter_value_is_one_sentence_naming_the_field(string query, string field, string value)
     {
-        var page = await PageAsync(await _web.SignedInClientAsync("CVP"), "/nhiem-vu?" + query);
+        var page = await WebConsole.PageAsync(await _web.SignedInClientAsync("CVP"), "/nhiem-vu?" + query);
 
         page.Should().Contain(WebTexts.BadDate(field, value));
         Codes(page).Should().HaveCount(23, "the wrong value is left out, the rest still filters");
@@ -113,7 +106,7 @@ public sealed partial class TasksPageTests : IAsyncLifetime
     [Fact]
     public async Task A_task_page_shows_its_full_text_units_assignees_and_reminders()
     {
-        var page = await PageAsync(await _web.SignedInClientAsync("CVP"), "/nhiem-vu/T2603-223-04");
+        var page = await WebConsole.PageAsync(await _web.SignedInClientAsync("CVP"), "/nhiem-vu/T2603-223-04");
         var task = (await _web.Bot.Store.FindTaskAsync("T2603-223-04"))!;
 
         page.Should().Contain(task.Title).And.Contain("UBND — Ủy ban nhân dân phường").And.Contain("CAP — Công an phường").And.Contain("2.2.3")
@@ -130,7 +123,7 @@ public sealed partial class TasksPageTests : IAsyncLifetime
         (await member.GetAsync("/nhiem-vu/KHONG-CO")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await ActAsync(member, "T2603-223-01", "Done")).StatusCode.Should().Be(HttpStatusCode.Redirect, "their own task works");
         var hidden = await member.PostAsync("/nhiem-vu/T2603-21-02?handler=Done",
-            new FormUrlEncodedContent([new("__RequestVerificationToken", WebConsole.AntiforgeryToken(await PageAsync(member, "/nhiem-vu/T2603-223-01")))]));
+            new FormUrlEncodedContent([new("__RequestVerificationToken", WebConsole.AntiforgeryToken(await WebConsole.PageAsync(member, "/nhiem-vu/T2603-223-01")))]));
         hidden.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await _web.Bot.Store.FindTaskAsync("T2603-21-02"))!.IsDone.Should().BeFalse();
     }
@@ -163,9 +156,9 @@ public sealed partial class TasksPageTests : IAsyncLifetime
         var reminders = await Reminders.GetRemindersOfTaskAsync("T2603-223-03");
         reminders.Should().NotContain(r => r.State == ReminderState.Pending).And.Contain(r => r.State == ReminderState.Cancelled);
 
-        var page = await PageAsync(leader, "/nhiem-vu/T2603-223-03");
+        var page = await WebConsole.PageAsync(leader, "/nhiem-vu/T2603-223-03");
         page.Should().Contain(CommandTexts.Done(task)).And.Contain(WebTexts.Via("web")).And.Contain(WebTexts.StateName(ReminderState.Cancelled));
-        (await PageAsync(leader, "/nhiem-vu/T2603-223-03")).Should().NotContain(CommandTexts.Done(task), "the outcome is shown once");
+        (await WebConsole.PageAsync(leader, "/nhiem-vu/T2603-223-03")).Should().NotContain(CommandTexts.Done(task), "the outcome is shown once");
     }
 
     [Fact]
@@ -177,7 +170,7 @@ public sealed partial class TasksPageTests : IAsyncLifetime
 
         refused.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await _web.Bot.Store.FindTaskAsync("T2603-222-01"))!.Percent.Should().Be(0);
-        var page = await PageAsync(member, "/nhiem-vu/T2603-222-01");
+        var page = await WebConsole.PageAsync(member, "/nhiem-vu/T2603-222-01");
         page.Should().Contain("class=\"notice bad\"").And.NotContain(WebTexts.MarkDone, "a supporting unit is offered no decision");
 
         await ActAsync(member, "T2603-222-01", "Note", ("text", "Tổ dân phố 8 đã họp dân"));
@@ -207,7 +200,7 @@ public sealed partial class TasksPageTests : IAsyncLifetime
         await ActAsync(leader, "T2603-223-03", "Done");
 
         await ActAsync(leader, "T2603-223-03", "Percent", ("percent", "50"));
-        var asked = await PageAsync(leader, "/nhiem-vu/T2603-223-03");
+        var asked = await WebConsole.PageAsync(leader, "/nhiem-vu/T2603-223-03");
         (await _web.Bot.Store.FindTaskAsync("T2603-223-03"))!.IsDone.Should().BeTrue();
         asked.Should().Contain(WebTexts.ReopenButton(50));
 
@@ -239,7 +232,7 @@ public sealed partial class TasksPageTests : IAsyncLifetime
         saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var edited = (await _web.Bot.Store.FindTaskAsync("T2603-223-03"))!;
         (edited.Due, edited.SupportUnits.Single(), edited.Assignees.Single(), edited.Source).Should().Be((new DateOnly(2026, 4, 20), "CAP", "CC-VHXH", task.Source));
-        var page = await PageAsync(admin, "/nhiem-vu/T2603-223-03");
+        var page = await WebConsole.PageAsync(admin, "/nhiem-vu/T2603-223-03");
         page.Should().Contain("hạn: 31/03/2026 → 20/04/2026").And.Contain(MemberName.WithTitle((await _web.Bot.Store.FindMemberAsync("CVP"))!));
         // The store's change re-plans the task in the background, as after an imported file: the new
         // assignee is reminded before the new deadline.

@@ -22,7 +22,7 @@ public sealed class WebBrowserTests
 
         await using var web = await WebConsole.StartAsync(marchSample: true);
         // 10/03/2026: some March deadlines have passed, the election day (15/03) is 5 days ahead.
-        web.Bot.Clock.Advance(WardClock.ToInstant(new DateOnly(2026, 3, 10), new TimeOnly(8, 0)) - web.Bot.Clock.GetUtcNow());
+        web.SetWardTime(new DateOnly(2026, 3, 10), new TimeOnly(8, 0));
         var admin = (await web.Bot.Store.FindMemberAsync("CVP"))!;
         var link = await web.LinkFromChatAsync(admin);
 

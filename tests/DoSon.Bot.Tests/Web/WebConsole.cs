@@ -94,6 +94,22 @@ public sealed partial class WebConsole : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Moves the ward's clock forward to that day and time (ward time).</summary>
+    public void SetWardTime(DateOnly date, TimeOnly time) =>
+        Bot.Clock.Advance(WardClock.ToInstant(date, time) - Bot.Clock.GetUtcNow());
+
+    /// <summary>A page that must open (200), its HTML decoded so texts compare as written.</summary>
+    public static async Task<string> PageAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{path} gave {response.StatusCode}");
+        }
+
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Submits a form as a browser does: reads the antiforgery token from the page at
     /// <paramref name="formPage"/>, then posts the fields (and the token) to <paramref name="action"/>
     /// (the same page when null).</summary>
