@@ -22,10 +22,8 @@ public sealed class BaoCaoBrowserTests
         await using var web = await WebConsole.StartAsync(marchSample: true);
         // April: the page opens on this month, and the leader picks March.
         web.SetWardTime(new DateOnly(2026, 4, 2), new TimeOnly(8, 0));
-        var leader = (await web.Bot.Store.FindMemberAsync("CT-UBND"))!;
-        await using var browser = await Browser.OpenAsync(width, height);
+        await using var browser = await Browser.SignedInAsync(web, "CT-UBND", width, height);
         var page = browser.Page;
-        await browser.SignInAsync(web, await web.LinkFromChatAsync(leader));
 
         await page.GetByRole(AriaRole.Link, new() { Name = WebTexts.ReportPage, Exact = true }).ClickAsync();
         (await page.Locator("h2").First.InnerTextAsync()).Should().Be(ReportTexts.Title(4, 2026));

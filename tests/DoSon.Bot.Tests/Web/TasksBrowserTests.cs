@@ -21,11 +21,9 @@ public sealed class TasksBrowserTests
 
         await using var web = await WebConsole.StartAsync(marchSample: true);
         web.SetWardTime(new DateOnly(2026, 3, 10), new TimeOnly(8, 0));
-        var leader = (await web.Bot.Store.FindMemberAsync("CT-UBND"))!;
 
-        await using var browser = await Browser.OpenAsync(width, height);
+        await using var browser = await Browser.SignedInAsync(web, "CT-UBND", width, height);
         var page = browser.Page;
-        await browser.SignInAsync(web, await web.LinkFromChatAsync(leader));
         await page.GotoAsync(web.BaseAddress + "nhiem-vu");
         (await page.Locator("h1").InnerTextAsync()).Should().Be(WebTexts.TasksPage);
         await browser.ShouldFitAsync(width);
