@@ -85,11 +85,20 @@ public sealed class ReminderScheduler(ISchedulerFactory factory, TimeProvider ti
     }
 
     /// <summary>Makes Quartz hold exactly these slots: adds the missing ones, removes the others.</summary>
-    public async Task SyncAsync(IReadOnlyCollection<ReminderSlot> slots, CancellationToken cancellationToken)
+    public Task SyncAsync(IReadOnlyCollection<ReminderSlot> slots, CancellationToken cancellationToken) =>
+        SyncAsync(_ => Task.FromResult(slots), cancellationToken);
+
+    /// <summary>Makes Quartz hold exactly the slots <paramref name="read"/> returns, read with the gate
+    /// held. Two syncs that each read the store first and then waited for the gate could apply an older
+    /// reading after a newer one: an hourly top-up that read the plan just before the nightly re-plan
+    /// added a day's reminders took their triggers away again, and they stayed pending until the next
+    /// sync (seen as the month's replay timing out on a whole minute of reminders).</summary>
+    public async Task SyncAsync(Func<CancellationToken, Task<IReadOnlyCollection<ReminderSlot>>> read, CancellationToken cancellationToken)
     {
         await _sync.WaitAsync(cancellationToken);
         try
         {
+            var slots = await read(cancellationToken);
             var scheduler = await SchedulerAsync(cancellationToken);
             var wanted = new HashSet<ReminderSlot>(slots.Select(Normalize));
             List<ReminderSlot> stale, missing;

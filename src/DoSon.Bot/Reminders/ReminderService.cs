@@ -161,14 +161,12 @@ public sealed class ReminderService(
 
     /// <summary>Makes Quartz hold one trigger per (member, instant) that has a pending reminder due
     /// within the horizon (past ones too: they fire at once); later ones wait for a top-up.</summary>
-    public async Task SyncAsync(CancellationToken cancellationToken)
-    {
-        var slots = (await reminders.GetPendingUpToAsync(time.GetUtcNow() + _horizon, cancellationToken))
+    /// <remarks>The store is read inside the scheduler's gate, so the last sync applies the newest plan.</remarks>
+    public Task SyncAsync(CancellationToken cancellationToken) =>
+        scheduler.SyncAsync(async token => (await reminders.GetPendingUpToAsync(time.GetUtcNow() + _horizon, token))
             .Select(r => new ReminderSlot(r.MemberCode, r.SendAt))
             .Distinct()
-            .ToList();
-        await scheduler.SyncAsync(slots, cancellationToken);
-    }
+            .ToList(), cancellationToken);
 
     public async Task SnoozeAsync(string taskCode, string memberCode, DateTimeOffset at)
     {
