@@ -129,8 +129,12 @@ public sealed class ZaloShortAnswerTests
         await RemindAsync(world.Bot, "CB-DC", "T1");
         await world.MessageAsync(Officer);
 
+        // As the restart test of the polling does: a poll of the stopped process must not take the answer.
+        await world.Fake.WaitUntilAsync(() => world.Fake.LongPollWaiting).WaitAsync(BotHost.Patience);
         await world.StopBotAsync();
+        await world.Fake.WaitUntilAsync(() => !world.Fake.LongPollWaiting).WaitAsync(BotHost.Patience);
         await world.StartBotAsync();
+        await world.Fake.WaitUntilAsync(() => world.Fake.LongPollWaiting).WaitAsync(BotHost.Patience);
         await SayAsync(world, Officer, "40");
         var afterRestart = (await TaskAsync(world, "T1")).Percent;
         world.Bot.Clock.Advance(TimeSpan.FromMinutes(61));
