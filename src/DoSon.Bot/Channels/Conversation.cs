@@ -4,13 +4,23 @@ using DoSon.Bot.Messaging;
 
 namespace DoSon.Bot.Channels;
 
-/// <summary>The platform-independent part of a chat: a known member's text in, what to answer out.</summary>
-public sealed class Conversation(CommandRouter router)
+/// <summary>The platform-independent part of a chat: a known member's text in, what to answer out.
+/// A command goes to the router; other text may be a short answer about the member's current task
+/// (<see cref="ShortAnswers"/>), the same on Zalo, Telegram and the console.</summary>
+public sealed class Conversation(CommandRouter router, ShortAnswers shortAnswers)
 {
     public ValueTask<Reply> AnswerAsync(Member member, string? text, string channel, CancellationToken cancellationToken) =>
-        router.RouteAsync(member, text, channel, cancellationToken);
+        AnswerAsync(member, CommandParser.Parse(text), channel, cancellationToken);
 
     /// <summary>A message the adapter has parsed already (to link, or to see whom a group message addresses).</summary>
-    public ValueTask<Reply> AnswerAsync(Member member, ParsedCommand command, string channel, CancellationToken cancellationToken) =>
-        router.RouteAsync(member, command, channel, cancellationToken);
+    public async ValueTask<Reply> AnswerAsync(Member member, ParsedCommand command, string channel, CancellationToken cancellationToken)
+    {
+        if (command is { Kind: ParsedCommandKind.NotACommand, IsTooLong: false }
+            && await shortAnswers.AnswerAsync(member, command.Text, channel, cancellationToken) is { } answer)
+        {
+            return answer;
+        }
+
+        return await router.RouteAsync(member, command, channel, cancellationToken);
+    }
 }

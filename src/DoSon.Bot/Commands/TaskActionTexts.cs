@@ -32,4 +32,7 @@ public static class TaskActionTexts
     public const string SnoozeUnavailable = "Chức năng nhắc lại sau chưa được bật trên hệ thống này.";
 
     public static string Snoozed(DateTimeOffset at) => $"⏰ Sẽ nhắc lại lúc {WardClock.Format(at)}.";
+
+    public static string AfternoonPassed(WorkTask task) =>
+        $"Đã quá 14:00 chiều nay nên không nhắc lại {task.Code} chiều nay được; đồng chí hãy chọn «nhắc lại 1 giờ» hoặc «nhắc lại mai».";
 }

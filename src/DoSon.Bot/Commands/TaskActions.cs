@@ -31,6 +31,9 @@ public enum SnoozeTime
 
     /// <summary>07:00 ward time on the day after the ward's today.</summary>
     NextMorning,
+
+    /// <summary>14:00 ward time today, if that is still ahead ("nhắc lại chiều nay").</summary>
+    ThisAfternoon,
 }
 
 /// <summary>What a member asks to do to a task, whatever the platform it was asked on.</summary>
@@ -135,6 +138,9 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
 
     public static readonly TimeSpan SnoozeDelay = TimeSpan.FromHours(1);
 
+    /// <summary>"Chiều nay" means this hour, ward time, today.</summary>
+    public static readonly TimeOnly AfternoonTime = new(14, 0);
+
     /// <summary>The adapters' own name for Telegram, the one platform with buttons under an answer
     /// (the command core does not depend on the adapters).</summary>
     private const string TelegramChannelName = "telegram";
@@ -147,10 +153,12 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
     }
 
     /// <summary>The instant a snooze asked now reminds again.</summary>
-    public DateTimeOffset SnoozeUntil(SnoozeTime until) =>
-        until == SnoozeTime.OneHour
-            ? time.GetUtcNow().Add(SnoozeDelay)
-            : WardClock.ToInstant(WardClock.Today(time).AddDays(1), MorningTime);
+    public DateTimeOffset SnoozeUntil(SnoozeTime until) => until switch
+    {
+        SnoozeTime.OneHour => time.GetUtcNow().Add(SnoozeDelay),
+        SnoozeTime.ThisAfternoon => WardClock.ToInstant(WardClock.Today(time), AfternoonTime),
+        _ => WardClock.ToInstant(WardClock.Today(time).AddDays(1), MorningTime),
+    };
 
     private async Task<TaskActionOutcome> ApplyCoreAsync(Member member, string code, TaskActionRequest request, string channel, TaskActionOrigin origin)
     {
@@ -232,6 +240,12 @@ public sealed class TaskActions(TaskProgress progress, TimeProvider time, IServi
                 }
 
                 var at = SnoozeUntil(request.Until);
+                if (at <= time.GetUtcNow())
+                {
+                    // "Chiều nay" said after 14:00: the afternoon has passed; nothing is planned.
+                    return new(TaskActionResult.Unchanged, task, TaskActionTexts.AfternoonPassed(task));
+                }
+
                 await snoozer.SnoozeAsync(task.Code, member.Code, at);
                 return new(TaskActionResult.Changed, task, TaskActionTexts.Snoozed(at)) { FollowUps = TaskFollowUps.Snoozed, SnoozedUntil = at };
             }

@@ -48,6 +48,18 @@ public sealed class TaskProgress(IBotStore store, TimeProvider time)
         return outcome with { Reopened = reopens && outcome.Kind == ProgressOutcomeKind.Recorded };
     }
 
+    /// <summary>Puts a task back to the percent and status it had before a change ("hoàn tác"), as one
+    /// more entry of its history: the rules are those of a percent (the lead unit decides), and a
+    /// finished task is reopened without asking (the member is undoing their own "xong").</summary>
+    public async Task<ProgressOutcome> RestoreAsync(Member caller, string code, int percent, WorkTaskStatus status, string note, string channel)
+    {
+        var check = await CheckAsync(caller, code, decides: true, allowOnDone: true);
+        var kind = check is { Kind: ProgressOutcomeKind.Recorded, Task.IsDone: true } && status != WorkTaskStatus.Done
+            ? ProgressKind.Reopened
+            : ProgressKind.Progress;
+        return await RecordAsync(caller, code, kind, percent, status, note, channel, allowOnDone: true, decides: true);
+    }
+
     public Task<ProgressOutcome> MarkDoneAsync(Member caller, string code, string? note, string channel) =>
         RecordAsync(caller, code, ProgressKind.Done, 100, WorkTaskStatus.Done, note, channel, allowOnDone: false, decides: true);
 

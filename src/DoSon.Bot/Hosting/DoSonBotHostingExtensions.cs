@@ -64,6 +64,9 @@ public static partial class DoSonBotHostingExtensions
         services.AddSingleton<TaskActions>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CommandRouter>();
+        services.AddSingleton<ShortAnswers>();
+        services.AddOptionsWithValidateOnStart<ShortAnswerOptions>().BindConfiguration(ShortAnswerOptions.Section);
+        services.AddSingleton<IValidateOptions<ShortAnswerOptions>, ShortAnswerOptionsValidator>();
         services.AddSingleton<Conversation>();
         services.AddOptionsWithValidateOnStart<ChatOptions>().BindConfiguration(ChatOptions.Section);
         services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();

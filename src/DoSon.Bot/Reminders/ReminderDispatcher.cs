@@ -17,6 +17,7 @@ public sealed class ReminderDispatcher(
     IReminderStore reminders,
     IInviteStore invites,
     ChatOutbox outbox,
+    ICurrentTaskStore currentTasks,
     ReminderScheduler scheduler,
     IOptions<ReminderOptions> options,
     TimeProvider time,
@@ -150,6 +151,12 @@ public sealed class ReminderDispatcher(
             {
                 case DeliveryStatus.Sent:
                     await reminders.CompleteAsync(keys, ReminderState.Sent, now, null, outcome.Attempts, channel);
+                    if (message.TaskCodes is { Count: > 0 } codes)
+                    {
+                        // What the member answers next ("xong", "2 xong") is about these tasks, in this order.
+                        await currentTasks.SetCurrentTasksAsync(new CurrentTasks(member.Code, codes, now));
+                    }
+
                     break;
                 case DeliveryStatus.Cancelled:
                     // Still pending in the store: the next start sends it late, within the catch-up window.

@@ -172,7 +172,8 @@ public static class ReminderMessage
             var shown = 0;
             foreach (var entry in all)
             {
-                var line = ReminderTexts.TaskLine(entry.Task, today, reasons(entry));
+                // Several tasks are numbered, so that "2 xong" says which one.
+                var line = ReminderTexts.TaskLine(entry.Task, today, reasons(entry), entries.Count > 1 ? codes.Count + 1 : null);
                 if (used + line.Length + 1 > budget)
                 {
                     break;
@@ -225,7 +226,9 @@ public static class ReminderMessage
                 : [];
             if (codes.Count > 0)
             {
-                blocks.Add(buttons.Count > 0 ? ReminderTexts.ReplyHint : ReminderTexts.ReplyHintNoButtons);
+                blocks.Add(buttons.Count > 0 ? ReminderTexts.ReplyHint
+                    : codes.Count > 1 ? ReminderTexts.ReplyHintNumbered
+                    : ReminderTexts.ReplyHintNoButtons);
             }
 
             return new Composed(new Reply(ReminderTexts.Join(blocks), buttons), codes);

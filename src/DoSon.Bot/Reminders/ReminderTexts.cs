@@ -50,10 +50,15 @@ public static class ReminderTexts
 
     public const string ReplyHintNoButtons = "Gõ /capnhat <mã> <phần trăm> hoặc /xong <mã> để báo tiến độ.";
 
-    /// <summary>Code and title; then the deadline as a distance, status and percent; then the reasons.</summary>
-    public static string TaskLine(WorkTask task, DateOnly today, IEnumerable<string>? reasons = null)
+    /// <summary>Under a reminder about several tasks, numbered 1., 2., …: a short answer names the task by its number.</summary>
+    public const string ReplyHintNumbered =
+        "Trả lời kèm số thứ tự, ví dụ «2 xong», «2 50», «2 vướng: <nội dung>», «2 nhắc lại mai»; hoặc gõ /capnhat <mã> <phần trăm>, /xong <mã> để báo tiến độ.";
+
+    /// <summary>Code and title (numbered when the message lists several tasks); then the deadline as a distance, status and percent; then the reasons.</summary>
+    public static string TaskLine(WorkTask task, DateOnly today, IEnumerable<string>? reasons = null, int? number = null)
     {
-        var sb = new StringBuilder($"• {task.Code} — {task.Title}\n   {DueText.Capitalized(DueText.Of(task, today))} · {StatusText.Of(task.Status)} {task.Percent}%");
+        var bullet = number is { } n ? $"{n}." : "•";
+        var sb = new StringBuilder($"{bullet} {task.Code} — {task.Title}\n   {DueText.Capitalized(DueText.Of(task, today))} · {StatusText.Of(task.Status)} {task.Percent}%");
         foreach (var reason in reasons ?? [])
         {
             sb.Append("\n   ").Append(reason);

@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IZaloStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<IWebLoginStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<IWebKeyStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.AddSingleton<ICurrentTaskStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         return services;
     }
 }

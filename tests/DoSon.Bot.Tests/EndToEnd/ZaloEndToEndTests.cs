@@ -195,7 +195,7 @@ public sealed partial class ZaloEndToEndTests
     // ------------------------------------------------------------------ what the outbox sends
 
     [Fact]
-    public async Task A_message_with_task_buttons_is_sent_with_the_commands_to_type_and_a_typed_command_works()
+    public async Task A_message_with_task_buttons_is_sent_with_the_short_answers_and_a_typed_command_works()
     {
         await using var world = await ZaloWorld.StartAsync();
         var task = (await world.Bot.Store.FindTaskAsync("T1"))!;
@@ -205,7 +205,7 @@ public sealed partial class ZaloEndToEndTests
         world.Fake.SendText(Officer, "/xong T1");
         var done = await world.MessageAsync(Officer, 2);
 
-        reminder.Text.Should().Be("🔔 Nhắc việc: T1 — Nhiệm vụ T1\n\nTrả lời: /xong T1 · /capnhat T1 25 · /vuongmac T1 <nội dung>");
+        reminder.Text.Should().Be("🔔 Nhắc việc: T1 — Nhiệm vụ T1\n\nTrả lời ngắn: «xong» · «25» · «vướng: <nội dung>» · «nhắc lại mai» · «ghi chú: <nội dung>»");
         done.Text.Should().Contain("T1");
         (await world.Bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.Done);
         (await world.Bot.Store.GetHistoryAsync("T1"))[^1].Channel.Should().Be("zalo");

@@ -97,8 +97,8 @@ public class ReminderMessageTests
 
         var text = ReminderMessage.Compose(WardData.UbndLeader, due, Tasks(WardData.UbndTask, supported), [WardData.Election], Members, Today, 7)!.Reply.Text;
 
-        text.Should().Contain("🔔 Nhiệm vụ của đồng chí:\n• T2 —")
-            .And.Contain("🤝 Nhiệm vụ đơn vị đồng chí phối hợp:\n• T7 —");
+        text.Should().Contain("🔔 Nhiệm vụ của đồng chí:\n1. T2 —")
+            .And.Contain("🤝 Nhiệm vụ đơn vị đồng chí phối hợp:\n2. T7 —", "a message about several tasks numbers them across its headings");
         text.IndexOf("T7 —", StringComparison.Ordinal).Should().BeGreaterThan(text.IndexOf("🤝", StringComparison.Ordinal));
     }
 

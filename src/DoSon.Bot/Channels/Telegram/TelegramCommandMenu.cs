@@ -16,7 +16,7 @@ public sealed class TelegramCommandMenu(TelegramApi api, CommandRouter router, I
 
     /// <summary>The order people look for them in; commands not listed follow alphabetically.</summary>
     private static readonly string[] Preferred =
-        ["nhiemvu", "sapden", "quahan", "capnhat", "xong", "vuongmac", "chitiet", "moc", "donvi", "tongquan", "moi", "thanhvien", "trogiup"];
+        ["nhiemvu", "sapden", "quahan", "capnhat", "xong", "vuongmac", "nhaclai", "chitiet", "moc", "donvi", "tongquan", "moi", "thanhvien", "trogiup"];
 
     public IReadOnlyList<BotCommand> CommandsFor(MemberRole role)
     {

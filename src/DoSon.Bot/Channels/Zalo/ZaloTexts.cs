@@ -21,6 +21,17 @@ public static class ZaloTexts
 
     public const string BlockerPlaceholder = "<nội dung>";
 
+    /// <summary>Under a message about one task: the short answers that do what its buttons would.</summary>
+    public static string ShortAnswers(IEnumerable<string> answers) => "Trả lời ngắn: " + string.Join(" · ", answers.Select(a => $"«{a}»"));
+
+    public const string DoneAnswer = "xong";
+
+    public const string BlockerAnswer = "vướng: <nội dung>";
+
+    public const string SnoozeAnswer = "nhắc lại mai";
+
+    public const string NoteAnswer = "ghi chú: <nội dung>";
+
     // ------------------------------------------------------------ members invite (command line)
 
     public static string InviteHowTo(string? botName, string code) =>

@@ -5,7 +5,7 @@ using DoSon.Bot.Storage;
 
 namespace DoSon.Bot.Commands.Handlers;
 
-public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : ICommandHandler
+public sealed class ChiTietHandler(IBotStore store, TaskQueries queries, ICurrentTaskStore currentTasks, TimeProvider time) : ICommandHandler
 {
     private const int HistoryShown = 10;
 
@@ -79,6 +79,8 @@ public sealed class ChiTietHandler(IBotStore store, TaskQueries queries) : IComm
             }
         }
 
+        // The task shown is what the member's next short answer ("xong", "50") is about.
+        await currentTasks.SetCurrentTasksAsync(new CurrentTasks(context.Caller.Code, [task.Code], time.GetUtcNow()), cancellationToken);
         return Reply.Say(sb.ToString());
     }
 

@@ -12,11 +12,27 @@ public class ZaloFormatTests
     private static readonly WorkTask Task = WardData.Task("T2603-21-01", "UBND", new DateOnly(2026, 3, 10), "CB-DC");
 
     [Fact]
-    public void TaskButtons_become_the_commands_that_do_the_same_with_the_smallest_percent_step()
+    public void One_tasks_buttons_become_the_short_answers_that_do_the_same_with_the_smallest_percent_step()
     {
         var text = ZaloFormat.TypedCommands(TaskButtons.For(Task with { Percent = 25 }));
 
-        text.Should().Be("Trả lời: /xong T2603-21-01 · /capnhat T2603-21-01 50 · /vuongmac T2603-21-01 <nội dung>");
+        text.Should().Be("Trả lời ngắn: «xong» · «50» · «vướng: <nội dung>» · «nhắc lại mai» · «ghi chú: <nội dung>»");
+    }
+
+    [Fact]
+    public void Buttons_of_several_tasks_become_the_commands_that_do_the_same()
+    {
+        var text = ZaloFormat.TypedCommands([.. TaskButtons.For(Task with { Percent = 25 }), .. TaskButtons.For(Task with { Code = "T2" })]);
+
+        text.Should().Be("Trả lời: /xong T2603-21-01 · /capnhat T2603-21-01 50 · /vuongmac T2603-21-01 <nội dung> · /xong T2 · /capnhat T2 25 · /vuongmac T2 <nội dung>");
+    }
+
+    [Fact]
+    public void Under_a_reminder_the_hint_about_buttons_gives_way_to_the_short_answers()
+    {
+        var parts = ZaloFormat.Render(new Reply("🔔 Nhiệm vụ T1\n\n" + DoSon.Bot.Reminders.ReminderTexts.ReplyHint, TaskButtons.For(Task)));
+
+        parts.Should().ContainSingle().Which.Should().StartWith("🔔 Nhiệm vụ T1\n\nTrả lời ngắn: «xong»").And.NotContain("Bấm nút");
     }
 
     [Fact]
@@ -34,7 +50,7 @@ public class ZaloFormatTests
         var parts = ZaloFormat.Render(new Reply("Nhiệm vụ <b>T1</b> & T2", TaskButtons.For(Task)));
 
         parts.Should().ContainSingle().Which.Should().Be(
-            "Nhiệm vụ <b>T1</b> & T2\n\nTrả lời: /xong T2603-21-01 · /capnhat T2603-21-01 25 · /vuongmac T2603-21-01 <nội dung>");
+            "Nhiệm vụ <b>T1</b> & T2\n\nTrả lời ngắn: «xong» · «25» · «vướng: <nội dung>» · «nhắc lại mai» · «ghi chú: <nội dung>»");
     }
 
     [Fact]
