@@ -122,13 +122,14 @@ public static class BackupTexts
         "telegram_messages" => "tin nhắn Telegram",
         "telegram_state" => "trạng thái Telegram",
         "zalo_state" => "trạng thái Zalo",
+        "handled_updates" => "cập nhật đã xử lý (24 giờ qua)",
         _ => collection,
     };
 
     /// <summary>The order `check` lists collections in: the ward first, then what the bot keeps for itself.</summary>
     public static int CollectionOrder(string collection) => Array.IndexOf(
         ["units", "members", "milestones", "tasks", "sources", "history", "reminders", "reminder_keys_done", "invites", "invite_attempts",
-         "notice_drafts", "group_digests", "telegram_groups", "telegram_messages", "telegram_state", "zalo_state"],
+         "notice_drafts", "group_digests", "telegram_groups", "telegram_messages", "telegram_state", "zalo_state", "handled_updates"],
         collection) is var i and >= 0 ? i : int.MaxValue;
 
     private static int Count(DatabaseFileReport report, string collection) => report.Counts.GetValueOrDefault(collection);

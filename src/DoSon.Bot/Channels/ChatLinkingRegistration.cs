@@ -8,7 +8,7 @@ namespace DoSon.Bot.Channels;
 public static class ChatLinkingRegistration
 {
     /// <summary>What Telegram and Zalo share: invite codes (Invites settings), linking and meeting
-    /// strangers, and the `members` verb. Each platform's registration calls this; the second call
+    /// strangers, the `members` verb, and the memory of handled updates (<see cref="HandledUpdates"/>). Each platform's registration calls this; the second call
     /// adds nothing.</summary>
     public static IServiceCollection AddChatLinking(this IServiceCollection services)
     {
@@ -21,6 +21,7 @@ public static class ChatLinkingRegistration
         services.AddSingleton<IValidateOptions<InviteOptions>, InviteOptionsValidator>();
         services.AddSingleton<ChatInvites>();
         services.AddSingleton<ChatLinking>();
+        services.AddSingleton<HandledUpdates>();
         services.AddSingleton<Members.MemberInvites>();
         services.AddSingleton<ICliVerb, MembersVerb>();
         return services;

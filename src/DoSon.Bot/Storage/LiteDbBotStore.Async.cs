@@ -234,15 +234,4 @@ internal sealed partial class LiteDbBotStore
         SavePollState(state);
         return Task.CompletedTask;
     }
-
-    // IZaloStore
-
-    public Task<IReadOnlyList<string>> GetHandledMessageIdsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(GetHandledMessageIds());
-
-    public Task SaveHandledMessageIdsAsync(IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        SaveHandledMessageIds(messageIds, at);
-        return Task.CompletedTask;
-    }
 }

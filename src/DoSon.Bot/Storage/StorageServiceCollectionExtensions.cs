@@ -25,7 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInviteStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<INoticeDraftStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<ITelegramStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
-        services.AddSingleton<IZaloStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
+        services.AddSingleton<IHandledUpdateStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<IWebLoginStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<IWebKeyStore>(sp => sp.GetRequiredService<LiteDbBotStore>());
         services.AddSingleton<ICurrentTaskStore>(sp => sp.GetRequiredService<LiteDbBotStore>());

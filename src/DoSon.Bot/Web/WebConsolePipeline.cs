@@ -46,6 +46,9 @@ internal sealed class WebConsolePipeline : IStartupFilter
             // Phones' calendars cannot sign in: the secret in the address is the key, guarded like sign-in.
             endpoints.MapGet(Calendar.CalendarFeeds.FeedRoute, (Delegate)Calendar.CalendarFeeds.ServeAsync)
                 .AllowAnonymous().RequireRateLimiting(WebConsoleRegistration.SignInLimit);
+            // Zalo fetches the pictures it is sent by address: no session, the signature is the key.
+            endpoints.MapGet(SignedPictures.Route, (string id, string? het, string? ky, SignedPictures pictures) => pictures.Serve(id, het, ky))
+                .AllowAnonymous().RequireRateLimiting(WebConsoleRegistration.SignInLimit);
             foreach (var webhook in endpoints.ServiceProvider.GetServices<IWebhookEndpoint>())
             {
                 endpoints.MapPost(webhook.Path, webhook.ReceiveAsync).AllowAnonymous().DisableRateLimiting();

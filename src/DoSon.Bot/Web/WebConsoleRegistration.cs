@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using DoSon.Bot.Hosting;
+using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +39,8 @@ public static class WebConsoleRegistration
         services.AddSingleton<WebLoginLinks>();
         services.AddSingleton<WebQueries>();
         services.AddSingleton<Commands.IWardChart, WardChart>();
+        services.AddSingleton<SignedPictures>();
+        services.AddSingleton<IPublicPictures>(sp => sp.GetRequiredService<SignedPictures>());
         services.AddSingleton<Tasks.WebTaskQueries>();
         services.AddSingleton<Import.ImportWorkspace>();
         services.AddSingleton<Members.WardEditor>();

@@ -133,6 +133,7 @@ public sealed partial class FakeZaloServer
             ["can_join_groups"] = false,
         }),
         "sendMessage" => SendMessage(p),
+        "sendPhoto" => SendPhoto(p),
         "sendChatAction" => SendChatAction(p),
         "setWebhook" => SetWebhook(p),
         "deleteWebhook" => DeleteWebhook(),
@@ -329,6 +330,41 @@ public sealed partial class FakeZaloServer
         }
 
         var message = new FakeZaloMessage(chatId, NextMessageId(), text, NowMs);
+        if (!_sent.TryGetValue(chatId, out var list))
+        {
+            _sent[chatId] = list = [];
+        }
+
+        list.Add(message);
+        return Ok(new JsonObject { ["message_id"] = message.MessageId, ["date"] = message.Date });
+    }
+
+    /// <summary>A photo by its address (Zalo fetches it; a test fetches it from the bot itself).</summary>
+    private Answer SendPhoto(JsonObject p)
+    {
+        if (ResolveChat(p, out var chatId) is { } chatError)
+        {
+            return chatError;
+        }
+
+        var photo = p["photo"] is JsonValue ph && ph.TryGetValue<string>(out var url) ? url : null;
+        if (photo is null || !Uri.TryCreate(photo, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return Bad("photo must be the address of a picture");
+        }
+
+        var caption = p["caption"] is JsonValue c && c.TryGetValue<string>(out var cs) ? cs : "";
+        if (caption.Length > MaxMessageLength)
+        {
+            return Bad("caption must be at most 2000 characters");
+        }
+
+        if (TryConsume(chatId) is { } limited)
+        {
+            return limited;
+        }
+
+        var message = new FakeZaloMessage(chatId, NextMessageId(), caption, NowMs, photo);
         if (!_sent.TryGetValue(chatId, out var list))
         {
             _sent[chatId] = list = [];

@@ -276,35 +276,42 @@ public sealed partial class FakeZaloServer : IAsyncDisposable
     {
         lock (_gate)
         {
-            var id = NextMessageId();
-            var from = new JsonObject
-            {
-                ["id"] = userId,
-                [_options.SenderNameField] = displayName ?? "Người dùng " + userId[^4..],
-                ["is_bot"] = false,
-            };
-            var chat = new JsonObject
-            {
-                ["id"] = groupId ?? userId,
-                ["chat_type"] = groupId is null ? "PRIVATE" : "GROUP",
-            };
-            var message = new JsonObject
-            {
-                ["from"] = from,
-                ["chat"] = chat,
-                ["message_id"] = id,
-                ["date"] = NowMs,
-            };
-            fill(message);
-            if (groupId is null)
-            {
-                // A person's chat exists once they have written to the bot.
-                _knownChats.Add(userId);
-            }
-
-            Queue(new JsonObject { ["event_name"] = eventName, ["message"] = message });
-            return new FakeZaloIncoming(id);
+            var update = BuildUpdate(eventName, userId, displayName, groupId, fill);
+            Queue(update);
+            return new FakeZaloIncoming((string)update["message"]!["message_id"]!);
         }
+    }
+
+    /// <summary>An update as Zalo sends it (under the lock).</summary>
+    private JsonObject BuildUpdate(string eventName, string userId, string? displayName, string? groupId, Action<JsonObject> fill)
+    {
+        var id = NextMessageId();
+        var from = new JsonObject
+        {
+            ["id"] = userId,
+            [_options.SenderNameField] = displayName ?? "Người dùng " + userId[^4..],
+            ["is_bot"] = false,
+        };
+        var chat = new JsonObject
+        {
+            ["id"] = groupId ?? userId,
+            ["chat_type"] = groupId is null ? "PRIVATE" : "GROUP",
+        };
+        var message = new JsonObject
+        {
+            ["from"] = from,
+            ["chat"] = chat,
+            ["message_id"] = id,
+            ["date"] = NowMs,
+        };
+        fill(message);
+        if (groupId is null)
+        {
+            // A person's chat exists once they have written to the bot.
+            _knownChats.Add(userId);
+        }
+
+        return new JsonObject { ["event_name"] = eventName, ["message"] = message };
     }
 
     private void Queue(JsonObject update)

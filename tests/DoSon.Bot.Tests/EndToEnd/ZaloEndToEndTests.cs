@@ -162,7 +162,7 @@ public sealed partial class ZaloEndToEndTests
     }
 
     [Fact]
-    public async Task An_image_a_sticker_and_unsupported_content_get_the_only_text_answer_and_change_nothing()
+    public async Task An_image_is_answered_with_its_address_a_sticker_and_unsupported_content_with_the_only_text_answer_and_nothing_changes()
     {
         await using var world = await ZaloWorld.StartAsync();
         var history = (await world.Bot.Store.GetHistoryAsync("T1")).Count;
@@ -172,7 +172,10 @@ public sealed partial class ZaloEndToEndTests
         world.Fake.SendUnsupported(Officer);
         await world.MessageAsync(Officer, 3);
 
-        world.Fake.SentTo(Officer).Should().HaveCount(3).And.OnlyContain(m => m.Text.Contains("chỉ hiểu tin nhắn chữ", StringComparison.Ordinal));
+        var sent = world.Fake.SentTo(Officer);
+        sent.Should().HaveCount(3);
+        sent[0].Text.Should().Contain("https://photo.example.test/" + Officer + ".jpg").And.Contain("/capnhat <mã>");
+        sent.Skip(1).Should().OnlyContain(m => m.Text.Contains("chỉ hiểu tin nhắn chữ", StringComparison.Ordinal));
         (await world.Bot.Store.GetHistoryAsync("T1")).Should().HaveCount(history);
         (await world.Bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.NotStarted);
     }

@@ -19,8 +19,9 @@ public sealed class ZaloWorld : IAsyncDisposable
 
     private bool _stopped;
 
-    private ZaloWorld(FakeZaloServer fake, FakeTelegramServer? telegram, TempDatabase database, IReadOnlyDictionary<string, string?> settings, BotHost bot)
+    private ZaloWorld(FakeZaloServer fake, FakeTelegramServer? telegram, TempDatabase database, IReadOnlyDictionary<string, string?> settings, BotHost bot, bool web)
     {
+        Web = web;
         Fake = fake;
         Telegram = telegram;
         Database = database;
@@ -34,7 +35,10 @@ public sealed class ZaloWorld : IAsyncDisposable
 
     public TempDatabase Database { get; }
 
-    public IReadOnlyDictionary<string, string?> Settings { get; }
+    public IReadOnlyDictionary<string, string?> Settings { get; private set; }
+
+    /// <summary>The bot serves its web server (and so any webhook) on 127.0.0.1.</summary>
+    public bool Web { get; }
 
     public BotHost Bot { get; private set; }
 
@@ -62,7 +66,8 @@ public sealed class ZaloWorld : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         bool withTelegram = false,
         FakeTimeProvider? clock = null,
-        Func<IBotStore, Task>? seed = null)
+        Func<IBotStore, Task>? seed = null,
+        bool web = false)
     {
         var fake = await FakeZaloServer.StartAsync(fakeOptions);
         foreach (var member in new[] { Admin, Leader, Officer, Police })
@@ -80,8 +85,8 @@ public sealed class ZaloWorld : IAsyncDisposable
         }
 
         var database = new TempDatabase();
-        var bot = await BotHost.StartAsync(database, all, clock, seed ?? SeedWithZaloAsync);
-        return new ZaloWorld(fake, telegram, database, all, bot);
+        var bot = await BotHost.StartAsync(database, all, clock, seed ?? SeedWithZaloAsync, web);
+        return new ZaloWorld(fake, telegram, database, all, bot, web);
     }
 
     /// <summary>Stops the bot gracefully, as systemd would; the servers and the database stay.</summary>
@@ -92,10 +97,12 @@ public sealed class ZaloWorld : IAsyncDisposable
     }
 
     /// <summary>A new process of the bot on the same database and servers, on a new clock at the old
-    /// one's time unless a clock is given (the servers' own, when they run on it).</summary>
-    public async Task StartBotAsync(FakeTimeProvider? clock = null)
+    /// one's time unless a clock is given (the servers' own, when they run on it), with
+    /// <paramref name="settings"/> changed from the first start's.</summary>
+    public async Task StartBotAsync(FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        Bot = await BotHost.StartAsync(Database, Settings, clock ?? new FakeTimeProvider(Bot.Clock.GetUtcNow()));
+        Settings = BotHost.Merge(Settings, settings);
+        Bot = await BotHost.StartAsync(Database, Settings, clock ?? new FakeTimeProvider(Bot.Clock.GetUtcNow()), web: Web);
         _stopped = false;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,10 +18,10 @@ namespace DoSon.Bot.Channels.Telegram;
 /// <summary>Webhook mode: the updates Telegram posts, taken on the web console's own server (behind a
 /// reverse proxy that terminates HTTPS) at the path of Telegram:WebhookUrl. Anything without the secret
 /// header is refused (401 without it, 403 with a wrong one). As with polling, each chat's updates are
-/// handled one after another and different chats side by side (at most
+/// handled one after another and different chats side by side (<see cref="ChatTurns"/>, at most
 /// <see cref="ChatOptions.MaxConcurrentChats"/> at once), so a slow or flooding chat holds up only itself.
 /// An update is answered 200 only once handled, so that Telegram delivers again what the bot did not
-/// take; an update delivered twice is handled once. Once the webhook is set, Telegram is asked every
+/// take; an update delivered twice, also across a restart, is handled once (<see cref="HandledUpdates"/>). Once the webhook is set, Telegram is asked every
 /// <see cref="CheckEvery"/> how the webhook stands (getWebhookInfo): its answer is what /readyz counts
 /// as Telegram answering, and a webhook found changed or removed is set again.</summary>
 public sealed class TelegramWebhookService(
@@ -28,6 +29,7 @@ public sealed class TelegramWebhookService(
     TelegramUpdateHandler handler,
     TelegramBotSetup setup,
     ITelegramStore store,
+    HandledUpdates handledUpdates,
     PlatformContact contact,
     IOptions<TelegramOptions> options,
     IOptions<ChatOptions> chatOptions,
@@ -38,15 +40,9 @@ public sealed class TelegramWebhookService(
 
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 
-    private const int RememberedUpdates = 1000;
-
-    private readonly SemaphoreSlim _room = new(chatOptions.Value.MaxConcurrentChats, chatOptions.Value.MaxConcurrentChats);
-    private readonly Dictionary<string, ChatTurn> _chats = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly ChatTurns _turns = new(chatOptions.Value.MaxConcurrentChats);
     private readonly SemaphoreSlim _saveGate = new(1, 1);
-    private readonly HashSet<int> _handled = [];
     private int _highestHandled = int.MinValue;
-    private readonly Queue<int> _handledOrder = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task? _registration;
 
@@ -153,62 +149,42 @@ public sealed class TelegramWebhookService(
             return Results.BadRequest();
         }
 
-        lock (_gate)
-        {
-            if (!_handled.Add(update.Id))
-            {
-                return Results.Ok();
-            }
+        // An update delivered again (Telegram retries what it thinks was not taken) is answered 200
+        // without being handled twice, also after a restart.
+        await handledUpdates.HandleOnceAsync(TelegramChannel.ChannelName, update.Id.ToString(CultureInfo.InvariantCulture), () => HandleAsync(update));
+        return Results.Ok();
+    }
 
-            _handledOrder.Enqueue(update.Id);
-            if (_handledOrder.Count > RememberedUpdates)
-            {
-                _handled.Remove(_handledOrder.Dequeue());
-            }
-        }
-
-        var turn = EnterChat(TelegramPollingService.ChatKey(update));
-        try
+    private async Task HandleAsync(Update update)
+    {
+        await _turns.RunAsync(TelegramPollingService.ChatKey(update), async () =>
         {
-            // Not cancelled by a dropped connection: an update half handled would be neither done nor repeated.
-            await turn.Gate.WaitAsync(CancellationToken.None);
-            await _room.WaitAsync(CancellationToken.None);
             try
             {
+                // Not cancelled by a dropped connection: an update half handled would be neither done nor repeated.
                 await handler.HandleAsync(update, CancellationToken.None);
             }
             catch (Exception ex)
             {
                 logger.LogError("Lỗi khi xử lý cập nhật Telegram {UpdateId}; bỏ qua: {Error}", update.Id, api.Redact(ex.ToString()));
             }
-            finally
-            {
-                _room.Release();
-                turn.Gate.Release();
-            }
+        });
 
-            // Chats finish out of order: the saved id only moves forward. One save at a time, so that
-            // an older id never overwrites a newer one (the store is awaited, so not inside a lock).
-            await _saveGate.WaitAsync();
-            try
+        // Chats finish out of order: the saved id only moves forward. One save at a time, so that
+        // an older id never overwrites a newer one (the store is awaited, so not inside a lock).
+        await _saveGate.WaitAsync();
+        try
+        {
+            if (update.Id > _highestHandled)
             {
-                if (update.Id > _highestHandled)
-                {
-                    _highestHandled = update.Id;
-                    await store.SavePollStateAsync(new TelegramPollState(update.Id, time.GetUtcNow()));
-                }
-            }
-            finally
-            {
-                _saveGate.Release();
+                _highestHandled = update.Id;
+                await store.SavePollStateAsync(new TelegramPollState(update.Id, time.GetUtcNow()));
             }
         }
         finally
         {
-            LeaveChat(TelegramPollingService.ChatKey(update), turn);
+            _saveGate.Release();
         }
-
-        return Results.Ok();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -223,44 +199,8 @@ public sealed class TelegramWebhookService(
     public ValueTask DisposeAsync()
     {
         _stopping.Dispose();
-        _room.Dispose();
+        _turns.Dispose();
         _saveGate.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>One chat's turn to be handled: the updates of a chat wait for each other, in the order
-    /// they reached the gate; the entry is dropped when no update of the chat is left.</summary>
-    private sealed class ChatTurn
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public int Users { get; set; }
-    }
-
-    private ChatTurn EnterChat(string key)
-    {
-        lock (_gate)
-        {
-            if (!_chats.TryGetValue(key, out var turn))
-            {
-                turn = new ChatTurn();
-                _chats[key] = turn;
-            }
-
-            turn.Users++;
-            return turn;
-        }
-    }
-
-    private void LeaveChat(string key, ChatTurn turn)
-    {
-        lock (_gate)
-        {
-            if (--turn.Users == 0)
-            {
-                _chats.Remove(key);
-                turn.Gate.Dispose();
-            }
-        }
     }
 }

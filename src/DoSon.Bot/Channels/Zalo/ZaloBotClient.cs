@@ -74,6 +74,15 @@ public sealed class ZaloBotClient : IDisposable
     public Task<ZaloSentMessage> SendMessageAsync(string chatId, string text, CancellationToken cancellationToken) =>
         CallAsync<ZaloSentMessage>(_sendHttp, "sendMessage", new { chat_id = chatId, text }, cancellationToken);
 
+    /// <summary>A picture by its address (Zalo fetches it; there is no upload), with a caption.</summary>
+    public Task<ZaloSentMessage> SendPhotoAsync(string chatId, string photoUrl, string? caption, CancellationToken cancellationToken) =>
+        CallAsync<ZaloSentMessage>(_sendHttp, "sendPhoto", new { chat_id = chatId, photo = photoUrl, caption }, cancellationToken);
+
+    /// <summary>Webhook mode: Zalo posts every update to <paramref name="url"/> (https) with
+    /// <paramref name="secretToken"/> in the header X-Bot-Api-Secret-Token; getUpdates stops working.</summary>
+    public Task<JsonElement> SetWebhookAsync(string url, string secretToken, CancellationToken cancellationToken) =>
+        CallAsync<JsonElement>(_sendHttp, "setWebhook", new { url, secret_token = secretToken }, cancellationToken);
+
     public Task<ZaloWebhookInfo> GetWebhookInfoAsync(CancellationToken cancellationToken) =>
         CallAsync<ZaloWebhookInfo>(_sendHttp, "getWebhookInfo", new { }, cancellationToken);
 

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Logging;
 
 namespace DoSon.Bot.Channels.Zalo;
 
-/// <summary>What the bot does once Zalo answers: checks the token and learns its name (getMe), and
-/// makes sure no webhook is set, since getUpdates does not work while one is.</summary>
+/// <summary>What the bot does once Zalo answers: checks the token and learns its name (getMe), and, for
+/// polling, makes sure no webhook is set, since getUpdates does not work while one is (a bot switched
+/// back from webhook mode deletes its webhook here).</summary>
 public sealed class ZaloBotSetup(ZaloBotClient client, ILogger<ZaloBotSetup> logger)
 {
     /// <summary>False when Zalo could not be reached or refused the token; the caller tries again later.</summary>
-    public async Task<bool> PrepareAsync(CancellationToken cancellationToken)
+    public async Task<bool> PrepareAsync(bool forWebhook, CancellationToken cancellationToken)
     {
         ZaloBotInfo me;
         try
@@ -25,12 +26,18 @@ public sealed class ZaloBotSetup(ZaloBotClient client, ILogger<ZaloBotSetup> log
             return false;
         }
 
+        if (forWebhook)
+        {
+            logger.LogInformation("Bot Zalo «{Name}» đã kết nối (webhook).", me.DisplayName);
+            return true;
+        }
+
         try
         {
             if (await client.GetWebhookInfoAsync(cancellationToken) is { Url.Length: > 0 })
             {
-                // This bot receives by long polling (its webhook mode is not built): a webhook left
-                // from elsewhere would keep every update from it.
+                // Polling was chosen (no Zalo:WebhookUrl): a webhook left from webhook mode or from
+                // elsewhere would keep every update from it.
                 await client.DeleteWebhookAsync(cancellationToken);
                 logger.LogWarning("Bot Zalo đang đặt webhook; đã xóa webhook để nhận tin bằng getUpdates (long polling).");
             }

@@ -48,6 +48,21 @@ public sealed class ZaloChannel(ZaloBotClient client, IOptions<ZaloOptions> opti
         }
     }
 
+    /// <summary>A picture by its address (Zalo fetches it), with a caption. Called through the outbox
+    /// (OutboxSender.RunAsync), so it shares Zalo's pace and its 429 pause.</summary>
+    public async Task<SentMessage> SendPhotoAsync(string chatId, string photoUrl, string caption, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var sent = await client.SendPhotoAsync(chatId, photoUrl, caption, cancellationToken);
+            return new SentMessage(chatId, sent.MessageId);
+        }
+        catch (ZaloApiException ex)
+        {
+            throw Map(ex);
+        }
+    }
+
     /// <summary>The reply as Zalo shows it (buttons as commands to type), in parts of at most 2000 characters.</summary>
     public IReadOnlyList<OutgoingMessage> Split(OutgoingMessage message)
     {

@@ -33,7 +33,18 @@ public sealed class ZaloOptions
     /// <summary>Messages per second into one Zalo chat; 0: no limit per chat.</summary>
     public int PerChatPerSecond { get; set; } = 1;
 
+    /// <summary>Webhook mode, Zalo's production mode: the public https address Zalo posts updates to
+    /// (served on the bot's web server, Web:ListenUrls, at this address's path, behind a reverse proxy).
+    /// Empty: long polling with getUpdates (meant for development).</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>The secret Zalo sends back in the header X-Bot-Api-Secret-Token (8-256 characters).
+    /// Keep it in the environment (Zalo__WebhookSecret).</summary>
+    public string? WebhookSecret { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+
+    public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
 
     public string EffectiveBaseUrl => string.IsNullOrWhiteSpace(BaseUrl) ? DefaultBaseUrl : BaseUrl.Trim().TrimEnd('/');
 }
@@ -64,6 +75,19 @@ public sealed partial class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
             failures.Add($"Zalo:BaseUrl phải là địa chỉ http(s) đầy đủ của máy chủ Zalo Bot API, ví dụ {ZaloOptions.DefaultBaseUrl} (để trống: máy chủ của Zalo).");
         }
 
+        if (options.Enabled && options.UsesWebhook)
+        {
+            if (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme != Uri.UriSchemeHttps)
+            {
+                failures.Add(ZaloTexts.BadWebhookUrl);
+            }
+
+            if (options.WebhookSecret is not { Length: >= 8 and <= 256 } secret || secret.Any(c => c is <= ' ' or > '~'))
+            {
+                failures.Add(ZaloTexts.BadWebhookSecret);
+            }
+        }
+
         if (options.PollTimeoutSeconds is < 1 or > 60)
         {
             failures.Add("Zalo:PollTimeoutSeconds phải từ 1 đến 60 giây.");
@@ -91,4 +115,13 @@ public sealed partial class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>Webhook mode needs the bot's web server, where the webhook is taken.</summary>
+public sealed class ZaloWebhookServerCheck(IOptions<DoSon.Bot.Web.WebOptions> web) : IValidateOptions<ZaloOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ZaloOptions options) =>
+        options.Enabled && options.UsesWebhook && !web.Value.Enabled
+            ? ValidateOptionsResult.Fail(ZaloTexts.WebhookNeedsWebServer)
+            : ValidateOptionsResult.Success;
 }

@@ -13,9 +13,8 @@ namespace DoSon.Bot.Channels.Zalo;
 /// <para>Zalo's getUpdates has no offset (unlike Telegram's): the bot cannot confirm what it handled,
 /// and Zalo alone decides when an update counts as delivered. What Zalo does with an update whose
 /// answer never reached the bot (a process stopped or a connection cut mid-answer) is not documented;
-/// if it hands an update out again, it is one of the last. So the ids of the last
-/// <see cref="RememberedMessages"/> handled messages are saved in the database as each one finishes,
-/// and a message with one of them (or one still being handled) is skipped, also after a restart.</para>
+/// if it hands an update out again, the message's id is in the database's record of handled updates
+/// (<see cref="HandledUpdates"/>, the last 24 hours), and it is skipped, also after a restart.</para>
 /// <para>Without an offset an update Zalo handed out cannot be handed out again on the bot's
 /// request: on shutdown the poll is abandoned and every update taken is finished, the waiting ones
 /// too. A crash loses the ones taken and not yet handled (at most Chat:MaxQueuedUpdates, in practice
@@ -26,35 +25,18 @@ public sealed class ZaloPollingService(
     ZaloBotClient client,
     ZaloUpdateHandler handler,
     ZaloBotSetup setup,
-    IZaloStore store,
+    HandledUpdates handledUpdates,
     IOptions<ZaloOptions> options,
     IOptions<ChatOptions> chatOptions,
     TimeProvider time,
     PlatformContact contact,
     ILogger<ZaloPollingService> logger) : BackgroundService
 {
-    /// <summary>How many handled message ids are remembered (and saved) to skip a repeat.</summary>
-    public const int RememberedMessages = 256;
-
-    private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _saveGate = new(1, 1);
-    private readonly Queue<string> _handledOrder = new();
-    private readonly HashSet<string> _handled = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _underWay = new(StringComparer.Ordinal);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         contact.Expect("Zalo");
         // Let the host finish starting (seeding first) before the first call.
         await Task.Yield();
-        var saved = await store.GetHandledMessageIdsAsync(stoppingToken);
-        lock (_gate)
-        {
-            foreach (var id in saved)
-            {
-                Remember(id);
-            }
-        }
 
         using var partitions = new ChatPartitions<ZaloUpdate>(chatOptions.Value.MaxConcurrentChats, chatOptions.Value.MaxQueuedUpdates,
             HandleOneAsync, (update, ex) => logger.LogError("Lỗi khi ghi nhận tin nhắn Zalo {MessageId}: {Error}", update.Message?.MessageId, client.Redact(ex.ToString())));
@@ -66,7 +48,7 @@ public sealed class ZaloPollingService(
             {
                 try
                 {
-                    prepared = await setup.PrepareAsync(stoppingToken);
+                    prepared = await setup.PrepareAsync(forWebhook: false, stoppingToken);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -110,22 +92,6 @@ public sealed class ZaloPollingService(
                 continue;
             }
 
-            var messageId = update.Message?.MessageId;
-            if (!string.IsNullOrEmpty(messageId))
-            {
-                bool repeated;
-                lock (_gate)
-                {
-                    repeated = _handled.Contains(messageId) || !_underWay.Add(messageId);
-                }
-
-                if (repeated)
-                {
-                    logger.LogInformation("Zalo gửi lại tin nhắn {MessageId} đã xử lý; bỏ qua.", messageId);
-                    continue;
-                }
-            }
-
             // Not cancelled: an update taken from Zalo cannot be given back, so it is queued even
             // while the bot stops (and handled before it stops).
             await partitions.EnqueueAsync(ChatKey(update), update, CancellationToken.None);
@@ -143,6 +109,21 @@ public sealed class ZaloPollingService(
 
     private async Task HandleOneAsync(ZaloUpdate update)
     {
+        if (update.Message?.MessageId is not { Length: > 0 } messageId)
+        {
+            await HandleAsync(update);
+            return;
+        }
+
+        // A repeat waits in its chat's queue behind the first, so it is always found handled.
+        if (!await handledUpdates.HandleOnceAsync(ZaloChannel.ChannelName, messageId, () => HandleAsync(update)))
+        {
+            logger.LogInformation("Zalo gửi lại tin nhắn {MessageId} đã xử lý; bỏ qua.", messageId);
+        }
+    }
+
+    private async Task HandleAsync(ZaloUpdate update)
+    {
         try
         {
             // Not cancelled by shutdown: an update half handled would be neither done nor repeated.
@@ -152,43 +133,6 @@ public sealed class ZaloPollingService(
         {
             // A bad update must not stop the ones after it; it is logged and counted as handled.
             logger.LogError("Lỗi khi xử lý tin nhắn Zalo {MessageId}; bỏ qua: {Error}", update.Message?.MessageId, client.Redact(ex.ToString()));
-        }
-
-        if (update.Message?.MessageId is { Length: > 0 } messageId)
-        {
-            // One save at a time, in the order the lists were taken, so that an older list never
-            // overwrites a newer one (the store is awaited, so not inside the lock).
-            await _saveGate.WaitAsync();
-            try
-            {
-                IReadOnlyList<string> handled;
-                lock (_gate)
-                {
-                    _underWay.Remove(messageId);
-                    Remember(messageId);
-                    handled = [.. _handledOrder];
-                }
-
-                await store.SaveHandledMessageIdsAsync(handled, time.GetUtcNow());
-            }
-            finally
-            {
-                _saveGate.Release();
-            }
-        }
-    }
-
-    private void Remember(string messageId)
-    {
-        if (!_handled.Add(messageId))
-        {
-            return;
-        }
-
-        _handledOrder.Enqueue(messageId);
-        while (_handledOrder.Count > RememberedMessages)
-        {
-            _handled.Remove(_handledOrder.Dequeue());
         }
     }
 

@@ -1,6 +1,9 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
+using DoSon.Bot.Web;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +12,8 @@ namespace DoSon.Bot.Channels.Zalo;
 public static class ZaloRegistration
 {
     /// <summary>The Zalo adapter. The settings are always checked and the `members` verb is always
-    /// there (shared with Telegram, see AddChatLinking); the client, the channel and the polling only
-    /// when Zalo:BotToken is set. With Telegram set as well, both chats run; the reminder outbox
+    /// there (shared with Telegram, see AddChatLinking); the client, the channel and the polling (or, with
+    /// Zalo:WebhookUrl, the webhook) only when Zalo:BotToken is set. With Telegram set as well, both chats run; the reminder outbox
     /// sends a member's reminders to the first platform they are linked on (Telegram, then Zalo), so
     /// nobody gets each reminder twice.</summary>
     public static IHostApplicationBuilder AddZalo(this IHostApplicationBuilder builder)
@@ -32,7 +35,19 @@ public static class ZaloRegistration
         services.AddSingleton<ZaloUpdateHandler>();
         services.AddSingleton<ZaloBotSetup>();
         services.AddSingleton<IInviteInstructions, ZaloInviteInstructions>();
-        services.AddHostedService<ZaloPollingService>();
+        if (settings.UsesWebhook)
+        {
+            services.TryAddSingleton<PlatformContact>();
+            services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloWebhookServerCheck>();
+            services.AddSingleton<ZaloWebhookService>();
+            services.AddHostedService(sp => sp.GetRequiredService<ZaloWebhookService>());
+            services.AddSingleton<IWebhookEndpoint>(sp => sp.GetRequiredService<ZaloWebhookService>());
+        }
+        else
+        {
+            services.AddHostedService<ZaloPollingService>();
+        }
+
         return builder;
     }
 }

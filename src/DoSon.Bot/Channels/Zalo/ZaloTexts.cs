@@ -8,8 +8,21 @@ public static class ZaloTexts
     public const string TokenNeverFilledIn =
         "Zalo:BotToken chưa được điền: giá trị hiện có là token mẫu (như trong deploy/env.example), hãy thay bằng Bot Token thật mà Zalo Bot Manager đã gửi.";
 
+    public const string BadWebhookUrl =
+        "Zalo:WebhookUrl phải là địa chỉ https đầy đủ mà Zalo gọi tới, ví dụ https://bot.example.vn/zalo/webhook (để trống: nhận tin bằng getUpdates).";
+
+    public const string BadWebhookSecret =
+        "Zalo:WebhookSecret là bắt buộc khi dùng webhook Zalo: từ 8 đến 256 ký tự, không dấu, không khoảng trắng.";
+
+    public const string WebhookNeedsWebServer =
+        "Zalo:WebhookUrl cần máy chủ web của bot để nhận cập nhật: đồng chí đặt Web:Enabled = true (hoặc xoá Zalo:WebhookUrl để nhận tin bằng getUpdates).";
+
     public const string OnlyText =
         "Tôi chỉ hiểu tin nhắn chữ và các lệnh bắt đầu bằng dấu /. Ảnh, nhãn dán và các loại tin nhắn khác tôi chưa đọc được.\nGõ /trogiup để xem danh sách lệnh.";
+
+    /// <summary>A photo a member sent: Zalo gives its address, which the member can put on a task.</summary>
+    public static string PhotoReceived(string address) =>
+        $"Tôi đã nhận ảnh của đồng chí: {address}\nĐể lưu ảnh vào một nhiệm vụ, đồng chí gõ: /capnhat <mã> <phần trăm> Ảnh: {address}";
 
     public const string LinkUsage =
         "Hãy gõ /lienket kèm mã liên kết mà Văn phòng Đảng ủy gửi cho đồng chí, ví dụ: /lienket K7M2P9QX4T3A";

@@ -8,8 +8,10 @@ namespace DoSon.Bot.Channels.Zalo;
 
 /// <summary>What the bot does with one update from Zalo: "/lienket &lt;mã&gt;" (or "/start &lt;mã&gt;", the
 /// form of Telegram's deep link) links the account; a linked member's text goes through the command
-/// core; a stranger gets the polite refusal with their Zalo id and nothing else; images, stickers and
-/// the rest get a short note that only text is understood. Group chats are ignored: the bot talks to
+/// core (a chart in the answer follows it as a photo from a signed address when the bot has a public
+/// one); a stranger gets the polite refusal with their Zalo id and nothing else; a photo is answered
+/// with its address and how to put it on a task; stickers and the rest get a short note that only text
+/// is understood. Group chats are ignored: the bot talks to
 /// members one to one. Before anything but linking is handled, <see cref="FloodGate"/> decides whether
 /// it is handled at all.</summary>
 public sealed class ZaloUpdateHandler(
@@ -17,7 +19,9 @@ public sealed class ZaloUpdateHandler(
     ChatLinking linking,
     Conversation conversation,
     FloodGate floodGate,
-    ILogger<ZaloUpdateHandler> logger)
+    ZaloChannel channel,
+    ILogger<ZaloUpdateHandler> logger,
+    IPublicPictures? pictures = null)
 {
     public async Task HandleAsync(ZaloUpdate update, CancellationToken cancellationToken)
     {
@@ -67,6 +71,13 @@ public sealed class ZaloUpdateHandler(
             return;
         }
 
+        if (update.EventName == ZaloEvents.Image && message.Photo is { Length: > 0 } photo)
+        {
+            // Zalo gives the picture's address: the member is told how to put it on a task.
+            await AnswerAsync(message.Chat.Id, Reply.Say(ZaloTexts.PhotoReceived(photo)), cancellationToken);
+            return;
+        }
+
         if (!isText)
         {
             await AnswerAsync(message.Chat.Id, Reply.Say(ZaloTexts.OnlyText), cancellationToken);
@@ -92,11 +103,25 @@ public sealed class ZaloUpdateHandler(
     /// note to the person if the answer had to be cut. Awaited, so a chat's answers keep their order.</summary>
     private async Task AnswerAsync(string chatId, Reply reply, CancellationToken cancellationToken)
     {
-        var outcome = await outbox.For(ZaloChannel.ChannelName).SendAsync(new OutgoingMessage(chatId, reply), OutboxLane.Interactive, cancellationToken);
+        var sender = outbox.For(ZaloChannel.ChannelName);
+        var outcome = await sender.SendAsync(new OutgoingMessage(chatId, reply), OutboxLane.Interactive, cancellationToken);
         if (outcome.Status is DeliveryStatus.Failed or DeliveryStatus.Blocked)
         {
             logger.LogWarning("Không gửi được câu trả lời tới cuộc trò chuyện Zalo {Chat} ({Sent}/{Parts} phần đã gửi): {Status} {Error}",
                 chatId, outcome.PartsSent, outcome.Parts, outcome.Status, outcome.Error);
+            return;
+        }
+
+        // The picture follows the text, which says everything it shows: without a public address
+        // (Web:PublicUrl) the text alone is sent.
+        if (reply.Picture is { } picture && pictures?.Publish(picture) is { } address)
+        {
+            var (photoOutcome, _) = await sender.RunAsync(chatId, OutboxLane.Interactive, "sendPhoto",
+                ct => channel.SendPhotoAsync(chatId, address, picture.Caption, ct), cancellationToken);
+            if (photoOutcome.Status is DeliveryStatus.Failed or DeliveryStatus.Blocked)
+            {
+                logger.LogWarning("Không gửi được ảnh tới cuộc trò chuyện Zalo {Chat}: {Status} {Error}", chatId, photoOutcome.Status, photoOutcome.Error);
+            }
         }
     }
 }
