@@ -23,4 +23,8 @@ public sealed class Conversation(CommandRouter router, ShortAnswers shortAnswers
 
         return await router.RouteAsync(member, command, channel, cancellationToken);
     }
+
+    /// <summary>A photo's address: a note on the member's current task, or null when there is no one task to put it on.</summary>
+    public ValueTask<Reply?> AttachPhotoAsync(Member member, string address, string channel, CancellationToken cancellationToken) =>
+        shortAnswers.AttachPhotoAsync(member, address, channel, cancellationToken);
 }

@@ -38,6 +38,9 @@ public static class ShortAnswerTexts
 
     public static string Note(WorkTask task) => $"Đã ghi chú vào nhiệm vụ {Line(task)}.";
 
+    /// <summary>The short answer a photo becomes on the current task: a note with its address.</summary>
+    public static string PhotoNote(string address) => $"ghi chú: Ảnh {address}";
+
     public static string Snoozed(WorkTask task, DateTimeOffset at) => $"⏰ Sẽ nhắc lại {Line(task)} lúc {WardClock.Format(at)}.";
 
     private const string UndoHint = " Gõ «hoàn tác» trong 5 phút nếu nhầm.";

@@ -143,6 +143,19 @@ public sealed class ShortAnswers(
         return ShortAnswerTexts.Undone(last.Said, outcome.Task!);
     }
 
+    /// <summary>A photo the member sent (Zalo gives its address): a note "Ảnh: address" on the current
+    /// task, through the same path as "ghi chú", when the bot last spoke of exactly one task; null
+    /// otherwise (the caller says how to put it on a task).</summary>
+    public async ValueTask<Reply?> AttachPhotoAsync(Member member, string address, string channel, CancellationToken cancellationToken)
+    {
+        if (await CurrentAsync(member.Code, cancellationToken) is not { Count: 1 })
+        {
+            return null;
+        }
+
+        return await AnswerAsync(member, ShortAnswerTexts.PhotoNote(address), channel, cancellationToken);
+    }
+
     /// <summary>The member's current tasks, while they last (Chat:CurrentTaskMinutes after the bot spoke of them).</summary>
     private async Task<IReadOnlyList<string>?> CurrentAsync(string memberCode, CancellationToken cancellationToken)
     {

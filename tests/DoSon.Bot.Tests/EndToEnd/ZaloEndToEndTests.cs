@@ -174,7 +174,7 @@ public sealed partial class ZaloEndToEndTests
 
         var sent = world.Fake.SentTo(Officer);
         sent.Should().HaveCount(3);
-        sent[0].Text.Should().Contain("https://photo.example.test/" + Officer + ".jpg").And.Contain("/capnhat <mã>");
+        sent[0].Text.Should().Contain("https://photo.example.test/" + Officer + ".jpg").And.Contain("/chitiet <mã> rồi gửi lại ảnh");
         sent.Skip(1).Should().OnlyContain(m => m.Text.Contains("chỉ hiểu tin nhắn chữ", StringComparison.Ordinal));
         (await world.Bot.Store.GetHistoryAsync("T1")).Should().HaveCount(history);
         (await world.Bot.Store.FindTaskAsync("T1"))!.Status.Should().Be(WorkTaskStatus.NotStarted);

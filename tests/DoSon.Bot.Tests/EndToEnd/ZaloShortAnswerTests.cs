@@ -61,6 +61,23 @@ public sealed class ZaloShortAnswerTests
     }
 
     [Fact]
+    public async Task A_photo_after_a_reminder_about_one_task_is_a_note_on_it_with_its_address()
+    {
+        await using var world = await ZaloWorld.StartAsync();
+        await RemindAsync(world.Bot, "CB-DC", "T1");
+        await world.MessageAsync(Officer);
+
+        world.Fake.SendImage(Officer);
+        var answer = (await world.MessageAsync(Officer, 2)).Text;
+
+        answer.Should().Contain("Đã ghi chú vào nhiệm vụ T1 — Nhiệm vụ T1");
+        var last = (await world.Bot.Store.GetHistoryAsync("T1"))[^1];
+        last.Note.Should().Be("Ảnh https://photo.example.test/" + Officer + ".jpg");
+        last.Channel.Should().Be("zalo");
+        (await TaskAsync(world, "T1")).Status.Should().Be(WorkTaskStatus.NotStarted, "a photo is a note, not progress");
+    }
+
+    [Fact]
     public async Task A_reminder_about_two_tasks_numbers_them_and_2_xong_closes_the_second()
     {
         await using var world = await ZaloWorld.StartAsync();

@@ -20,9 +20,9 @@ public static class ZaloTexts
     public const string OnlyText =
         "Tôi chỉ hiểu tin nhắn chữ và các lệnh bắt đầu bằng dấu /. Ảnh, nhãn dán và các loại tin nhắn khác tôi chưa đọc được.\nGõ /trogiup để xem danh sách lệnh.";
 
-    /// <summary>A photo a member sent: Zalo gives its address, which the member can put on a task.</summary>
+    /// <summary>A photo a member sent with no one current task: Zalo gives its address, which the member can put on a task.</summary>
     public static string PhotoReceived(string address) =>
-        $"Tôi đã nhận ảnh của đồng chí: {address}\nĐể lưu ảnh vào một nhiệm vụ, đồng chí gõ: /capnhat <mã> <phần trăm> Ảnh: {address}";
+        $"Tôi đã nhận ảnh của đồng chí: {address}\nĐể lưu ảnh vào một nhiệm vụ, đồng chí gõ /chitiet <mã> rồi gửi lại ảnh (hoặc /capnhat <mã> <phần trăm> Ảnh: {address}).";
 
     public const string LinkUsage =
         "Hãy gõ /lienket kèm mã liên kết mà Văn phòng Đảng ủy gửi cho đồng chí, ví dụ: /lienket K7M2P9QX4T3A";

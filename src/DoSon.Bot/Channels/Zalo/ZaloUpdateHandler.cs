@@ -73,8 +73,10 @@ public sealed class ZaloUpdateHandler(
 
         if (update.EventName == ZaloEvents.Image && message.Photo is { Length: > 0 } photo)
         {
-            // Zalo gives the picture's address: the member is told how to put it on a task.
-            await AnswerAsync(message.Chat.Id, Reply.Say(ZaloTexts.PhotoReceived(photo)), cancellationToken);
+            // Zalo gives the picture's address: a note on the current task (after a reminder or a
+            // /chitiet about one task), otherwise the member is told how to put it on a task.
+            var noted = await conversation.AttachPhotoAsync(member, photo, ZaloChannel.ChannelName, cancellationToken);
+            await AnswerAsync(message.Chat.Id, noted ?? Reply.Say(ZaloTexts.PhotoReceived(photo)), cancellationToken);
             return;
         }
 
