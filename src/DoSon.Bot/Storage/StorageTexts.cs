@@ -73,6 +73,9 @@ public static class StorageTexts
     public static string PostgreSqlMigrationFailed(string schema, string detail) =>
         $"Không cập nhật được lược đồ {schema} (Storage:Schema) trên PostgreSQL: {detail}; dữ liệu được giữ nguyên, hãy kiểm tra quyền của người dùng trên lược đồ này rồi chạy lại.";
 
+    public static string PostgreSqlSchemaMissing(string host, string schema) =>
+        $"Máy chủ PostgreSQL {host} chưa có lược đồ {schema} (Storage:Schema): lệnh này chỉ làm việc trên dữ liệu đã có, hãy kiểm tra Storage:Schema hoặc nạp dữ liệu trước bằng lệnh import.";
+
     public static string PostgreSqlUsing(string host, string schema) => $"Cơ sở dữ liệu: PostgreSQL {host}, lược đồ {schema}";
 
     /// <summary>A verb that works on the LiteDB file only, refused under PostgreSQL.</summary>

@@ -65,6 +65,23 @@ public sealed class PostgreSqlStoreTests(PostgresServer server) : IDisposable
         outcome.Error.Trim().Split('\n').Should().ContainSingle();
     }
 
+    [SkippableFact]
+    public async Task A_verb_on_a_ward_that_is_not_there_creates_no_schema_and_names_the_setting()
+    {
+        server.SkipIfMissing();
+        var schema = PostgresServer.NewSchema();
+
+        var outcome = await Run(server.ConnectionString, schema, "report", "03/2026");
+
+        outcome.Code.Should().Be(ExitCodes.DatabaseUnavailable);
+        outcome.Error.Should().Contain($"chưa có lược đồ {schema} (Storage:Schema)");
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_namespace WHERE nspname = @schema", connection);
+        command.Parameters.AddWithValue("schema", schema);
+        ((long)(await command.ExecuteScalarAsync())!).Should().Be(0);
+    }
+
     [SkippableTheory]
     [InlineData("backup")]
     [InlineData("restore")]

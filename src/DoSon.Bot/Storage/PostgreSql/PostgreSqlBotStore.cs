@@ -65,13 +65,17 @@ internal sealed partial class PostgreSqlBotStore : IWardStore
                 var builder = new NpgsqlConnectionStringBuilder(_connectionString);
                 host = builder.Port == NpgsqlConnection.DefaultPort ? $"{builder.Host}" : $"{builder.Host}:{builder.Port}";
                 // Migrations run once per start, before any chat or job; blocking here keeps EnsureOpen synchronous like LiteDB's.
-                var createdNew = PostgreSqlMigrations.RunAsync(_connectionString, _schema).GetAwaiter().GetResult();
+                var createdNew = PostgreSqlMigrations.RunAsync(_connectionString, _schema, _use.MayCreate).GetAwaiter().GetResult();
                 builder.SearchPath = _schema;
                 _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
                 _use.OpenedPath = $"{host}/{_schema}";
                 _use.CreatedNew = createdNew;
                 _use.Announce?.WriteLine(StorageTexts.PostgreSqlUsing(host, _schema));
                 return _dataSource;
+            }
+            catch (PostgreSqlMigrations.SchemaMissingException ex)
+            {
+                throw new ExpectedFailureException(StorageTexts.PostgreSqlSchemaMissing(host, _schema), ExitCodes.DatabaseUnavailable, ex);
             }
             catch (PostgreSqlMigrations.MigrationException ex) when (ex.InnerException is not NpgsqlException { IsTransient: true })
             {

@@ -10,8 +10,10 @@ internal static class PostgreSqlMigrations
 {
     public const string Journal = "schemaversions";
 
-    /// <summary>Returns whether the schema was new (no journal before this run).</summary>
-    public static async Task<bool> RunAsync(string connectionString, string schema, CancellationToken cancellationToken = default)
+    /// <summary>Returns whether the schema was new (no journal before this run). A run that may not
+    /// create a ward (<paramref name="mayCreate"/> false: every verb but the bot's start and `import`)
+    /// creates nothing and throws <see cref="SchemaMissingException"/> instead.</summary>
+    public static async Task<bool> RunAsync(string connectionString, string schema, bool mayCreate = true, CancellationToken cancellationToken = default)
     {
         bool createdNew;
         await using (var connection = new NpgsqlConnection(connectionString))
@@ -20,6 +22,11 @@ internal static class PostgreSqlMigrations
             await using var check = new NpgsqlCommand("SELECT to_regclass(@journal) IS NULL", connection);
             check.Parameters.AddWithValue("journal", $"{schema}.{Journal}");
             createdNew = (bool)(await check.ExecuteScalarAsync(cancellationToken))!;
+            if (createdNew && !mayCreate)
+            {
+                throw new SchemaMissingException();
+            }
+
             // The schema name is a validated lower-case identifier (StorageOptions.IsValidSchema).
             await using var create = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {schema}", connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
@@ -41,6 +48,8 @@ internal static class PostgreSqlMigrations
 
         return createdNew;
     }
+
+    internal sealed class SchemaMissingException : Exception;
 
     internal sealed class MigrationException(string message, Exception? inner) : Exception(message, inner);
 }
