@@ -25,6 +25,30 @@ public static class BackupServiceCollectionExtensions
         services.AddSingleton<ICliVerb, CheckVerb>();
         return services;
     }
+
+    /// <summary>Under PostgreSQL: the backup, restore and check verbs say to use pg_dump instead.</summary>
+    public static IServiceCollection AddFileOnlyVerbsRefused(this IServiceCollection services)
+    {
+        services.AddSingleton<ICliVerb>(new FileOnlyVerb("backup", BackupTexts.BackupUsage));
+        services.AddSingleton<ICliVerb>(new FileOnlyVerb("restore", BackupTexts.RestoreUsage));
+        services.AddSingleton<ICliVerb>(new FileOnlyVerb("check", BackupTexts.CheckUsage));
+        return services;
+    }
+}
+
+/// <summary>A verb that works on the LiteDB file only (backup, restore, check), refused in one sentence
+/// when the ward is in PostgreSQL, whose own tools (pg_dump, pg_restore) do that work.</summary>
+internal sealed class FileOnlyVerb(string name, string usage) : ICliVerb
+{
+    public string Name => name;
+
+    public string Usage => usage;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync(Storage.StorageTexts.FileOnlyVerb(name));
+        return Hosting.ExitCodes.Usage;
+    }
 }
 
 internal sealed class BackupOptionsValidator : IValidateOptions<BackupOptions>

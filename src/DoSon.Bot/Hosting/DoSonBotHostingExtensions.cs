@@ -56,7 +56,7 @@ public static partial class DoSonBotHostingExtensions
         });
         services.AddHostedService<ScaledClockStarter>();
 
-        services.AddLiteDbStorage();
+        services.AddStorage(builder.Configuration);
 
         services.AddImport();
 
@@ -86,7 +86,15 @@ public static partial class DoSonBotHostingExtensions
         services.AddSingleton<DatabaseSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseSeeder>());
         builder.AddReminders();
-        services.AddBackups();
+        if (StorageServiceCollectionExtensions.IsPostgreSql(builder.Configuration))
+        {
+            // The file copies are LiteDB's; a PostgreSQL ward is backed up with pg_dump (README).
+            services.AddFileOnlyVerbsRefused();
+        }
+        else
+        {
+            services.AddBackups();
+        }
 
         services.TryAddSingleton(_ => ConsoleIo.System());
         services.AddSingleton<ConsoleChannel>();
@@ -144,7 +152,7 @@ public static partial class DoSonBotHostingExtensions
                     WebListenCheck.EnsureFree(host.Services.GetRequiredService<IOptions<WebOptions>>().Value);
                 }
 
-                var store = host.Services.GetRequiredService<LiteDbBotStore>();
+                var store = host.Services.GetRequiredService<IWardStore>();
                 store.EnsureOpen();
                 try
                 {

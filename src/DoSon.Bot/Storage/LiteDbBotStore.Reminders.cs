@@ -100,94 +100,18 @@ internal sealed partial class LiteDbBotStore : IReminderStore
     /// every key of the plan must be covered by what was read.</summary>
     private ReminderPlanChanges Apply(Dictionary<string, ReminderDoc> stored, IReadOnlyList<PlannedReminder> plan, IReadOnlySet<string> openTaskCodes, DateTime nowUtc)
     {
-        var planned = new HashSet<string>(plan.Count, StringComparer.Ordinal);
-        var inserts = new List<ReminderDoc>();
-        var updates = new List<ReminderDoc>();
-        int added = 0, moved = 0, cancelled = 0, revived = 0;
-        foreach (var p in plan)
+        var merge = ReminderPlanMerge.Merge(stored, plan, openTaskCodes, nowUtc, WasDone);
+        if (merge.Inserts.Count > 0)
         {
-            if (!planned.Add(p.Key))
-            {
-                continue;
-            }
-
-            var at = p.DueAt.UtcDateTime;
-            if (!stored.TryGetValue(p.Key, out var doc))
-            {
-                // A key sent long ago whose reminder the retention removed is still done.
-                if (at >= nowUtc && !WasDone(p.Key))
-                {
-                    inserts.Add(ToDoc(p, nowUtc));
-                    added++;
-                }
-
-                continue;
-            }
-
-            if (doc.State == Pending && DocumentMapping.Utc(doc.DueAt) != at)
-            {
-                // A step moved into the past by a change is not worth sending any more.
-                doc.DueAt = at;
-                doc.SendAt = at;
-                doc.Late = false;
-                if (at < nowUtc)
-                {
-                    doc.State = CancelledState;
-                    doc.Note = "Thời điểm nhắc mới đã qua khi lập lại kế hoạch.";
-                    cancelled++;
-                }
-                else
-                {
-                    moved++;
-                }
-
-                doc.UpdatedAt = nowUtc;
-                updates.Add(doc);
-            }
-            else if (doc.State == CancelledState && at >= nowUtc)
-            {
-                doc.State = Pending;
-                doc.DueAt = at;
-                doc.SendAt = at;
-                doc.Late = false;
-                doc.Note = null;
-                doc.UpdatedAt = nowUtc;
-                updates.Add(doc);
-                revived++;
-            }
+            Reminders.InsertBulk(merge.Inserts);
         }
 
-        foreach (var doc in stored.Values)
+        if (merge.Updates.Count > 0)
         {
-            if (doc.State != Pending || planned.Contains(doc.Key))
-            {
-                continue;
-            }
-
-            var oneOff = doc.Kind is nameof(ReminderKind.Snooze) or nameof(ReminderKind.Notice);
-            if (oneOff && (doc.TaskCode is null || openTaskCodes.Contains(doc.TaskCode)))
-            {
-                continue;
-            }
-
-            doc.State = CancelledState;
-            doc.Note = "Không còn trong kế hoạch nhắc việc.";
-            doc.UpdatedAt = nowUtc;
-            updates.Add(doc);
-            cancelled++;
+            Reminders.Update(merge.Updates.Select(Stamped));
         }
 
-        if (inserts.Count > 0)
-        {
-            Reminders.InsertBulk(inserts);
-        }
-
-        if (updates.Count > 0)
-        {
-            Reminders.Update(updates.Select(Stamped));
-        }
-
-        return new ReminderPlanChanges(added, moved, cancelled, revived, stored.Count);
+        return merge.Changes;
     }
 
     private int CancelPending(IReadOnlyCollection<string> taskCodes, DateTimeOffset at, string note)
@@ -399,7 +323,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         return doc;
     }
 
-    private static ReminderDoc ToDoc(PlannedReminder p, DateTime nowUtc) => new()
+    internal static ReminderDoc ToDoc(PlannedReminder p, DateTime nowUtc) => new()
     {
         Key = p.Key,
         Kind = p.Kind.ToString(),
@@ -415,7 +339,7 @@ internal sealed partial class LiteDbBotStore : IReminderStore
         UpdatedAt = nowUtc,
     };
 
-    private static Reminder ToReminder(ReminderDoc d) => new(
+    internal static Reminder ToReminder(ReminderDoc d) => new(
         d.Key,
         Enum.Parse<ReminderKind>(d.Kind),
         d.MemberCode,

@@ -10,7 +10,7 @@ namespace DoSon.Bot.Storage;
 /// lose rows). Every call takes one lock, so chat handlers and Quartz jobs never interleave inside
 /// a transaction; LiteDB transactions are bound to the thread that began them, so nothing inside the
 /// lock awaits.</summary>
-internal sealed partial class LiteDbBotStore : IBotStore, IDisposable
+internal sealed partial class LiteDbBotStore : IWardStore
 {
     public const int SchemaVersion = 1;
 

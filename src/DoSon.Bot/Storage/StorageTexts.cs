@@ -56,4 +56,29 @@ public static class StorageTexts
         backups.Latest(databasePath) is { } latest
             ? $"bản sao lưu mới nhất là {latest}, khôi phục bằng lệnh: {ProgramName.Command($"restore {latest}")}"
             : $"chưa có bản sao lưu nào trong {backups.ResolveFolder(databasePath)}, hãy chép lại tệp từ nơi lưu trữ khác rồi khôi phục bằng lệnh: {ProgramName.Command("restore <tệp>")}";
+
+    public static string BadProvider(string? provider) =>
+        $"Storage:Provider là \"{provider}\", phải là LiteDb (một tệp, mặc định) hoặc PostgreSql.";
+
+    public const string MissingConnectionString =
+        "Storage:ConnectionString phải là chuỗi kết nối PostgreSQL (ví dụ Host=127.0.0.1;Database=doson;Username=doson;Password=...) khi Storage:Provider là PostgreSql.";
+
+    public static string BadSchema(string? schema) =>
+        $"Storage:Schema là \"{schema}\", phải là tên lược đồ gồm chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ doson).";
+
+    /// <summary>The server cannot be reached or refuses the login; the connection string is not repeated (it may hold a password).</summary>
+    public static string PostgreSqlUnreachable(string host, string detail) =>
+        $"Không kết nối được máy chủ PostgreSQL {host} (Storage:ConnectionString): {detail}; hãy kiểm tra máy chủ đang chạy, tên người dùng và mật khẩu, rồi chạy lại.";
+
+    public static string PostgreSqlMigrationFailed(string schema, string detail) =>
+        $"Không cập nhật được lược đồ {schema} (Storage:Schema) trên PostgreSQL: {detail}; dữ liệu được giữ nguyên, hãy kiểm tra quyền của người dùng trên lược đồ này rồi chạy lại.";
+
+    public static string PostgreSqlSchemaMissing(string host, string schema) =>
+        $"Máy chủ PostgreSQL {host} chưa có lược đồ {schema} (Storage:Schema): lệnh này chỉ làm việc trên dữ liệu đã có, hãy kiểm tra Storage:Schema hoặc nạp dữ liệu trước bằng lệnh import.";
+
+    public static string PostgreSqlUsing(string host, string schema) => $"Cơ sở dữ liệu: PostgreSQL {host}, lược đồ {schema}";
+
+    /// <summary>A verb that works on the LiteDB file only, refused under PostgreSQL.</summary>
+    public static string FileOnlyVerb(string verb) =>
+        $"Lệnh {verb} chỉ dùng cho tệp LiteDB; khi Storage:Provider là PostgreSql, đồng chí hãy sao lưu và khôi phục bằng pg_dump và pg_restore của PostgreSQL (xem mục \"Chạy trên PostgreSQL\" trong README).";
 }

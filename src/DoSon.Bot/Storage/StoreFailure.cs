@@ -4,5 +4,5 @@ namespace DoSon.Bot.Storage;
 /// can catch it without naming the engine (only Storage uses LiteDB; a test keeps it so).</summary>
 public static class StoreFailure
 {
-    public static bool Is(Exception exception) => exception is LiteDB.LiteException;
+    public static bool Is(Exception exception) => exception is LiteDB.LiteException or Npgsql.NpgsqlException;
 }

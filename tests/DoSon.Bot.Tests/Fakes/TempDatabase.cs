@@ -3,7 +3,7 @@ using DoSon.Bot.Storage;
 namespace DoSon.Bot.Tests.Fakes;
 
 /// <summary>A LiteDB file of its own in the temp folder, deleted afterwards.</summary>
-public sealed class TempDatabase : IDisposable
+public sealed class TempDatabase : ITestWard
 {
     public TempDatabase()
     {
@@ -17,6 +17,8 @@ public sealed class TempDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>A store on this file, opened at once (the store otherwise opens on first use).</summary>
+    IWardStore ITestWard.Open() => Open();
+
     internal LiteDbBotStore Open()
     {
         var store = new LiteDbBotStore(Path);

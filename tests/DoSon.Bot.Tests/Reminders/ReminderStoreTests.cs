@@ -6,8 +6,11 @@ using FluentAssertions;
 namespace DoSon.Bot.Tests.Reminders;
 
 /// <summary>Re-planning against the stored plan: what moves, what is cancelled, what is never re-sent.</summary>
-public class ReminderStoreTests
+public abstract class ReminderStoreStoreContract
 {
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
+
     private static readonly Member[] Members = [WardData.Admin, WardData.UbndLeader, WardData.UbndOfficer, WardData.Police];
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -16,10 +19,10 @@ public class ReminderStoreTests
 
     private static HashSet<string> Open(params WorkTask[] tasks) => tasks.Where(t => !t.IsDone).Select(t => t.Code).ToHashSet();
 
-    [Fact]
+    [SkippableFact]
     public async Task ApplyPlan_adds_future_steps_as_pending_and_leaves_out_steps_already_past()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask; // due 10/03: before-7 is 03/03, so at 05/03 it is already past
 
@@ -29,10 +32,10 @@ public class ReminderStoreTests
         keys.Should().Contain("task:T1:CB-DC:before-3").And.NotContain("task:T1:CB-DC:before-7");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetRemindersOfTask_gives_every_state_of_that_task_only()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask;
         var other = task with { Code = "T9" };
@@ -46,10 +49,10 @@ public class ReminderStoreTests
         ofTask.Select(r => r.SendAt).Should().BeInAscendingOrder();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ApplyPlan_after_a_changed_due_date_moves_the_pending_steps_and_never_resends_a_sent_one()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask;
         await store.ApplyPlanAsync(Plan(task), Open(task), Now);
@@ -65,10 +68,10 @@ public class ReminderStoreTests
         sent.DueAt.Should().Be(new DateTimeOffset(2026, 3, 3, 0, 30, 0, TimeSpan.Zero));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ApplyPlan_after_a_changed_assignee_cancels_the_old_persons_steps_and_adds_the_new_ones()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask;
         await store.ApplyPlanAsync(Plan(task), Open(task), Now);
@@ -81,10 +84,10 @@ public class ReminderStoreTests
         (await store.FindReminderAsync("task:T1:CB-DC:before-3"))!.State.Should().Be(ReminderState.Cancelled);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ApplyPlan_after_a_changed_policy_cancels_steps_no_longer_planned()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask;
         await store.ApplyPlanAsync(Plan(task), Open(task), Now);
@@ -96,10 +99,10 @@ public class ReminderStoreTests
         (await store.FindReminderAsync("task:T1:CB-DC:before-2"))!.State.Should().Be(ReminderState.Pending);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ApplyPlan_of_a_done_task_cancels_its_pending_steps_and_its_snoozes()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask;
         await store.ApplyPlanAsync(Plan(task), Open(task), Now);
@@ -112,10 +115,10 @@ public class ReminderStoreTests
         (await store.GetRemindersAsync(ReminderState.Pending)).Should().BeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ApplyPlan_keeps_a_snooze_of_an_open_task_although_the_planner_does_not_make_it()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask;
         var snoozeAt = new DateTimeOffset(2026, 3, 2, 3, 0, 0, TimeSpan.Zero);
@@ -126,10 +129,10 @@ public class ReminderStoreTests
         (await store.FindReminderAsync(ReminderKeys.Snooze("T1", "CB-DC", snoozeAt)))!.State.Should().Be(ReminderState.Pending);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ApplyPlan_revives_a_cancelled_step_that_is_planned_again()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask;
         await store.ApplyPlanAsync(Plan(task), Open(task), Now);
@@ -142,10 +145,10 @@ public class ReminderStoreTests
         (await store.FindReminderAsync("task:T1:CB-DC:before-3"))!.State.Should().Be(ReminderState.Pending);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CatchUp_sends_late_what_is_inside_the_window_and_skips_what_is_older()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask;
         await store.ApplyPlanAsync(Plan(task), Open(task), Now);
@@ -161,10 +164,10 @@ public class ReminderStoreTests
         (await store.FindReminderAsync("task:T1:CB-DC:before-7"))!.State.Should().Be(ReminderState.Skipped);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Complete_never_changes_a_reminder_that_is_no_longer_pending()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         var task = WardData.LandTask;
         await store.ApplyPlanAsync(Plan(task), Open(task), Now);
@@ -175,4 +178,17 @@ public class ReminderStoreTests
         changed.Should().Be(0);
         (await store.FindReminderAsync("task:T1:CB-DC:before-7"))!.State.Should().Be(ReminderState.Sent);
     }
+}
+
+/// <summary>The contract on a LiteDB file.</summary>
+public sealed class ReminderStoreOnLiteDb : ReminderStoreStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ReminderStoreOnPostgreSql(PostgresServer server) : ReminderStoreStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }

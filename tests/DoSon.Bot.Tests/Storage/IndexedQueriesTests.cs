@@ -13,22 +13,32 @@ namespace DoSon.Bot.Tests.Storage;
 /// <summary>The indexed queries return exactly what the old filters over every task returned
 /// (TaskScope's rules, codes ignoring case), on the sample ward and on a generated ward of a few
 /// thousand tasks whose codes are written in mixed case.</summary>
-public sealed class IndexedQueriesTests : IDisposable
+public abstract class IndexedQueriesStoreContract : IDisposable
 {
-    private static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json");
-    private static readonly DateOnly Today = new(2026, 3, 8);
-    private readonly TempDatabase _db = new();
-    private readonly LiteDbBotStore _store;
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
 
-    public IndexedQueriesTests() => _store = _db.Open();
+    private protected static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "data", "sample", "thang-03-2026.json");
+    private protected static readonly DateOnly Today = new(2026, 3, 8);
+    private protected readonly ITestWard _db;
+    private IWardStore? _opened;
+
+    /// <summary>Opened on first use, inside the test, so that a missing provider skips it.</summary>
+    private protected IWardStore _store
+    {
+        get => _opened ??= _db.Open();
+        set => _opened = value;
+    }
+
+    protected IndexedQueriesStoreContract() => _db = NewWard();
 
     public void Dispose()
     {
-        _store.Dispose();
+        _opened?.Dispose();
         _db.Dispose();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task On_the_sample_ward_every_query_returns_what_the_filter_over_all_tasks_returns()
     {
         _store.Dispose();
@@ -38,7 +48,7 @@ public sealed class IndexedQueriesTests : IDisposable
         await QueriesAgreeAsync(fixture.Store);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task On_a_generated_ward_of_2000_tasks_every_query_returns_what_the_filter_over_all_tasks_returns()
     {
         await _store.ApplyImportAsync(GeneratedWard(2000, seed: 11), "seed", DateTimeOffset.UnixEpoch);
@@ -46,7 +56,7 @@ public sealed class IndexedQueriesTests : IDisposable
         await QueriesAgreeAsync(_store);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_standings_follow_progress_and_imports_after_they_were_first_read()
     {
         var plan = GeneratedWard(400, seed: 5);
@@ -70,24 +80,7 @@ public sealed class IndexedQueriesTests : IDisposable
         (await _store.GetTaskStandingsAsync()).Should().HaveCount(401);
     }
 
-    [Fact]
-    public async Task The_file_holds_an_index_for_each_thing_the_commands_ask()
-    {
-        await _store.ApplyImportAsync(GeneratedWard(50, seed: 1), "seed", DateTimeOffset.UnixEpoch);
-        _store.Dispose();
-        // A file this run did not create gets them as it opens.
-        _db.Open().Dispose();
-
-        using var db = new LiteDatabase(new ConnectionString { Filename = _db.Path, Connection = ConnectionType.Direct });
-        var indexes = db.GetCollection("$indexes").FindAll().Select(d => $"{d["collection"].AsString}.{d["name"].AsString}").ToList();
-
-        indexes.Should().Contain(["tasks.Assignees", "tasks.LeadUnit", "tasks.SupportUnits", "tasks.Status", "tasks.Milestone", "tasks.OpenDue",
-            "history.TaskCode", "members.TelegramUserId", "members.ZaloUserId"]);
-        var plan = db.Execute("EXPLAIN SELECT $ FROM tasks WHERE IIF($.Status = 'Done', 'done', $.Due) BETWEEN '2026-03-08' AND '2026-03-15'").Current.ToString();
-        plan.Should().Contain("OpenDue").And.NotContain("FULL INDEX SCAN");
-    }
-
-    [Fact]
+    [SkippableFact]
     public async Task FindMilestone_FindUnits_and_FindMembers_find_by_code_as_the_lists_did()
     {
         await WardData.SeedIntoAsync(_store);
@@ -100,7 +93,7 @@ public sealed class IndexedQueriesTests : IDisposable
         (await _store.FindTaskAsync("T404")).Should().BeNull();
     }
 
-    private static async Task QueriesAgreeAsync(LiteDbBotStore store)
+    private protected static async Task QueriesAgreeAsync(IWardStore store)
     {
         var all = await store.GetTasksAsync();
         var units = (await store.GetUnitsAsync()).Select(u => u.Code).ToList();
@@ -157,19 +150,19 @@ public sealed class IndexedQueriesTests : IDisposable
         }
     }
 
-    private static List<string> Codes(IEnumerable<WorkTask> tasks) => [.. tasks.Select(t => t.Code)];
+    private protected static List<string> Codes(IEnumerable<WorkTask> tasks) => [.. tasks.Select(t => t.Code)];
 
-    private static async Task<List<string>> StandingsOfAsync(LiteDbBotStore store) =>
+    private protected static async Task<List<string>> StandingsOfAsync(IWardStore store) =>
         [.. (await store.GetTaskStandingsAsync()).Select(s => $"{s.Code}|{s.LeadUnit}|{string.Join(",", s.SupportUnits)}|{s.Status}|{s.Due}|{s.Percent}")];
 
-    private static List<string> Expected(IEnumerable<WorkTask> tasks) =>
+    private protected static List<string> Expected(IEnumerable<WorkTask> tasks) =>
         [.. tasks.Select(t => $"{t.Code}|{t.LeadUnit}|{string.Join(",", t.SupportUnits)}|{t.Status}|{t.Due}|{t.Percent}")];
 
     /// <summary>Units U001..U040, members M001..M300 in one or two units, tasks with zero to three
     /// assignees and zero to three supporting units (sometimes the lead again, sometimes twice), every
     /// status, deadlines two months either side of today, milestones; a code in a task is now and then
     /// written in lower case, as a hand-made import file may.</summary>
-    private static ImportPlan GeneratedWard(int taskCount, int seed)
+    private protected static ImportPlan GeneratedWard(int taskCount, int seed)
     {
         var random = new Random(seed);
         string Casing(string code) => random.Next(8) == 0 ? code.ToLowerInvariant() : code;
@@ -198,4 +191,34 @@ public sealed class IndexedQueriesTests : IDisposable
             [.. milestones.Select(m => new Change<Milestone>(ChangeKind.Created, m, []))],
             [.. tasks.Select(t => new Change<WorkTask>(ChangeKind.Created, t, []))]);
     }
+}
+
+/// <summary>The contract on a LiteDB file, and what only a file has.</summary>
+public sealed class IndexedQueriesOnLiteDb : IndexedQueriesStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
+
+    [Fact]
+    public async Task The_file_holds_an_index_for_each_thing_the_commands_ask()
+    {
+        await _store.ApplyImportAsync(GeneratedWard(50, seed: 1), "seed", DateTimeOffset.UnixEpoch);
+        _store.Dispose();
+        // A file this run did not create gets them as it opens.
+        _db.Open().Dispose();
+
+        using var db = new LiteDatabase(new ConnectionString { Filename = ((TempDatabase)_db).Path, Connection = ConnectionType.Direct });
+        var indexes = db.GetCollection("$indexes").FindAll().Select(d => $"{d["collection"].AsString}.{d["name"].AsString}").ToList();
+
+        indexes.Should().Contain(["tasks.Assignees", "tasks.LeadUnit", "tasks.SupportUnits", "tasks.Status", "tasks.Milestone", "tasks.OpenDue",
+            "history.TaskCode", "members.TelegramUserId", "members.ZaloUserId"]);
+        var plan = db.Execute("EXPLAIN SELECT $ FROM tasks WHERE IIF($.Status = 'Done', 'done', $.Due) BETWEEN '2026-03-08' AND '2026-03-15'").Current.ToString();
+        plan.Should().Contain("OpenDue").And.NotContain("FULL INDEX SCAN");
+    }
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class IndexedQueriesOnPostgreSql(PostgresServer server) : IndexedQueriesStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }

@@ -4,21 +4,31 @@ using FluentAssertions;
 
 namespace DoSon.Bot.Tests.Storage;
 
-public sealed class LiteDbBotStoreCalendarFeedTests : IDisposable
+public abstract class CalendarFeedStoreContract : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
-    private readonly TempDatabase _database = new();
-    private readonly LiteDbBotStore _store;
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
 
-    public LiteDbBotStoreCalendarFeedTests() => _store = _database.Open();
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
+    private protected readonly ITestWard _database;
+    private IWardStore? _opened;
+
+    /// <summary>Opened on first use, inside the test, so that a missing provider skips it.</summary>
+    private protected IWardStore _store
+    {
+        get => _opened ??= _database.Open();
+        set => _opened = value;
+    }
+
+    protected CalendarFeedStoreContract() => _database = NewWard();
 
     public void Dispose()
     {
-        _store.Dispose();
+        _opened?.Dispose();
         _database.Dispose();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SetCalendarFeed_WhenRenewed_ShouldForgetTheOldHashAndKnowTheNewOne()
     {
         await _store.SetCalendarFeedAsync("TCA", "H1", Now);
@@ -34,7 +44,7 @@ public sealed class LiteDbBotStoreCalendarFeedTests : IDisposable
         (await _store.CalendarFeedCreatedAsync("CVP")).Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CalendarFeeds_ShouldSurviveReopeningTheFile()
     {
         await _store.SetCalendarFeedAsync("TCA", "H1", Now);
@@ -44,4 +54,17 @@ public sealed class LiteDbBotStoreCalendarFeedTests : IDisposable
 
         (await reopened.FindCalendarFeedMemberAsync("H1")).Should().Be("TCA");
     }
+}
+
+/// <summary>The contract on a LiteDB file.</summary>
+public sealed class CalendarFeedOnLiteDb : CalendarFeedStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CalendarFeedOnPostgreSql(PostgresServer server) : CalendarFeedStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }

@@ -3,15 +3,20 @@ using FluentAssertions;
 
 namespace DoSon.Bot.Tests.Storage;
 
-public sealed class LiteDbBotStoreGroupDigestsTests : IDisposable
+public abstract class GroupDigestsStoreContract : IDisposable
 {
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
+
     private static readonly DateOnly Monday = new(2026, 3, 2);
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-    private readonly TempDatabase _database = new();
+    private protected readonly ITestWard _database;
+
+    protected GroupDigestsStoreContract() => _database = NewWard();
 
     public void Dispose() => _database.Dispose();
 
-    [Fact]
+    [SkippableFact]
     public async Task GroupsSent_ShouldListTheGroupsRecordedForThatKindAndDateOnly_AndSurviveReopening()
     {
         using (var store = _database.Open())
@@ -29,7 +34,7 @@ public sealed class LiteDbBotStoreGroupDigestsTests : IDisposable
         (await reopened.GroupsSentAsync("Weekly", Monday.AddDays(7))).Should().BeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RecordGroupSent_ShouldDropRecordsOlderThanTwoMonths()
     {
         using var store = _database.Open();
@@ -40,4 +45,17 @@ public sealed class LiteDbBotStoreGroupDigestsTests : IDisposable
         (await store.GroupsSentAsync("Daily", Monday)).Should().BeEmpty();
         (await store.GroupsSentAsync("Daily", Monday.AddDays(61))).Should().ContainSingle();
     }
+}
+
+/// <summary>The contract on a LiteDB file.</summary>
+public sealed class GroupDigestsOnLiteDb : GroupDigestsStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class GroupDigestsOnPostgreSql(PostgresServer server) : GroupDigestsStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }

@@ -5,14 +5,19 @@ using FluentAssertions;
 
 namespace DoSon.Bot.Tests.Storage;
 
-public sealed class LiteDbBotStoreImportTests : IDisposable
+public abstract class ImportStoreContract : IDisposable
 {
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
+
     private static readonly DateTimeOffset At = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-    private readonly TempDatabase _db = new();
+    private protected readonly ITestWard _db;
+
+    protected ImportStoreContract() => _db = NewWard();
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
+    [SkippableFact]
     public async Task ApplyImport_keeps_progress_and_links_recorded_after_the_plan_was_made()
     {
         using var store = _db.Open();
@@ -39,4 +44,17 @@ public sealed class LiteDbBotStoreImportTests : IDisposable
         member.Title.Should().Be("Công chức Địa chính - Xây dựng");
         member.TelegramUserId.Should().Be(4242);
     }
+}
+
+/// <summary>The contract on a LiteDB file.</summary>
+public sealed class ImportOnLiteDb : ImportStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ImportOnPostgreSql(PostgresServer server) : ImportStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }

@@ -6,26 +6,40 @@ using LiteDB;
 
 namespace DoSon.Bot.Tests.Storage;
 
-public sealed class LiteDbBotStoreInviteTests : IAsyncLifetime
+public abstract class InviteStoreContract : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
-    private readonly TempDatabase _database = new();
-    private LiteDbBotStore _store = null!;
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
+
+    private protected static readonly DateTimeOffset Now = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
+    private protected readonly ITestWard _database;
+
+    protected InviteStoreContract() => _database = NewWard();
+    private IWardStore? _opened;
+
+    /// <summary>Opened on first use, inside the test, so that a missing provider skips it.</summary>
+    private protected IWardStore _store
+    {
+        get => _opened ??= _database.Open();
+        set => _opened = value;
+    }
 
     public async Task InitializeAsync()
     {
-        _store = _database.Open();
-        await WardData.SeedIntoAsync(_store);
+        if (_database.Available)
+        {
+            await WardData.SeedIntoAsync(_store);
+        }
     }
 
     public Task DisposeAsync()
     {
-        _store.Dispose();
+        _opened?.Dispose();
         _database.Dispose();
         return Task.CompletedTask;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RedeemInvite_WhenValid_ShouldLinkTheUserOnceAndUnlinkTheUsersOldMember()
     {
         await _store.CreateInviteAsync("H1", "CB-DC", Now, Now.AddDays(7));
@@ -41,7 +55,7 @@ public sealed class LiteDbBotStoreInviteTests : IAsyncLifetime
         (await _store.FindMemberByTelegramAsync(2000)).Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RedeemInvite_WhenExpiredOrUnknown_ShouldLinkNobody()
     {
         await _store.CreateInviteAsync("H2", "CT-UBND", Now, Now.AddDays(7));
@@ -51,7 +65,7 @@ public sealed class LiteDbBotStoreInviteTests : IAsyncLifetime
         (await _store.FindMemberByTelegramAsync(2001)).Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateInvite_ShouldRetireTheMembersOlderUnusedCodes()
     {
         await _store.CreateInviteAsync("OLD", "CB-DC", Now, Now.AddDays(7));
@@ -61,7 +75,7 @@ public sealed class LiteDbBotStoreInviteTests : IAsyncLifetime
         (await _store.RedeemInviteAsync("NEW", ChatAccount.Telegram(2002), Now)).Result.Should().Be(InviteRedemption.Linked);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RedeemInvite_ForAZaloAccount_ShouldLinkZaloAndKeepTheMembersTelegram()
     {
         await _store.SetZaloUserAsync("TCA", "zalo-a1");
@@ -77,7 +91,7 @@ public sealed class LiteDbBotStoreInviteTests : IAsyncLifetime
         (await _store.RedeemInviteAsync("Z1", ChatAccount.Telegram(2003), Now)).Result.Should().Be(InviteRedemption.AlreadyUsed, "a code works once, on either platform");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RedeemInvite_WhenTheMemberWasUnreachable_ShouldMakeThemReachable()
     {
         await _store.SetUnreachableAsync("CB-DC", true);
@@ -85,12 +99,18 @@ public sealed class LiteDbBotStoreInviteTests : IAsyncLifetime
 
         (await _store.RedeemInviteAsync("Z2", ChatAccount.Zalo("zalo-b2"), Now)).Member!.Unreachable.Should().BeFalse();
     }
+}
+
+/// <summary>The contract on a LiteDB file, and what only a file has.</summary>
+public sealed class InviteOnLiteDb : InviteStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
 
     [Fact]
     public async Task Invites_made_before_they_were_shared_with_Zalo_still_work_after_an_upgrade()
     {
         _store.Dispose();
-        using (var db = new LiteDatabase(new ConnectionString { Filename = _database.Path, Connection = ConnectionType.Direct }))
+        using (var db = new LiteDatabase(new ConnectionString { Filename = ((TempDatabase)_database).Path, Connection = ConnectionType.Direct }))
         {
             var old = db.GetCollection("telegram_invites");
             old.Insert(new BsonDocument
@@ -119,7 +139,7 @@ public sealed class LiteDbBotStoreInviteTests : IAsyncLifetime
         (await _store.RedeemInviteAsync("UNUSED", ChatAccount.Zalo("zalo-c3"), Now.AddHours(2))).Result.Should().Be(InviteRedemption.Linked);
         (await _store.FindMemberByZaloAsync("zalo-c3"))!.Code.Should().Be("CB-DC");
         _store.Dispose();
-        using (var db = new LiteDatabase(new ConnectionString { Filename = _database.Path, Connection = ConnectionType.Direct }))
+        using (var db = new LiteDatabase(new ConnectionString { Filename = ((TempDatabase)_database).Path, Connection = ConnectionType.Direct }))
         {
             db.CollectionExists("telegram_invites").Should().BeFalse();
             db.GetCollection("invites").FindById("USED")["UsedBy"].AsString.Should().Be("1004");
@@ -127,4 +147,11 @@ public sealed class LiteDbBotStoreInviteTests : IAsyncLifetime
 
         _store = _database.Open();
     }
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class InviteOnPostgreSql(PostgresServer server) : InviteStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }

@@ -4,26 +4,40 @@ using FluentAssertions;
 
 namespace DoSon.Bot.Tests.Storage;
 
-public sealed class LiteDbBotStoreTelegramTests : IAsyncLifetime
+public abstract class TelegramStoreContract : IAsyncLifetime
 {
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
+
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
-    private readonly TempDatabase _database = new();
-    private LiteDbBotStore _store = null!;
+    private protected readonly ITestWard _database;
+
+    protected TelegramStoreContract() => _database = NewWard();
+    private IWardStore? _opened;
+
+    /// <summary>Opened on first use, inside the test, so that a missing provider skips it.</summary>
+    private protected IWardStore _store
+    {
+        get => _opened ??= _database.Open();
+        set => _opened = value;
+    }
 
     public async Task InitializeAsync()
     {
-        _store = _database.Open();
-        await WardData.SeedIntoAsync(_store);
+        if (_database.Available)
+        {
+            await WardData.SeedIntoAsync(_store);
+        }
     }
 
     public Task DisposeAsync()
     {
-        _store.Dispose();
+        _opened?.Dispose();
         _database.Dispose();
         return Task.CompletedTask;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Messages_groups_and_the_poll_state_survive_a_reopen()
     {
         await _store.RecordMessageAsync(new TelegramMessageRecord(1003, 42, ["T1", "T2"], TelegramMessagePurpose.Tasks), Now);
@@ -41,4 +55,17 @@ public sealed class LiteDbBotStoreTelegramTests : IAsyncLifetime
         (await reopened.UnregisterGroupAsync(-100)).Should().BeTrue();
         (await reopened.UnregisterGroupAsync(-100)).Should().BeFalse();
     }
+}
+
+/// <summary>The contract on a LiteDB file.</summary>
+public sealed class TelegramOnLiteDb : TelegramStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TelegramOnPostgreSql(PostgresServer server) : TelegramStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }

@@ -6,14 +6,17 @@ using LiteDB;
 
 namespace DoSon.Bot.Tests.Storage;
 
-public class LiteDbBotStoreTests
+public abstract class BotStoreStoreContract
 {
-    private static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
 
-    [Fact]
+    private protected static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+    [SkippableFact]
     public async Task Everything_written_is_read_back_after_reopening_the_file()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using (var store = db.Open())
         {
             await WardData.SeedIntoAsync(store);
@@ -29,35 +32,10 @@ public class LiteDbBotStoreTests
         (await reopened.GetHistoryAsync("T1"))[^1].At.Should().Be(At);
     }
 
-    [Fact]
-    public void The_schema_version_is_stored_in_the_file()
-    {
-        using var db = new TempDatabase();
-        db.Open().Dispose();
-
-        using var raw = new LiteDatabase(db.Path);
-        raw.UserVersion.Should().Be(DoSon.Bot.Storage.LiteDbBotStore.SchemaVersion);
-    }
-
-    [Fact]
-    public void A_file_from_a_newer_version_is_refused_with_a_clear_message()
-    {
-        using var db = new TempDatabase();
-        using (var raw = new LiteDatabase(db.Path))
-        {
-            raw.UserVersion = 99;
-        }
-
-        var act = () => db.Open();
-
-        act.Should().Throw<DoSon.Bot.Hosting.ExpectedFailureException>().WithMessage("*phiên bản lược đồ 99*")
-            .Which.ExitCode.Should().Be(DoSon.Bot.Hosting.ExitCodes.DatabaseDamaged);
-    }
-
-    [Fact]
+    [SkippableFact]
     public async Task An_import_that_fails_half_way_leaves_nothing_behind()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         await WardData.SeedIntoAsync(store);
         var before = await store.GetTasksAsync();
@@ -72,10 +50,10 @@ public class LiteDbBotStoreTests
         (await store.GetHistoryAsync("T9")).Should().BeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_writers_lose_no_history()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         await WardData.SeedIntoAsync(store);
 
@@ -90,10 +68,10 @@ public class LiteDbBotStoreTests
         (await store.GetHistoryAsync("T2")).Should().HaveCount(101);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Linking_a_telegram_user_to_a_second_member_unlinks_the_first()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         await WardData.SeedIntoAsync(store);
 
@@ -103,10 +81,10 @@ public class LiteDbBotStoreTests
         (await store.FindMemberAsync("CVP"))!.TelegramUserId.Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TasksChanged_is_raised_after_a_committed_change()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         await WardData.SeedIntoAsync(store);
         var seen = new List<string>();
@@ -117,10 +95,10 @@ public class LiteDbBotStoreTests
         seen.Should().Equal("T3");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Import_plans_with_only_unchanged_items_write_no_history()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         await WardData.SeedIntoAsync(store);
         var unchanged = WardData.Plan() with
@@ -132,15 +110,53 @@ public class LiteDbBotStoreTests
 
         (await store.GetHistoryAsync("T1")).Should().HaveCount(1);
     }
+}
+
+/// <summary>The contract on a LiteDB file, and what only a file has.</summary>
+public sealed class BotStoreOnLiteDb : BotStoreStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
+
+    [Fact]
+    public void The_schema_version_is_stored_in_the_file()
+    {
+        using var db = NewWard();
+        db.Open().Dispose();
+
+        using var raw = new LiteDatabase(((TempDatabase)db).Path);
+        raw.UserVersion.Should().Be(DoSon.Bot.Storage.LiteDbBotStore.SchemaVersion);
+    }
+
+    [Fact]
+    public void A_file_from_a_newer_version_is_refused_with_a_clear_message()
+    {
+        using var db = NewWard();
+        using (var raw = new LiteDatabase(((TempDatabase)db).Path))
+        {
+            raw.UserVersion = 99;
+        }
+
+        var act = () => db.Open();
+
+        act.Should().Throw<DoSon.Bot.Hosting.ExpectedFailureException>().WithMessage("*phiên bản lược đồ 99*")
+            .Which.ExitCode.Should().Be(DoSon.Bot.Hosting.ExitCodes.DatabaseDamaged);
+    }
 
     [Fact]
     public void A_second_opening_of_the_same_file_is_refused_while_the_first_is_open()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var first = db.Open();
 
         var act = () => db.Open();
 
         act.Should().Throw<DoSon.Bot.Hosting.ExpectedFailureException>().WithMessage("*đang được chương trình DoSon.Bot khác*sử dụng*");
     }
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class BotStoreOnPostgreSql(PostgresServer server) : BotStoreStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }

@@ -7,18 +7,28 @@ namespace DoSon.Bot.Tests.Storage;
 
 /// <summary>The delivery log's query (the web console's Nhắc việc): filters combine, newest send time
 /// first, paged, with the total of what matched.</summary>
-public sealed class ReminderLogQueryTests : IDisposable
+public abstract class ReminderLogQueryStoreContract : IDisposable
 {
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
+
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
     private static readonly string[] Members = ["CVP", "CT-UBND", "BT-DK"];
-    private readonly TempDatabase _db = new();
-    private readonly LiteDbBotStore _store;
+    private protected readonly ITestWard _db;
+    private IWardStore? _opened;
 
-    public ReminderLogQueryTests() => _store = _db.Open();
+    /// <summary>Opened on first use, inside the test, so that a missing provider skips it.</summary>
+    private protected IWardStore _store
+    {
+        get => _opened ??= _db.Open();
+        set => _opened = value;
+    }
+
+    protected ReminderLogQueryStoreContract() => _db = NewWard();
 
     public void Dispose()
     {
-        _store.Dispose();
+        _opened?.Dispose();
         _db.Dispose();
     }
 
@@ -36,7 +46,7 @@ public sealed class ReminderLogQueryTests : IDisposable
         await _store.CompleteAsync([plan[4].Key], ReminderState.Sent, T0.AddHours(4), null, channel: "telegram");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Without_filters_every_reminder_comes_newest_first_a_page_at_a_time()
     {
         await SeedAsync();
@@ -52,7 +62,7 @@ public sealed class ReminderLogQueryTests : IDisposable
         third.Items[^1].SendAt.Should().Be(T0);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task State_member_task_and_time_filters_combine()
     {
         await SeedAsync();
@@ -71,4 +81,17 @@ public sealed class ReminderLogQueryTests : IDisposable
         var sent = await _store.GetReminderLogAsync(new ReminderLogQuery(State: ReminderState.Sent, TaskCode: "T2603-01"));
         sent.Items.Should().ContainSingle().Which.Channel.Should().Be("telegram");
     }
+}
+
+/// <summary>The contract on a LiteDB file.</summary>
+public sealed class ReminderLogQueryOnLiteDb : ReminderLogQueryStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ReminderLogQueryOnPostgreSql(PostgresServer server) : ReminderLogQueryStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }

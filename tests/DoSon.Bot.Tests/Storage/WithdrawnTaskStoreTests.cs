@@ -8,17 +8,20 @@ namespace DoSon.Bot.Tests.Storage;
 
 /// <summary>A withdrawn task is kept with its history and read by its code, and left out of every list,
 /// total and plan.</summary>
-public class WithdrawnTaskStoreTests
+public abstract class WithdrawnTaskStoreContract
 {
+    /// <summary>A ward of its own for one test, on the provider under test.</summary>
+    public abstract ITestWard NewWard();
+
     private static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 
     private static ProgressReport Withdrawal(string reason = "Trùng với nhiệm vụ T2") =>
         new("T1", "CVP", At, ProgressKind.Withdrawn, null, WorkTaskStatus.Withdrawn, reason, "web");
 
-    [Fact]
+    [SkippableFact]
     public async Task A_withdrawal_is_kept_with_who_and_why_after_reopening_and_the_task_leaves_every_list()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         IReadOnlyCollection<string>? changed = null;
         using (var store = db.Open())
         {
@@ -47,10 +50,10 @@ public class WithdrawnTaskStoreTests
         (await reopened.GetTasksWithStatusAsync(WorkTaskStatus.Withdrawn)).Select(t => t.Code).Should().Equal("T1");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_kept_standings_drop_a_task_withdrawn_after_they_were_read()
     {
-        using var db = new TempDatabase();
+        using var db = NewWard();
         using var store = db.Open();
         await WardData.SeedIntoAsync(store);
         (await store.GetTaskStandingsAsync()).Should().Contain(s => s.Code == "T1");
@@ -60,7 +63,7 @@ public class WithdrawnTaskStoreTests
         (await store.GetTaskStandingsAsync()).Select(s => s.Code).Should().Equal("T3", "T2");
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_planner_plans_nothing_for_a_withdrawn_task()
     {
         var open = ReminderPlanner.Plan([WardData.LandTask], [], [WardData.Admin, WardData.UbndLeader, WardData.UbndOfficer], ReminderPolicy.Default, At);
@@ -70,7 +73,7 @@ public class WithdrawnTaskStoreTests
         withdrawn.Should().NotContain(p => p.TaskCode == "T1");
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_withdrawn_task_is_not_overdue_and_in_no_count()
     {
         var today = new DateOnly(2026, 4, 1);
@@ -83,7 +86,7 @@ public class WithdrawnTaskStoreTests
         StatusText.Of(WorkTaskStatus.Withdrawn).Should().Be("đã rút");
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_import_naming_a_withdrawn_task_leaves_it_withdrawn_and_unchanged()
     {
         var withdrawn = WardData.LandTask with { Status = WorkTaskStatus.Withdrawn };
@@ -93,4 +96,17 @@ public class WithdrawnTaskStoreTests
 
         plan.Tasks.Single().Should().Match<Change<WorkTask>>(c => c.Kind == ChangeKind.Unchanged && c.Item.IsWithdrawn && c.Item.Title == withdrawn.Title);
     }
+}
+
+/// <summary>The contract on a LiteDB file.</summary>
+public sealed class WithdrawnTaskOnLiteDb : WithdrawnTaskStoreContract
+{
+    public override ITestWard NewWard() => new TempDatabase();
+}
+
+/// <summary>The same contract on a PostgreSQL schema of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class WithdrawnTaskOnPostgreSql(PostgresServer server) : WithdrawnTaskStoreContract
+{
+    public override ITestWard NewWard() => server.NewWard();
 }
