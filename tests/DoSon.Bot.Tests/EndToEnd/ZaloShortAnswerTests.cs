@@ -230,7 +230,7 @@ public sealed class ZaloShortAnswerTests
 
         missing.Should().Be("Cách dùng: /nhaclai <mã nhiệm vụ> <1h|chiều|mai>");
         wrong.Should().Be(missing);
-        snoozed.Should().Contain("01/03/2026 14:00");
+        snoozed.Should().Be("⏰ Sẽ nhắc lại T1 — Nhiệm vụ T1 lúc 01/03/2026 14:00.", "the answer names the task");
         reminder.Should().Contain("Nhắc lại theo yêu cầu", "the snooze reminded at 14:00");
         passed.Should().Contain("Đã quá 14:00");
     }

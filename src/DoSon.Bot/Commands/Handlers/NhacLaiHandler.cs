@@ -20,6 +20,9 @@ public sealed class NhacLaiHandler(TaskActions actions) : ICommandHandler
 
         var outcome = await actions.ApplyAsync(context.Caller, context.Words[0], TaskActionRequest.Snooze(until),
             context.Channel, TaskActionOrigin.Command, cancellationToken);
-        return outcome.ToReply();
+        // The answer names the task (code and title), as a short answer's does: a command names it only by its code.
+        return outcome is { SnoozedUntil: { } at, Task: { } task }
+            ? Reply.Say(ShortAnswerTexts.Snoozed(task, at))
+            : outcome.ToReply();
     }
 }
