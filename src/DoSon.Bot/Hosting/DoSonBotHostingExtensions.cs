@@ -4,6 +4,7 @@ using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Channels.Telegram;
 using DoSon.Bot.Channels.Zalo;
 using DoSon.Bot.Cli;
+using DoSon.Bot.Cluster;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
@@ -110,6 +111,7 @@ public static partial class DoSonBotHostingExtensions
         services.Configure<HostOptions>(o => o.ShutdownTimeout = StoppingNotice.ShutdownTimeout);
         services.AddHostedService<StoppingNotice>();
 
+        builder.AddCluster();
         services.AddSystemd();
         return builder;
     }
@@ -171,7 +173,8 @@ public static partial class DoSonBotHostingExtensions
                     throw new ExpectedFailureException(WebTexts.ListenUrlBusy(host.Services.GetRequiredService<IOptions<WebOptions>>().Value.ListenUrls), ExitCodes.Usage, ex);
                 }
 
-                return ExitCodes.Ok;
+                // An instance that lost its lock ends so that the service manager starts it again as a standby.
+                return host.Services.GetService<ClusterRole>()?.SteppedDown == true ? ExitCodes.DatabaseUnavailable : ExitCodes.Ok;
             }
 
             using var cts = new CancellationTokenSource();

@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Messaging;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,8 @@ public static class ZaloRegistration
         services.AddSingleton<ZaloUpdateHandler>();
         services.AddSingleton<ZaloBotSetup>();
         services.AddSingleton<IInviteInstructions, ZaloInviteInstructions>();
-        services.AddHostedService<ZaloPollingService>();
+        services.AddSingleton<ZaloPollingService>();
+        services.AddActiveOnlyHostedService<ZaloPollingService>();
         return builder;
     }
 }
