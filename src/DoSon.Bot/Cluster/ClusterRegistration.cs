@@ -1,10 +1,10 @@
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
+using DoSon.Bot.Storage.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace DoSon.Bot.Cluster;
 
@@ -34,16 +34,9 @@ public static class ClusterRegistration
             return builder;
         }
 
-        // Quartz registers its own hosted service; it runs only on the active instance like the others.
-        var quartz = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(QuartzHostedService));
-        if (quartz is not null)
-        {
-            services.Insert(services.IndexOf(quartz), ServiceDescriptor.Singleton<IHostedService>(sp => ActiveOnlyServiceCollectionExtensions.Gated(sp, sp.GetRequiredService<QuartzHostedService>())));
-            services.Remove(quartz);
-            services.AddSingleton<QuartzHostedService>();
-        }
-
+        ReminderActiveOnly.GateQuartz(services);
         services.AddSingleton<ActiveOnlyGate>();
+        services.AddSingleton<IWardLock, PostgreSqlWardLock>();
         services.AddSingleton<IReminderClaimStore>(sp => (IReminderClaimStore)sp.GetRequiredService<IWardStore>());
         services.AddSingleton<ReminderClaims>();
         services.AddSingleton<IReminderClaims>(sp => sp.GetRequiredService<ReminderClaims>());

@@ -1,11 +1,10 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Net.Sockets;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DoSon.Bot.Cluster;
 
@@ -20,7 +19,7 @@ namespace DoSon.Bot.Cluster;
 /// TimeProvider, so tests drive them with a fake clock; the lock itself is real PostgreSQL.</summary>
 internal sealed class LeaderElection(
     IOptions<ClusterOptions> options,
-    IOptions<StorageOptions> storage,
+    IWardLock wardLock,
     ClusterRole role,
     ActiveOnlyGate gate,
     ReminderClaims claims,
@@ -28,9 +27,6 @@ internal sealed class LeaderElection(
     TimeProvider time,
     ILogger<LeaderElection> logger) : BackgroundService
 {
-    /// <summary>The lock's session is named so in pg_stat_activity (followed by the instance name).</summary>
-    public const string ApplicationNamePrefix = "doson-bot-lock:";
-
     private readonly ClusterOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,17 +35,17 @@ internal sealed class LeaderElection(
         string? lastError = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            NpgsqlConnection? connection = null;
+            IHeldWardLock? held = null;
             try
             {
-                connection = await TryTakeAsync(stoppingToken);
+                held = await wardLock.TryTakeAsync(_options.Name, _options.CheckEvery, stoppingToken);
                 lastError = null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or SocketException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbException or TimeoutException or SocketException or InvalidOperationException)
             {
                 // Said once per kind of failure, not every few seconds while the server is down.
                 if (ex.Message != lastError)
@@ -59,9 +55,9 @@ internal sealed class LeaderElection(
                 }
             }
 
-            if (connection is not null)
+            if (held is not null)
             {
-                await HoldAsync(connection, stoppingToken);
+                await HoldAsync(held, stoppingToken);
                 return;
             }
 
@@ -76,48 +72,7 @@ internal sealed class LeaderElection(
         }
     }
 
-    private async Task<NpgsqlConnection?> TryTakeAsync(CancellationToken cancellationToken)
-    {
-        var seconds = (int)_options.CheckEvery.TotalSeconds;
-        var builder = new NpgsqlConnectionStringBuilder(storage.Value.ConnectionString)
-        {
-            // Its own physical connection: closing it must end the session, and with it the lock.
-            Pooling = false,
-            ApplicationName = ApplicationNamePrefix + _options.Name,
-            Timeout = Math.Max(2, seconds),
-            CommandTimeout = Math.Max(2, seconds),
-            KeepAlive = Math.Max(1, seconds),
-        };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            // The server's side: a peer that vanished (machine off, network cut) is noticed in a few
-            // seconds instead of the system's two hours, and its lock freed for a standby.
-            await using (var keepalive = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture,
-                $"SET tcp_keepalives_idle = {seconds}; SET tcp_keepalives_interval = 1; SET tcp_keepalives_count = 3; SET tcp_user_timeout = {seconds * 2000}"), connection))
-            {
-                await keepalive.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended('doson-bot:active:' || @schema, 0))", connection);
-            take.Parameters.AddWithValue("schema", storage.Value.Schema);
-            if (await take.ExecuteScalarAsync(cancellationToken) is true)
-            {
-                return connection;
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-
-        await connection.DisposeAsync();
-        return null;
-    }
-
-    private async Task HoldAsync(NpgsqlConnection connection, CancellationToken stoppingToken)
+    private async Task HoldAsync(IHeldWardLock held, CancellationToken stoppingToken)
     {
         try
         {
@@ -129,8 +84,7 @@ internal sealed class LeaderElection(
             while (true)
             {
                 await Task.Delay(_options.CheckEvery, time, stoppingToken);
-                await using var check = new NpgsqlCommand("SELECT 1", connection);
-                await check.ExecuteScalarAsync(stoppingToken);
+                await held.CheckAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -151,7 +105,7 @@ internal sealed class LeaderElection(
         }
         finally
         {
-            await connection.DisposeAsync();
+            await held.DisposeAsync();
         }
     }
 
@@ -161,7 +115,7 @@ internal sealed class LeaderElection(
         {
             await claims.ReleaseAllAsync(CancellationToken.None);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or SocketException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or TimeoutException or SocketException or InvalidOperationException)
         {
             // The database is gone too: the claims run out by themselves after the takeover time.
         }

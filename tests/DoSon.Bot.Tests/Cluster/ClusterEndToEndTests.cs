@@ -110,7 +110,7 @@ public sealed class ClusterEndToEndTests(PostgresServer server)
         {
             await admin.OpenAsync();
             await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name", admin);
-            kill.Parameters.AddWithValue("name", LeaderElection.ApplicationNamePrefix + "may-a");
+            kill.Parameters.AddWithValue("name", DoSon.Bot.Storage.PostgreSql.PostgreSqlWardLock.ApplicationNamePrefix + "may-a");
             (await kill.ExecuteScalarAsync()).Should().Be(1L, "the active instance holds its lock on one session of its own");
         }
 
