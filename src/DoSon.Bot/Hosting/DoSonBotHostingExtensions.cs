@@ -173,8 +173,9 @@ public static partial class DoSonBotHostingExtensions
                     throw new ExpectedFailureException(WebTexts.ListenUrlBusy(host.Services.GetRequiredService<IOptions<WebOptions>>().Value.ListenUrls), ExitCodes.Usage, ex);
                 }
 
-                // An instance that lost its lock ends so that the service manager starts it again as a standby.
-                return host.Services.GetService<ClusterRole>()?.SteppedDown == true ? ExitCodes.DatabaseUnavailable : ExitCodes.Ok;
+                // An instance that lost its lock ends so that the service manager starts it again as a
+                // standby: exit 1, which the unit's Restart=on-failure restarts (2, 3 and 4 it does not).
+                return host.Services.GetService<ClusterRole>()?.SteppedDown == true ? ExitCodes.Failed : ExitCodes.Ok;
             }
 
             using var cts = new CancellationTokenSource();

@@ -60,6 +60,20 @@ public sealed class ReminderClaimStoreTests(PostgresServer server)
     }
 
     [SkippableFact]
+    public async Task A_reminder_kept_to_the_microsecond_is_due_at_its_slot_which_is_kept_to_the_millisecond()
+    {
+        using var ward = server.NewWard();
+        var store = ward.Open();
+        // What a catch-up on the real clock writes: an instant with ticks below the millisecond.
+        var at = Now.AddTicks(470_443);
+        (await store.AddOneOffAsync(new PlannedReminder("notice:A001:micro", ReminderKind.Notice, "A001", null, null, "micro", at, "Thông báo"))).Should().BeTrue();
+
+        var slot = new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        (await store.GetDueAsync("A001", slot)).Should().ContainSingle("the scheduler fires the slot at the millisecond");
+        (await store.GetDueAsync("A001", slot.AddMilliseconds(-1))).Should().BeEmpty();
+    }
+
+    [SkippableFact]
     public async Task An_instance_gives_back_only_its_own_claims_on_reminders_still_pending()
     {
         using var ward = server.NewWard();
