@@ -9,9 +9,10 @@ using DoSon.Bot.Bench;
 // Each part runs in a process of its own so that one part's memory does not show in another's peak RSS.
 // --only <part>[,<part>] runs just those parts and prints their figures (docs/benchmarks.md is written
 // only by a full run, which needs every part).
-// --only mixed-load or size (alone or with others) also rewrites that part's own section of
+// --only takeover runs two instances on a PostgreSQL server of its own and kills the active one 10 times.
+// --only mixed-load, size or takeover (alone or with others) also rewrites that part's own section of
 // docs/benchmarks.md, leaving the other sections as they are (unless --no-write).
-string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "mixed-load", "size"];
+string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "mixed-load", "size", "takeover"];
 if (args.Length >= 4 && args[0] == "--part")
 {
     var folder = args[3];
@@ -24,6 +25,8 @@ if (args.Length >= 4 && args[0] == "--part")
         "dispatch" => await DispatchBench.Run(folder),
         "dispatch-telegram" => await DispatchBench.Run(folder, telegram: true),
         "mixed-load" => await MixedLoadBench.Run(folder),
+        "takeover" => await TakeoverBench.RunAsync(folder),
+        "takeover-instance" => await TakeoverBench.InstanceAsync(folder, args),
         var size when size.StartsWith("size", StringComparison.Ordinal) => await SizeBench.Run(size, folder, args),
         _ => throw new ArgumentException($"Không có phần đo «{args[1]}».", nameof(args)),
     };
@@ -70,6 +73,11 @@ try
                 text = SizeReport.Merge(text, existing, size);
             }
 
+            if (results.TryGetValue("takeover", out var takeover))
+            {
+                text = TakeoverBench.Splice(text, TakeoverBench.Section(takeover, DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+            }
+
             if (text != existing)
             {
                 File.WriteAllText(path, text);
@@ -84,7 +92,8 @@ try
     if (!args.Contains("--no-write"))
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, SizeReport.Merge(report, existing, results["size"]));
+        var full = SizeReport.Merge(report, existing, results["size"]);
+        File.WriteAllText(path, TakeoverBench.Splice(full, TakeoverBench.Section(results["takeover"], DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
         Console.WriteLine($"Đã ghi {path}");
     }
     else

@@ -4,6 +4,7 @@ using DoSon.Bot.Channels.Console;
 using DoSon.Bot.Channels.Telegram;
 using DoSon.Bot.Channels.Zalo;
 using DoSon.Bot.Cli;
+using DoSon.Bot.Cluster;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Commands.Handlers;
 using DoSon.Bot.Import;
@@ -113,6 +114,7 @@ public static partial class DoSonBotHostingExtensions
         services.Configure<HostOptions>(o => o.ShutdownTimeout = StoppingNotice.ShutdownTimeout);
         services.AddHostedService<StoppingNotice>();
 
+        builder.AddCluster();
         services.AddSystemd();
         return builder;
     }
@@ -174,7 +176,9 @@ public static partial class DoSonBotHostingExtensions
                     throw new ExpectedFailureException(WebTexts.ListenUrlBusy(host.Services.GetRequiredService<IOptions<WebOptions>>().Value.ListenUrls), ExitCodes.Usage, ex);
                 }
 
-                return ExitCodes.Ok;
+                // An instance that lost its lock ends so that the service manager starts it again as a
+                // standby: exit 1, which the unit's Restart=on-failure restarts (2, 3 and 4 it does not).
+                return host.Services.GetService<ClusterRole>()?.SteppedDown == true ? ExitCodes.Failed : ExitCodes.Ok;
             }
 
             using var cts = new CancellationTokenSource();

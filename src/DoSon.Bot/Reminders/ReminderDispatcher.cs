@@ -21,7 +21,8 @@ public sealed class ReminderDispatcher(
     ReminderScheduler scheduler,
     IOptions<ReminderOptions> options,
     TimeProvider time,
-    ILogger<ReminderDispatcher> logger) : IDisposable
+    ILogger<ReminderDispatcher> logger,
+    IReminderClaims? claims = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private readonly Lock _activeGate = new();
@@ -45,14 +46,7 @@ public sealed class ReminderDispatcher(
         var claimed = (await reminders.GetDueAsync(memberCode, upTo, cancellationToken)).Where(r => _inFlight.TryAdd(r.Key, 0)).ToList();
         // Read again once claimed: a delivery that finished between the read and the claim has
         // already marked its reminders sent, and they must not go out a second time.
-        var due = new List<Reminder>();
-        foreach (var r in claimed)
-        {
-            if ((await reminders.FindReminderAsync(r.Key, cancellationToken))?.State == ReminderState.Pending)
-            {
-                due.Add(r);
-            }
-        }
+        var due = claims is null ? await StillPendingAsync(claimed, cancellationToken) : await ClaimedAsync(memberCode, claimed, cancellationToken);
 
         Release(claimed.Except(due).Select(r => r.Key));
         if (due.Count == 0)
@@ -135,7 +129,55 @@ public sealed class ReminderDispatcher(
             if (!handedOver)
             {
                 Release(keys);
+                await GiveBackAsync(keys);
             }
+        }
+    }
+
+    private async Task<List<Reminder>> StillPendingAsync(List<Reminder> claimed, CancellationToken cancellationToken)
+    {
+        var due = new List<Reminder>();
+        foreach (var r in claimed)
+        {
+            if ((await reminders.FindReminderAsync(r.Key, cancellationToken))?.State == ReminderState.Pending)
+            {
+                due.Add(r);
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Several instances on one ward (Cluster:Enabled): the claim in the database decides, in
+    /// one statement, which instance sends; what another instance holds is tried again when its claim
+    /// runs out (it is sent then only if that instance never recorded it).</summary>
+    private async Task<List<Reminder>> ClaimedAsync(string memberCode, List<Reminder> candidates, CancellationToken cancellationToken)
+    {
+        var result = await claims!.ClaimAsync([.. candidates.Select(r => r.Key)], cancellationToken);
+        if (result.HeldElsewhereUntil is { } until)
+        {
+            _ = ScheduleAsync(new ReminderSlot(memberCode, until));
+        }
+
+        return [.. candidates.Where(r => result.Claimed.Contains(r.Key))];
+    }
+
+    /// <summary>Claims of reminders not handed to the platform: given back so that they go out at once
+    /// from whichever instance is active, instead of after the claim runs out.</summary>
+    private async Task GiveBackAsync(IReadOnlyCollection<string> keys)
+    {
+        if (claims is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await claims.ReleaseAsync(keys, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Không trả lại được {Count} nhắc việc đã nhận gửi ({Error}); chúng được gửi khi hết hạn nhận.", keys.Count, ex.Message);
         }
     }
 
@@ -160,6 +202,7 @@ public sealed class ReminderDispatcher(
                     break;
                 case DeliveryStatus.Cancelled:
                     // Still pending in the store: the next start sends it late, within the catch-up window.
+                    await GiveBackAsync(keys);
                     break;
                 case DeliveryStatus.Blocked:
                     await reminders.CompleteAsync(keys, ReminderState.Failed, now, "Người nhận đã chặn bot.", outcome.Attempts, channel);

@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Reminders.Jobs;
 using DoSon.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class ReminderRetentionRegistration
         services.AddSingleton<IValidateOptions<ReminderRetentionOptions>, ReminderRetentionOptionsValidator>();
         services.AddSingleton<ReminderRetention>();
         services.AddSingleton<IReminderRetention>(sp => sp.GetRequiredService<ReminderRetention>());
-        services.AddHostedService(sp => sp.GetRequiredService<ReminderRetention>());
+        services.AddActiveOnlyHostedService<ReminderRetention>();
         services.AddTransient<ReminderRetentionJob>();
         return services;
     }

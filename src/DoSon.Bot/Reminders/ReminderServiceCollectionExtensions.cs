@@ -1,3 +1,4 @@
+using DoSon.Bot.Hosting;
 using DoSon.Bot.Reminders.Jobs;
 using DoSon.Bot.Outbox;
 using DoSon.Bot.Storage;
@@ -37,9 +38,9 @@ public static class ReminderServiceCollectionExtensions
         // the demo clock and the tests' FakeTimeProvider drive Quartz too.
         services.AddQuartz(q => q.UseInMemoryStore(_ => { }));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        services.AddActiveOnlyHostedService<ReminderService>();
         // The group digest's sender exists only when Telegram is configured; without it the service does nothing.
-        services.AddHostedService(sp => sp.GetRequiredService<GroupDigestService>());
+        services.AddActiveOnlyHostedService<GroupDigestService>();
         return builder;
     }
 }

@@ -74,7 +74,10 @@ internal sealed class WebConsolePipeline : IStartupFilter
         endpoints.MapGet("/readyz", async (WebReadiness readiness, CancellationToken cancellationToken) =>
         {
             var problems = await readiness.ProblemsAsync(cancellationToken);
-            var body = JsonSerializer.Serialize(new { ready = problems.Count == 0, problems }, ProbeJson);
+            var ready = problems.Count == 0;
+            var body = readiness.Cluster is { } cluster
+                ? JsonSerializer.Serialize(new { ready, problems, role = cluster.Role, instance = cluster.Instance }, ProbeJson)
+                : JsonSerializer.Serialize(new { ready, problems }, ProbeJson);
             return Results.Text(body, "application/json; charset=utf-8", statusCode: problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
     }

@@ -1,3 +1,4 @@
+using DoSon.Bot.Cluster;
 using DoSon.Bot.Hosting;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
@@ -5,9 +6,14 @@ using DoSon.Bot.Storage;
 namespace DoSon.Bot.Web;
 
 /// <summary>What /readyz checks: the database is open, the reminder scheduler runs, and each chat
-/// platform the bot polls answered within <see cref="PlatformWindow"/> (on the app's clock).</summary>
-public sealed class WebReadiness(DatabaseUse database, ReminderScheduler scheduler, PlatformContact contact, TimeProvider time)
+/// platform the bot polls answered within <see cref="PlatformWindow"/> (on the app's clock). On
+/// PostgreSQL the server must answer now; a standby (Cluster:Enabled) runs no scheduler and polls no
+/// platform, so only the database counts for it.</summary>
+public sealed class WebReadiness(DatabaseUse database, ReminderScheduler scheduler, PlatformContact contact, TimeProvider time, ClusterRole? role = null, IStoreProbe? probe = null)
 {
+    /// <summary>Which instance answers and its role, for /readyz; null without Cluster:Enabled.</summary>
+    public (string Role, string Instance)? Cluster => role is { Enabled: true } r ? (r.Name, r.InstanceName) : null;
+
     /// <summary>A long poll lasts at most a minute; five without an answer means the platform or the way to it is down.</summary>
     public static readonly TimeSpan PlatformWindow = TimeSpan.FromMinutes(5);
 
@@ -18,6 +24,15 @@ public sealed class WebReadiness(DatabaseUse database, ReminderScheduler schedul
         if (database.OpenedPath is null)
         {
             problems.Add(WebTexts.StoreClosed);
+        }
+        else if (probe is not null && !await probe.CanReachAsync(cancellationToken))
+        {
+            problems.Add(WebTexts.StoreUnreachable);
+        }
+
+        if (role is { IsActive: false })
+        {
+            return problems;
         }
 
         if (!await scheduler.IsRunningAsync(cancellationToken))

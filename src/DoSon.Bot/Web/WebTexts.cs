@@ -77,6 +77,7 @@ public static partial class WebTexts
 
     // Readiness
     public const string StoreClosed = "cơ sở dữ liệu chưa mở";
+    public const string StoreUnreachable = "không liên lạc được máy chủ PostgreSQL";
     public const string SchedulerStopped = "bộ lập lịch nhắc việc chưa chạy";
 
     public static string PlatformSilent(string platform, int minutes) => $"{platform} chưa trả lời trong {minutes} phút qua";

@@ -18,24 +18,24 @@ namespace DoSon.Bot.Tests.EndToEnd;
 /// count, never on time.</summary>
 public sealed class RestartBurstEndToEndTests
 {
-    private const int Burst = 300;
+    internal const int Burst = 300;
 
     /// <summary>"3 days before" the burst's deadline (05/03/2026): 02/03/2026 07:30 in the ward.</summary>
-    private static readonly DateTimeOffset Due = new(2026, 3, 2, 0, 30, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Due = new(2026, 3, 2, 0, 30, 0, TimeSpan.Zero);
 
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(5);
 
     /// <summary>How long a restart takes at least: more than Telegram's one-second window.</summary>
     private static readonly TimeSpan RestartTime = TimeSpan.FromSeconds(2);
 
-    private static string Code(int i) => $"R{i:000}";
+    internal static string Code(int i) => $"R{i:000}";
 
-    private static long TelegramChat(int i) => 40_000 + i;
+    internal static long TelegramChat(int i) => 40_000 + i;
 
     private static string ZaloChat(int i) => $"5a1b2c3d4e5f{i:00000000}";
 
     /// <summary>WardData plus 300 members, each with a task due 05/03/2026, linked on Telegram or on Zalo.</summary>
-    private static async Task SeedBurstAsync(IBotStore store, bool zalo)
+    internal static async Task SeedBurstAsync(IBotStore store, bool zalo)
     {
         var members = Enumerable.Range(1, Burst)
             .Select(i => new Member(Code(i), $"Cán bộ {i}", "Công chức", ["UBND"], MemberRole.Member,
@@ -48,7 +48,7 @@ public sealed class RestartBurstEndToEndTests
             "seed", new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
     }
 
-    private static async Task<IReadOnlyList<Reminder>> BurstRemindersAsync(BotHost bot) =>
+    internal static async Task<IReadOnlyList<Reminder>> BurstRemindersAsync(BotHost bot) =>
         [.. (await bot.Services.GetRequiredService<IReminderStore>().GetRemindersAsync()).Where(r => r.MemberCode.StartsWith('R') && r.Key.EndsWith(":before-3", StringComparison.Ordinal))];
 
     [Fact]

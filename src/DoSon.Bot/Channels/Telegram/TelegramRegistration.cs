@@ -48,12 +48,13 @@ public static class TelegramRegistration
             services.TryAddSingleton<PlatformContact>();
             services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramWebhookServerCheck>();
             services.AddSingleton<TelegramWebhookService>();
-            services.AddHostedService(sp => sp.GetRequiredService<TelegramWebhookService>());
+            services.AddActiveOnlyHostedService<TelegramWebhookService>();
             services.AddSingleton<IWebhookEndpoint>(sp => sp.GetRequiredService<TelegramWebhookService>());
         }
         else
         {
-            services.AddHostedService<TelegramPollingService>();
+            services.AddSingleton<TelegramPollingService>();
+            services.AddActiveOnlyHostedService<TelegramPollingService>();
         }
 
         return builder;

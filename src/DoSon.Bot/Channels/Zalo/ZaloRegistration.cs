@@ -40,12 +40,13 @@ public static class ZaloRegistration
             services.TryAddSingleton<PlatformContact>();
             services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloWebhookServerCheck>();
             services.AddSingleton<ZaloWebhookService>();
-            services.AddHostedService(sp => sp.GetRequiredService<ZaloWebhookService>());
+            services.AddActiveOnlyHostedService<ZaloWebhookService>();
             services.AddSingleton<IWebhookEndpoint>(sp => sp.GetRequiredService<ZaloWebhookService>());
         }
         else
         {
-            services.AddHostedService<ZaloPollingService>();
+            services.AddSingleton<ZaloPollingService>();
+            services.AddActiveOnlyHostedService<ZaloPollingService>();
         }
 
         return builder;

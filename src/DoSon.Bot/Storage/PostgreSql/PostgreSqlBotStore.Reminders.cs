@@ -155,9 +155,11 @@ internal sealed partial class PostgreSqlBotStore : IReminderStore
     public async Task<IReadOnlyList<Reminder>> GetRemindersOfTaskAsync(string taskCode, CancellationToken cancellationToken = default) =>
         BySendTime(await QueryAsync<ReminderDoc>($"SELECT {Columns} FROM reminders WHERE task_code = @taskCode", new { taskCode }, cancellationToken));
 
+    /// <summary>Due at the scheduler's precision: a slot is a millisecond (as LiteDB keeps times), while
+    /// PostgreSQL keeps microseconds, so a reminder sent at 03.047044 is due at the slot 03.047.</summary>
     public async Task<IReadOnlyList<Reminder>> GetDueAsync(string memberCode, DateTimeOffset upTo, CancellationToken cancellationToken = default) =>
-        [.. (await QueryAsync<ReminderDoc>($"SELECT {Columns} FROM reminders WHERE member_code = @memberCode AND state = 'Pending' AND send_at <= @upTo",
-                new { memberCode, upTo = upTo.UtcDateTime }, cancellationToken))
+        [.. (await QueryAsync<ReminderDoc>($"SELECT {Columns} FROM reminders WHERE member_code = @memberCode AND state = 'Pending' AND send_at < @before",
+                new { memberCode, before = new DateTime(upTo.UtcTicks - upTo.UtcTicks % TimeSpan.TicksPerMillisecond + TimeSpan.TicksPerMillisecond, DateTimeKind.Utc) }, cancellationToken))
             .Select(LiteDbBotStore.ToReminder)
             .OrderBy(r => r.DueAt).ThenBy(r => r.Key, StringComparer.Ordinal)];
 
