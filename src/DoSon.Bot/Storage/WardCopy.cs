@@ -88,7 +88,7 @@ internal static class WardCopy
             await store.ImportAsync(snapshot, cancellationToken);
             copy = await store.ExportAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or InvalidCastException or FormatException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             failure = ex.Message;
         }
@@ -138,7 +138,7 @@ internal static class WardCopy
                     copy = await store.ExportAsync(cancellationToken);
                     store.Checkpoint();
                 }
-                catch (Exception ex) when (ex is LiteDB.LiteException or InvalidOperationException or IOException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     failure = ex.Message;
                 }
