@@ -82,6 +82,7 @@ public static partial class DoSonBotHostingExtensions
         services.AddSingleton<ReportService>();
         services.AddSingleton<ReportVerb>();
         services.AddSingleton<ICliVerb>(sp => sp.GetRequiredService<ReportVerb>());
+        services.AddSingleton<ICliVerb, StorageVerb>();
         services.AddNotices();
 
         services.AddSingleton<DatabaseSeeder>();

@@ -3,7 +3,7 @@ namespace DoSon.Bot.Storage;
 /// <summary>Every store interface at once: what one provider (LiteDB, PostgreSQL) implements, so that
 /// the registration, the start and the tests treat both alike.</summary>
 internal interface IWardStore : IBotStore, IReminderStore, IReminderRetentionStore, IGroupDigestLog, IInviteStore,
-    INoticeDraftStore, ITelegramStore, IHandledUpdateStore, IWebLoginStore, IWebKeyStore, ICurrentTaskStore, IDisposable
+    INoticeDraftStore, ITelegramStore, IHandledUpdateStore, IWebLoginStore, IWebKeyStore, ICurrentTaskStore, IWardTransfer, IDisposable
 {
     /// <summary>Opens (and for PostgreSQL migrates) the store now, or throws the
     /// <see cref="Hosting.ExpectedFailureException"/> that says why it cannot be used.</summary>

@@ -81,4 +81,67 @@ public static class StorageTexts
     /// <summary>A verb that works on the LiteDB file only, refused under PostgreSQL.</summary>
     public static string FileOnlyVerb(string verb) =>
         $"Lệnh {verb} chỉ dùng cho tệp LiteDB; khi Storage:Provider là PostgreSql, đồng chí hãy sao lưu và khôi phục bằng pg_dump và pg_restore của PostgreSQL (xem mục \"Chạy trên PostgreSQL\" trong README).";
+
+    // `storage copy`
+
+    public const string CopyUsage =
+        "storage copy --to <LiteDb|PostgreSql> --connection <chuỗi kết nối PostgreSQL hoặc tệp LiteDB> [--schema <lược đồ>]  chép cả phường đang dùng sang kho khác (kho đích phải trống; dừng bot trước khi chép từ tệp LiteDB)";
+
+    public const string CopyMissingVerb = "Thiếu «copy» sau «storage».";
+
+    public static string CopyUnknownOption(string option) => $"Không có tùy chọn «{option}».";
+
+    public static string CopyMissingValue(string option) => $"Thiếu giá trị sau «{option}».";
+
+    public const string CopyMissingTarget = "Thiếu --to (LiteDb hoặc PostgreSql) hoặc --connection.";
+
+    public static string CopyBadProvider(string provider) => $"«{provider}» không phải là LiteDb hay PostgreSql.";
+
+    public const string CopySchemaOnlyForPostgreSql = "--schema chỉ dùng khi chép sang PostgreSql.";
+
+    public static string PostgreSqlPlace(string host, string schema) => $"PostgreSQL {host}, lược đồ {schema}";
+
+    public static string CopyTargetNotEmpty(string place) =>
+        $"Kho đích {place} đã có dữ liệu nên lệnh không ghi gì: chỉ chép được vào kho trống, hãy chọn lược đồ khác (--schema).";
+
+    public static string CopyTargetFileExists(string path) =>
+        $"Tệp đích {path} đã có nên lệnh không ghi gì: chỉ chép được vào tệp chưa có, hãy chọn tên tệp khác.";
+
+    public static string CopyFailed(string place, string detail) =>
+        $"Không chép được vào {place} ({detail}); kho đích không bị ghi dở, vẫn trống như trước.";
+
+    public static string CopyNotVerified(string place) =>
+        $"Bản chép vào {place} không khớp với nguồn (số bản ghi hoặc mã kiểm tra khác nhau) nên đã được gỡ bỏ; kho đích vẫn trống như trước.";
+
+    public static string Copied(string source, string place) => $"Đã chép phường từ {source} sang {place}; số bản ghi và mã kiểm tra của hai bên khớp nhau:";
+
+    public static string CopyCountLine(string name, int count) => $"  {name}: {count}";
+
+    public static string CopyChecksumLine(string checksum) => $"  Mã kiểm tra SHA-256 của nhiệm vụ và lịch sử: {checksum}";
+
+    public const string CopyLeftOut =
+        "Không chép: phiên đăng nhập web và khóa bảo vệ dữ liệu (thành viên đăng nhập trang web lại), bản nháp thông báo chờ xác nhận (gửi lại thông báo), bộ đếm mã mời sai, vị trí đã đọc tin của nền tảng chat.";
+
+    public static string CopyNextPostgreSql(string schema) =>
+        $"Để bot dùng kho mới: dừng bot, đặt Storage:Provider=PostgreSql, Storage:ConnectionString của máy chủ này và Storage:Schema={schema}, rồi chạy lại bot.";
+
+    public static string CopyNextLiteDb(string path) =>
+        $"Để bot dùng kho mới: dừng bot, đặt Storage:Provider=LiteDb và Storage:DatabasePath={path}, rồi chạy lại bot.";
+
+    public const string CopyUnits = "Đơn vị";
+    public const string CopyMembers = "Thành viên";
+    public const string CopyLinkedMembers = "Thành viên đã liên kết tài khoản chat";
+    public const string CopyMilestones = "Mốc thời gian";
+    public const string CopySources = "Văn bản nguồn";
+    public const string CopyTasks = "Nhiệm vụ";
+    public const string CopyHistory = "Lịch sử cập nhật";
+    public const string CopyPendingReminders = "Nhắc việc đang chờ gửi";
+    public const string CopyReminderLog = "Nhật ký nhắc việc";
+    public const string CopyTelegramGroups = "Nhóm Telegram";
+    public const string CopyTelegramMessages = "Tin nhắn Telegram gắn với nhiệm vụ";
+    public const string CopyGroupDigests = "Bản tin nhóm đã gửi";
+    public const string CopyInvites = "Mã mời";
+    public const string CopyCalendarFeeds = "Lịch web";
+    public const string CopyHandledUpdates = "Tin đã xử lý";
+    public const string CopyCurrentTasks = "Nhiệm vụ đang nói tới";
 }
