@@ -11,7 +11,8 @@ using DoSon.Bot.Bench;
 // only by a full run, which needs every part).
 // --only mixed-load or size (alone or with others) also rewrites that part's own section of
 // docs/benchmarks.md, leaving the other sections as they are (unless --no-write).
-string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "mixed-load", "size"];
+// size-postgresql is part size on a throwaway PostgreSQL 15 server; its figures stand beside LiteDB's.
+string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "mixed-load", "size", "size-postgresql"];
 if (args.Length >= 4 && args[0] == "--part")
 {
     var folder = args[3];
@@ -65,7 +66,7 @@ try
         if (!args.Contains("--no-write"))
         {
             var text = mixed.Length > 0 ? MixedLoadBench.Splice(existing, mixed) : existing;
-            if (results.TryGetValue("size", out var size))
+            if (SizeReport.Figures(results) is { } size)
             {
                 text = SizeReport.Merge(text, existing, size);
             }
@@ -84,7 +85,7 @@ try
     if (!args.Contains("--no-write"))
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, SizeReport.Merge(report, existing, results["size"]));
+        File.WriteAllText(path, SizeReport.Merge(report, existing, SizeReport.Figures(results)!));
         Console.WriteLine($"Đã ghi {path}");
     }
     else
