@@ -12,7 +12,8 @@ using DoSon.Bot.Bench;
 // --only takeover runs two instances on a PostgreSQL server of its own and kills the active one 10 times.
 // --only mixed-load, size or takeover (alone or with others) also rewrites that part's own section of
 // docs/benchmarks.md, leaving the other sections as they are (unless --no-write).
-string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "mixed-load", "size", "takeover"];
+// size-postgresql is part size on a throwaway PostgreSQL 15 server; its figures stand beside LiteDB's.
+string[] allParts = ["plan", "rebuild-seed", "rebuild-start", "hostile-files", "dispatch", "dispatch-telegram", "mixed-load", "size", "size-postgresql", "takeover"];
 if (args.Length >= 4 && args[0] == "--part")
 {
     var folder = args[3];
@@ -68,7 +69,7 @@ try
         if (!args.Contains("--no-write"))
         {
             var text = mixed.Length > 0 ? MixedLoadBench.Splice(existing, mixed) : existing;
-            if (results.TryGetValue("size", out var size))
+            if (SizeReport.Figures(results) is { } size)
             {
                 text = SizeReport.Merge(text, existing, size);
             }
@@ -92,7 +93,7 @@ try
     if (!args.Contains("--no-write"))
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var full = SizeReport.Merge(report, existing, results["size"]);
+        var full = SizeReport.Merge(report, existing, SizeReport.Figures(results)!);
         File.WriteAllText(path, TakeoverBench.Splice(full, TakeoverBench.Section(results["takeover"], DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
         Console.WriteLine($"Đã ghi {path}");
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DoSon.Bot.Channels;
 using DoSon.Bot.Commands;
 using DoSon.Bot.Domain;
+using DoSon.Bot.FakeApis;
 using DoSon.Bot.Import;
 using DoSon.Bot.Messaging;
 using DoSon.Bot.Outbox;
@@ -35,48 +36,68 @@ internal static class SizeBench
 
     public static async Task<Dictionary<string, string>> Run(string part, string folder, string[] args) => part switch
     {
-        "size" => await Orchestrate(folder),
-        "size-seed" => await SeedAsync(folder),
-        "size-year" => await YearAsync(folder),
-        "size-handle" => await Handle(folder, args[^1]),
+        "size" => await Orchestrate(folder, null),
+        "size-postgresql" => await OnPostgreSqlAsync(folder),
+        "size-seed" => await SeedAsync(SizeStore.FromArgs(folder, args)),
+        "size-year" => await YearAsync(SizeStore.FromArgs(folder, args)),
+        "size-handle" => await Handle(SizeStore.FromArgs(folder, args)),
         _ => throw new ArgumentException($"Không có phần đo «{part}».", nameof(part)),
     };
 
-    private static async Task<Dictionary<string, string>> Orchestrate(string folder)
+    /// <summary>Part `size-postgresql`: the same on a throwaway PostgreSQL 15 server started here
+    /// (<see cref="LocalPostgres"/>), each ward in a schema of its own; the server is stopped and
+    /// its folder deleted at the end.</summary>
+    private static async Task<Dictionary<string, string>> OnPostgreSqlAsync(string folder)
     {
-        var result = new Dictionary<string, string>();
-        var watch = Stopwatch.StartNew();
-        Add(result, "", Child("size-seed", folder));
-        Add(result, "", Child("size-year", folder));
-        foreach (var (db, prefix) in new[] { ("base.db", "base_"), ("year.db", "year_") })
+        using var server = new LocalPostgres();
+        if (server.Missing is not null)
         {
-            var path = Path.Combine(folder, db);
-            result[prefix + "db_mb"] = Mb(new FileInfo(path).Length);
+            return new() { ["missing"] = server.Missing };
+        }
+
+        var result = await Orchestrate(folder, server.ConnectionString);
+        result["server"] = ServerVersion(server.ConnectionString);
+        return result;
+    }
+
+    private static async Task<Dictionary<string, string>> Orchestrate(string folder, string? postgres)
+    {
+        var result = new Dictionary<string, string> { ["load_start"] = LoadAverage() };
+        var watch = Stopwatch.StartNew();
+        var planned = new SizeStore(folder, "base", postgres);
+        var year = new SizeStore(folder, "year", postgres);
+        Add(result, "", Child("size-seed", folder, planned.ToArgs()));
+        Add(result, "", Child("size-year", folder, year.ToArgs()));
+        foreach (var (store, prefix) in new[] { (planned, "base_"), (year, "year_") })
+        {
+            result[prefix + "db_mb"] = store.SizeMb();
             for (var i = 1; i <= 2; i++)
             {
-                var (seconds, rss) = await StartBotAsync(path);
+                var (seconds, rss) = await StartBotAsync(store);
                 result[$"{prefix}start{i}_s"] = seconds.ToString("F2", Inv);
                 result[$"{prefix}start{i}_rss_mb"] = rss.ToString("F0", Inv);
             }
 
-            Add(result, prefix, Child("size-handle", folder, db));
+            Add(result, prefix, Child("size-handle", folder, store.ToArgs()));
         }
 
         result["total_s"] = watch.Elapsed.TotalSeconds.ToString("F0", Inv);
+        result["load_end"] = LoadAverage();
         return result;
     }
 
     /// <summary>The ward at "now" (the real clock, so that a real bot process started on the file
     /// later finds every reminder still ahead).</summary>
-    private static async Task<Dictionary<string, string>> SeedAsync(string folder)
+    private static async Task<Dictionary<string, string>> SeedAsync(SizeStore db)
     {
         var now = TimeProvider.System.GetUtcNow();
-        var db = Path.Combine(folder, "base.db");
         var watch = Stopwatch.StartNew();
         var pending = 0;
-        using (var host = BenchHost.Build(folder, db, new FakeTimeProvider(now), channel: null))
+        double import;
+        using (var host = BenchHost.Build(db.Folder, db.FilePath, new FakeTimeProvider(now), channel: null, db.Settings()))
         {
             await host.Services.GetRequiredService<IBotStore>().ApplyImportAsync(Ward(now), "bench", now);
+            import = watch.Elapsed.TotalSeconds;
             await host.Services.GetRequiredService<ReminderService>().ReplanAsync();
             pending = (await host.Services.GetRequiredService<IReminderStore>().GetRemindersAsync(ReminderState.Pending)).Count;
         }
@@ -87,6 +108,7 @@ internal static class SizeBench
             ["members"] = Members.ToString(Inv),
             ["base_pending"] = pending.ToString(Inv),
             ["base_seed_s"] = watch.Elapsed.TotalSeconds.ToString("F1", Inv),
+            ["base_import_s"] = import.ToString("F1", Inv),
         };
     }
 
@@ -96,14 +118,13 @@ internal static class SizeBench
     /// Then retention runs, if the build has it, and the ward of <see cref="Seed"/> is imported and
     /// planned at now. Built straight on the store: cheaper than running a year of the dispatcher on
     /// a fake clock, and the store ends in the same state.</summary>
-    private static async Task<Dictionary<string, string>> YearAsync(string folder)
+    private static async Task<Dictionary<string, string>> YearAsync(SizeStore db)
     {
         var now = TimeProvider.System.GetUtcNow();
         var start = now.AddMonths(-12);
         var clock = new FakeTimeProvider(start);
-        var db = Path.Combine(folder, "year.db");
         var watch = Stopwatch.StartNew();
-        using var host = BenchHost.Build(folder, db, clock, channel: null);
+        using var host = BenchHost.Build(db.Folder, db.FilePath, clock, channel: null, db.Settings());
         var store = host.Services.GetRequiredService<IBotStore>();
         var reminders = host.Services.GetRequiredService<IReminderStore>();
         var planner = host.Services.GetRequiredService<ReminderService>();
@@ -144,7 +165,7 @@ internal static class SizeBench
 
         clock.AdjustTime(now);
         var retention = RunRetentionIfBuilt(host.Services, now);
-        var historyMb = Mb(new FileInfo(db).Length);
+        var historyMb = db.SizeMb();
         await store.ApplyImportAsync(ward, "bench", now);
         await planner.ReplanAsync();
         var all = await reminders.GetRemindersAsync();
@@ -194,16 +215,14 @@ internal static class SizeBench
     /// the command core) and its answer out through the outbox's interactive lane, as adapters do. A
     /// tap goes through TaskButtons and TaskActions as the Telegram button handler does. The
     /// outbox's pace is lifted so that no answer waits for its slot.</summary>
-    private static async Task<Dictionary<string, string>> Handle(string folder, string dbName)
+    private static async Task<Dictionary<string, string>> Handle(SizeStore db)
     {
         var channel = new HandOverChannel();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Reminders:Outbox:PerSecond"] = "10000",
-            ["Reminders:Outbox:PerChatPerSecond"] = "1000",
-            ["Reminders:Outbox:SafetyMarginMilliseconds"] = "0",
-        };
-        using var host = BenchHost.Build(folder, Path.Combine(folder, dbName), TimeProvider.System, channel, settings);
+        var settings = db.Settings();
+        settings["Reminders:Outbox:PerSecond"] = "10000";
+        settings["Reminders:Outbox:PerChatPerSecond"] = "1000";
+        settings["Reminders:Outbox:SafetyMarginMilliseconds"] = "0";
+        using var host = BenchHost.Build(db.Folder, db.FilePath, TimeProvider.System, channel, settings);
         var startWatch = Stopwatch.StartNew();
         await host.StartAsync();
         var hostStart = startWatch.Elapsed.TotalSeconds;
@@ -312,7 +331,7 @@ internal static class SizeBench
 
     /// <summary>The built bot (Release), console chat on stdin/stdout, no token, on the file: the time
     /// from starting the process to the answer of its first command, and its peak RSS (VmHWM).</summary>
-    private static async Task<(double Seconds, double RssMb)> StartBotAsync(string db)
+    private static async Task<(double Seconds, double RssMb)> StartBotAsync(SizeStore db)
     {
         var bot = BotExecutable();
         var start = new ProcessStartInfo(bot.File)
@@ -321,14 +340,18 @@ internal static class SizeBench
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(db)!,
+            WorkingDirectory = db.Folder,
         };
         foreach (var a in bot.Arguments)
         {
             start.ArgumentList.Add(a);
         }
 
-        start.Environment["Storage__DatabasePath"] = db;
+        foreach (var (key, value) in db.Environment())
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["Seed__File"] = "";
         start.Environment["Console__Member"] = "M0001";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -437,7 +460,16 @@ internal static class SizeBench
         }
     }
 
-    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F1", Inv);
+    /// <summary>The machine's load average over 1, 5 and 15 minutes (/proc/loadavg), to show how busy it was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "–";
+
+    private static string ServerVersion(string connectionString)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        return "PostgreSQL " + connection.PostgreSqlVersion.ToString();
+    }
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -44,6 +44,41 @@ public abstract class ImportStoreContract : IDisposable
         member.Title.Should().Be("Công chức Địa chính - Xây dựng");
         member.TelegramUserId.Should().Be(4242);
     }
+
+    /// <summary>More rows than one of the PostgreSQL store's write batches (500 commands), some of
+    /// them already stored: every task and member is written, the stored progress kept, and each
+    /// task gets exactly one history entry for this import.</summary>
+    [SkippableFact]
+    public async Task ApplyImport_of_many_rows_writes_each_once_and_keeps_stored_progress()
+    {
+        using var store = _db.Open();
+        await WardData.SeedIntoAsync(store);
+        var snapshot = await StoreSnapshot.OfAsync(store);
+        var unit = snapshot.Units[0].Code;
+        var member = snapshot.Members.First(m => m.Role == MemberRole.Member);
+        await store.RecordProgressAsync(new ProgressReport("T1", member.Code, At, ProgressKind.Progress, 60, WorkTaskStatus.InProgress, null, "test"));
+        var members = Enumerable.Range(1, 300).Select(i => new Member($"MM{i:000}", $"Cán bộ {i}", "Công chức", [unit], MemberRole.Member)).ToList();
+        var tasks = Enumerable.Range(1, 700).Select(i => new WorkTask($"N{i:000}", $"Nhiệm vụ {i}", null, null, null, unit, [], [members[i % 300].Code],
+            new DateOnly(2026, 4, 1).AddDays(i % 30), null, null, WorkTaskStatus.NotStarted, 0)).ToList();
+        var t1 = snapshot.Tasks.Single(t => t.Code == "T1") with { Title = "Tiêu đề mới" };
+        var plan = new ImportPlan(null, [],
+            [.. members.Select(m => new Change<Member>(ChangeKind.Created, m, []))],
+            [],
+            [new Change<WorkTask>(ChangeKind.Updated, t1, [ImportTexts.FieldTaskTitle]), .. tasks.Select(t => new Change<WorkTask>(ChangeKind.Created, t, []))]);
+
+        await store.ApplyImportAsync(plan, "CVP", At.AddMinutes(1));
+
+        (await store.GetMembersAsync()).Should().HaveCount(snapshot.Members.Count + 300);
+        var all = await store.GetTasksAsync();
+        all.Should().HaveCount(snapshot.Tasks.Count(t => t.Status != WorkTaskStatus.Withdrawn) + 700);
+        (await store.FindTaskAsync("N700"))!.Assignees.Should().Equal(members[700 % 300].Code);
+        (await store.GetTasksForAsync("MM001")).Select(t => t.Code).Should().Equal("N300", "N600");
+        var updated = (await store.FindTaskAsync("T1"))!;
+        updated.Title.Should().Be("Tiêu đề mới");
+        updated.Percent.Should().Be(60);
+        (await store.GetHistoryAsync("N350")).Should().ContainSingle().Which.Kind.Should().Be(ProgressKind.Imported);
+        (await store.GetHistoryAsync("T1"))[^1].Kind.Should().Be(ProgressKind.Imported);
+    }
 }
 
 /// <summary>The contract on a LiteDB file.</summary>

@@ -77,26 +77,29 @@ internal sealed partial class PostgreSqlBotStore
             ? FromJson<TaskDoc>(json)
             : null;
 
+    private const string UpsertTask =
+        """
+        INSERT INTO tasks (key, code, lead_unit_key, support_unit_keys, assignee_keys, due, milestone_key, status, percent, doc)
+        VALUES (@key, @code, @lead, @support, @assignees, @due::date, @milestone, @status, @percent, @doc::jsonb)
+        ON CONFLICT (key) DO UPDATE SET code = excluded.code, lead_unit_key = excluded.lead_unit_key,
+            support_unit_keys = excluded.support_unit_keys, assignee_keys = excluded.assignee_keys, due = excluded.due,
+            milestone_key = excluded.milestone_key, status = excluded.status, percent = excluded.percent, doc = excluded.doc
+        """;
+
     private static Task<int> WriteTaskAsync(NpgsqlConnection c, NpgsqlTransaction t, TaskDoc doc, CancellationToken cancellationToken) =>
-        c.ExecuteAsync(Command(
-            """
-            INSERT INTO tasks (key, code, lead_unit_key, support_unit_keys, assignee_keys, due, milestone_key, status, percent, doc)
-            VALUES (@key, @code, @lead, @support, @assignees, @due::date, @milestone, @status, @percent, @doc::jsonb)
-            ON CONFLICT (key) DO UPDATE SET code = excluded.code, lead_unit_key = excluded.lead_unit_key,
-                support_unit_keys = excluded.support_unit_keys, assignee_keys = excluded.assignee_keys, due = excluded.due,
-                milestone_key = excluded.milestone_key, status = excluded.status, percent = excluded.percent, doc = excluded.doc
-            """,
-            new
-            {
-                key = Key(doc.Code),
-                code = doc.Code,
-                lead = Key(doc.LeadUnit),
-                support = Keys(doc.SupportUnits),
-                assignees = Keys(doc.Assignees),
-                due = doc.Due,
-                milestone = doc.Milestone is null ? null : Key(doc.Milestone),
-                status = doc.Status,
-                percent = doc.Percent,
-                doc = ToJson(doc),
-            }, t, cancellationToken));
+        c.ExecuteAsync(Command(UpsertTask, TaskArgs(doc), t, cancellationToken));
+
+    private static object TaskArgs(TaskDoc doc) => new
+    {
+        key = Key(doc.Code),
+        code = doc.Code,
+        lead = Key(doc.LeadUnit),
+        support = Keys(doc.SupportUnits),
+        assignees = Keys(doc.Assignees),
+        due = doc.Due,
+        milestone = doc.Milestone is null ? null : Key(doc.Milestone),
+        status = doc.Status,
+        percent = doc.Percent,
+        doc = ToJson(doc),
+    };
 }

@@ -246,13 +246,16 @@ internal sealed partial class PostgreSqlBotStore : IWardStore
         doc.Unreachable = false;
     }
 
+    private const string UpsertMember =
+        """
+        INSERT INTO members (key, code, telegram_user_id, zalo_user_id, doc) VALUES (@key, @code, @telegram, @zalo, @doc::jsonb)
+        ON CONFLICT (key) DO UPDATE SET code = excluded.code, telegram_user_id = excluded.telegram_user_id, zalo_user_id = excluded.zalo_user_id, doc = excluded.doc
+        """;
+
     private static Task<int> WriteMemberAsync(NpgsqlConnection c, NpgsqlTransaction t, MemberDoc doc, CancellationToken cancellationToken) =>
-        c.ExecuteAsync(Command(
-            """
-            INSERT INTO members (key, code, telegram_user_id, zalo_user_id, doc) VALUES (@key, @code, @telegram, @zalo, @doc::jsonb)
-            ON CONFLICT (key) DO UPDATE SET code = excluded.code, telegram_user_id = excluded.telegram_user_id, zalo_user_id = excluded.zalo_user_id, doc = excluded.doc
-            """,
-            new { key = Key(doc.Code), code = doc.Code, telegram = doc.TelegramUserId, zalo = doc.ZaloUserId, doc = ToJson(doc) }, t, cancellationToken));
+        c.ExecuteAsync(Command(UpsertMember, MemberArgs(doc), t, cancellationToken));
+
+    private static object MemberArgs(MemberDoc doc) => new { key = Key(doc.Code), code = doc.Code, telegram = doc.TelegramUserId, zalo = doc.ZaloUserId, doc = ToJson(doc) };
 
     public async Task<IReadOnlyList<Milestone>> GetMilestonesAsync(CancellationToken cancellationToken = default) =>
         [.. (await QueryAsync<string>("SELECT doc::text FROM milestones", null, cancellationToken)).Select(j => FromJson<MilestoneDoc>(j).ToDomain())
@@ -306,64 +309,74 @@ internal sealed partial class PostgreSqlBotStore : IWardStore
     {
         await InTransactionAsync(async (c, t) =>
         {
+            // Every row in a few batched round trips (RowBatch); the stored members and tasks are read
+            // and locked with one query each, not one per row.
+            await using var batch = new RowBatch(c, t);
             if (plan.Source is { } source)
             {
                 var doc = source.ToDoc();
-                await c.ExecuteAsync(Command(
+                await batch.AddAsync(
                     "INSERT INTO sources (key, doc) VALUES (@key, @doc::jsonb) ON CONFLICT (key) DO UPDATE SET doc = excluded.doc",
-                    new { key = Key(doc.Number), doc = ToJson(doc) }, t, cancellationToken));
+                    new { key = Key(doc.Number), doc = ToJson(doc) }, cancellationToken);
             }
 
             foreach (var u in plan.Units.Where(u => u.Kind != ChangeKind.Unchanged))
             {
                 var doc = u.Item.ToDoc();
-                await c.ExecuteAsync(Command(
+                await batch.AddAsync(
                     "INSERT INTO units (key, code, doc) VALUES (@key, @code, @doc::jsonb) ON CONFLICT (key) DO UPDATE SET code = excluded.code, doc = excluded.doc",
-                    new { key = Key(doc.Code), code = doc.Code, doc = ToJson(doc) }, t, cancellationToken));
+                    new { key = Key(doc.Code), code = doc.Code, doc = ToJson(doc) }, cancellationToken);
             }
 
             // The plan was made before this transaction: a chat account linked or a progress report
             // recorded in between is kept, not overwritten with the plan's older copy.
-            foreach (var m in plan.Members.Where(m => m.Kind != ChangeKind.Unchanged))
+            var members = plan.Members.Where(m => m.Kind != ChangeKind.Unchanged).ToList();
+            var storedMembers = await LockDocsAsync<MemberDoc>(c, t, "members", members.Select(m => m.Item.Code), cancellationToken);
+            foreach (var m in members)
             {
                 var doc = m.Item.ToDoc();
-                if (await FindMemberDocAsync(c, t, doc.Code, cancellationToken) is { } stored)
+                if (storedMembers.GetValueOrDefault(Key(doc.Code)) is { } stored)
                 {
                     doc.TelegramUserId ??= stored.TelegramUserId;
                     doc.ZaloUserId ??= stored.ZaloUserId;
                     doc.Unreachable = stored.Unreachable;
                 }
 
-                await WriteMemberAsync(c, t, doc, cancellationToken);
+                storedMembers[Key(doc.Code)] = doc;
+                await batch.AddAsync(UpsertMember, MemberArgs(doc), cancellationToken);
             }
 
             foreach (var m in plan.Milestones.Where(m => m.Kind != ChangeKind.Unchanged))
             {
                 var doc = m.Item.ToDoc();
-                await c.ExecuteAsync(Command(
+                await batch.AddAsync(
                     "INSERT INTO milestones (key, code, date, doc) VALUES (@key, @code, @date::date, @doc::jsonb) ON CONFLICT (key) DO UPDATE SET code = excluded.code, date = excluded.date, doc = excluded.doc",
-                    new { key = Key(doc.Code), code = doc.Code, date = doc.Date, doc = ToJson(doc) }, t, cancellationToken));
+                    new { key = Key(doc.Code), code = doc.Code, date = doc.Date, doc = ToJson(doc) }, cancellationToken);
             }
 
-            foreach (var change in plan.Tasks.Where(x => x.Kind != ChangeKind.Unchanged))
+            var tasks = plan.Tasks.Where(x => x.Kind != ChangeKind.Unchanged).ToList();
+            var storedTasks = await LockDocsAsync<TaskDoc>(c, t, "tasks", tasks.Select(x => x.Item.Code), cancellationToken);
+            foreach (var change in tasks)
             {
                 var doc = change.Item.ToDoc();
-                var stored = await FindTaskDocAsync(c, t, doc.Code, cancellationToken);
+                var stored = storedTasks.GetValueOrDefault(Key(doc.Code));
                 if (stored is not null)
                 {
                     doc.Status = stored.Status;
                     doc.Percent = stored.Percent;
                 }
 
-                await WriteTaskAsync(c, t, doc, cancellationToken);
+                storedTasks[Key(doc.Code)] = doc;
+                await batch.AddAsync(UpsertTask, TaskArgs(doc), cancellationToken);
                 var note = change.Kind == ChangeKind.Created
                     ? "Tạo từ tệp nhập."
                     : "Cập nhật từ tệp nhập: " + string.Join(", ", change.ChangedFields) + ".";
                 IReadOnlyList<FieldChange>? changes = stored is null ? null : TaskField.Between(stored.ToDomain(), doc.ToDomain());
-                await InsertHistoryAsync(c, t, new ProgressReport(
-                    change.Item.Code, byMember, at, ProgressKind.Imported, null, Enum.Parse<WorkTaskStatus>(doc.Status), note, "import", changes).ToDoc(), cancellationToken);
+                await batch.AddAsync(InsertHistory, HistoryArgs(new ProgressReport(
+                    change.Item.Code, byMember, at, ProgressKind.Imported, null, Enum.Parse<WorkTaskStatus>(doc.Status), note, "import", changes).ToDoc()), cancellationToken);
             }
 
+            await batch.FlushAsync(cancellationToken);
             return 0;
         }, cancellationToken);
 
@@ -374,6 +387,24 @@ internal sealed partial class PostgreSqlBotStore : IWardStore
         }
     }
 
+    /// <summary>The stored documents of <paramref name="codes"/> in <paramref name="table"/>, by key,
+    /// locked (FOR UPDATE) until the transaction ends: one query for a whole import.</summary>
+    private static async Task<Dictionary<string, T>> LockDocsAsync<T>(NpgsqlConnection c, NpgsqlTransaction t, string table, IEnumerable<string> codes, CancellationToken cancellationToken)
+    {
+        var keys = Keys(codes);
+        if (keys.Length == 0)
+        {
+            return new(StringComparer.Ordinal);
+        }
+
+        var rows = await c.QueryAsync<(string Key, string Doc)>(Command($"SELECT key, doc::text FROM {table} WHERE key = ANY(@keys) ORDER BY key FOR UPDATE", new { keys }, t, cancellationToken));
+        return rows.ToDictionary(r => r.Key, r => FromJson<T>(r.Doc), StringComparer.Ordinal);
+    }
+
+    private const string InsertHistory = "INSERT INTO history (task_key, doc) VALUES (@key, @doc::jsonb)";
+
+    private static object HistoryArgs(HistoryDoc doc) => new { key = Key(doc.TaskCode), doc = ToJson(doc) };
+
     private static Task<int> InsertHistoryAsync(NpgsqlConnection c, NpgsqlTransaction t, HistoryDoc doc, CancellationToken cancellationToken) =>
-        c.ExecuteAsync(Command("INSERT INTO history (task_key, doc) VALUES (@key, @doc::jsonb)", new { key = Key(doc.TaskCode), doc = ToJson(doc) }, t, cancellationToken));
+        c.ExecuteAsync(Command(InsertHistory, HistoryArgs(doc), t, cancellationToken));
 }
