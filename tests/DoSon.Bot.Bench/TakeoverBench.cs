@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DoSon.Bot.Cluster;
+using DoSon.Bot.FakeApis;
 using DoSon.Bot.FakeApis.Telegram;
 using DoSon.Bot.Reminders;
 using DoSon.Bot.Storage;
@@ -67,7 +68,13 @@ internal static class TakeoverBench
 
     public static async Task<Dictionary<string, string>> RunAsync(string folder)
     {
-        using var postgres = new BenchPostgres();
+        // The same throwaway server as the tests' and the size part's (its test settings: fsync off).
+        using var postgres = new LocalPostgres();
+        if (postgres.Missing is { } why)
+        {
+            throw new InvalidOperationException(why);
+        }
+
         await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { Clock = TimeProvider.System, RateLimits = new FakeRateLimits() });
         for (var m = 1; m <= Chats; m++)
         {
